@@ -1,0 +1,54 @@
+# SafeSource build. Every target installs what it needs on first run:
+# Go modules through `go`, the pinned Node tooling through `npm ci`.
+GO      ?= go
+NPM     ?= npm
+export CGO_ENABLED := 0
+
+GOROOT_DIR := $(shell $(GO) env GOROOT)
+NODE_STAMP := node_modules/.package-lock.json
+GO_DIRS    := checker generator
+
+.PHONY: all build serve test vet gotest wasmtest typecheck check bench clean
+
+all: build
+
+## build: write the deployable site to public/
+build: $(NODE_STAMP)
+	$(GO) run ./generator build
+
+## serve: build and serve with live reload at http://localhost:1313
+serve: $(NODE_STAMP)
+	$(GO) run ./generator serve
+
+## test: vet, Go tests (native and WebAssembly), type checks, a full build and its output check
+test: vet gotest wasmtest typecheck build
+
+vet:
+	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+gotest:
+	$(GO) test ./...
+
+# The rules package must behave the same in the browser: run its tests
+# under GOOS=js GOARCH=wasm with Node.
+wasmtest:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT_DIR)/lib/wasm/go_js_wasm_exec" ./checker/
+
+typecheck: $(NODE_STAMP)
+	$(NPM) run --silent typecheck
+
+## check: check an already built public/ (links, anchors, meta)
+check:
+	$(GO) run ./generator check
+
+## bench: run the benchmarks and rewrite BENCHMARKS.md
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./checker/
+
+$(NODE_STAMP): package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+clean:
+	rm -rf public build resources/_gen .hugo_build.lock

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"safesource.dev/safesource/checker"
+)
+
+// emitter writes scored profiles in one output format.
+type emitter interface {
+	emit(from origin, p checker.Profile, r *checker.Result) error
+	finish() error
+}
+
+func newEmitter(format string, w *bufio.Writer) emitter {
+	switch format {
+	case "json":
+		return &jsonEmitter{w: w}
+	case "csv":
+		return newCSVEmitter(w)
+	default:
+		return &textEmitter{w: w}
+	}
+}
+
+// jsonEmitter writes an array with one result per profile, in input order,
+// one result per line.
+type jsonEmitter struct {
+	w   *bufio.Writer
+	n   int
+	buf []byte
+}
+
+func (e *jsonEmitter) emit(_ origin, _ checker.Profile, r *checker.Result) error {
+	sep := ",\n"
+	if e.n == 0 {
+		sep = "[\n"
+	}
+	e.n++
+	e.buf = r.AppendJSON(append(e.buf[:0], sep...))
+	_, err := e.w.Write(e.buf)
+	return err
+}
+
+func (e *jsonEmitter) finish() error {
+	end := "\n]\n"
+	if e.n == 0 {
+		end = "[]\n"
+	}
+	_, err := e.w.WriteString(end)
+	return err
+}
+
+// csvHeader is the csv output's columns; findings holds finding ids joined by ";".
+var csvHeader = []string{"supplier_name", "score", "band", "confidence", "findings"}
+
+type csvEmitter struct {
+	w   *csv.Writer
+	row []string
+	ids strings.Builder
+}
+
+func newCSVEmitter(w *bufio.Writer) *csvEmitter {
+	e := &csvEmitter{w: csv.NewWriter(w), row: make([]string, len(csvHeader))}
+	e.w.Write(csvHeader) // errors surface at Flush, checked in finish
+	return e
+}
+
+func (e *csvEmitter) emit(_ origin, p checker.Profile, r *checker.Result) error {
+	e.ids.Reset()
+	for i := range r.Findings {
+		if i > 0 {
+			e.ids.WriteByte(';')
+		}
+		e.ids.WriteString(r.Findings[i].ID)
+	}
+	e.row[0] = p.Name()
+	e.row[1] = strconv.Itoa(r.Score)
+	e.row[2] = r.Band
+	e.row[3] = strconv.FormatFloat(r.Confidence, 'f', -1, 64)
+	e.row[4] = e.ids.String()
+	return e.w.Write(e.row)
+}
+
+func (e *csvEmitter) finish() error {
+	e.w.Flush()
+	return e.w.Error()
+}
+
+// textEmitter writes a readable report per profile.
+type textEmitter struct {
+	w *bufio.Writer
+	n int
+}
+
+func (e *textEmitter) emit(from origin, p checker.Profile, r *checker.Result) error {
+	w := e.w
+	if e.n > 0 {
+		w.WriteString("\n")
+	}
+	e.n++
+	name := p.Name()
+	if name == "" {
+		name = "(unnamed supplier)"
+	}
+	fmt.Fprintf(w, "%s  [%s]\n", name, from)
+	fmt.Fprintf(w, "  Risk: %d/100, %s (confidence %s)\n", r.Score, strings.ToUpper(r.Band), strconv.FormatFloat(r.Confidence, 'f', 2, 64))
+	if len(r.Findings) > 0 {
+		w.WriteString("  Red flags:\n")
+		for _, f := range r.Findings {
+			fmt.Fprintf(w, "    %-8s %+4d  %s (%s)\n", f.Severity, f.Points, f.Title, f.ID)
+			fmt.Fprintf(w, "                   %s\n", f.Why)
+			fmt.Fprintf(w, "                   See %s\n", f.Guide)
+		}
+	} else {
+		w.WriteString("  Red flags: none found in the answers given\n")
+	}
+	if len(r.Positives) > 0 {
+		w.WriteString("  Positive signs:\n")
+		for _, f := range r.Positives {
+			fmt.Fprintf(w, "             %+4d  %s (%s)\n", f.Points, f.Title, f.ID)
+		}
+	}
+	if r.USCC != nil {
+		if r.USCC.Valid {
+			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", r.USCC.Code, r.USCC.Province)
+		} else {
+			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", r.USCC.Code, r.USCC.Error)
+		}
+	}
+	if len(r.Actions) > 0 {
+		w.WriteString("  Next steps:\n")
+		for i, a := range r.Actions {
+			fmt.Fprintf(w, "    %2d. %s\n        See %s\n", i+1, a.Text, a.Guide)
+		}
+	}
+	return nil // bufio keeps the first write error; finish reports it
+}
+
+func (e *textEmitter) finish() error { return e.w.Flush() }

@@ -1,0 +1,364 @@
+package checker
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Conditions are written in the rules data as short English-like text, which
+// doubles as the human-readable "when" shown on the site:
+//
+//	payment_method is personal_account
+//	claims_factory is yes and factory_check is photos_only or not_done
+//	store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000
+//	badges has trade_assurance
+//	uscc is invalid
+//	license_matches_registry is unknown      (actions only)
+//	always                                    (actions only)
+//
+// A condition is a list of clauses joined by "and"; each clause tests one
+// field. "is" and "has" take values joined by "or". Comparisons take a number.
+
+type clauseOp uint8
+
+const (
+	opIs  clauseOp = iota // enum value, credit-code validity, or "unknown"
+	opHas                 // list contains any of the values
+	opLT
+	opLE
+	opGT
+	opGE
+)
+
+var comparisons = map[string]clauseOp{"<": opLT, "<=": opLE, "≤": opLE, ">": opGT, ">=": opGE, "≥": opGE}
+
+// Credit-code validity bits for opIs on the uscc question.
+const (
+	usccValidBit   = uint64(1) << 0
+	usccInvalidBit = uint64(1) << 1
+)
+
+type clause struct {
+	mask uint64  // opIs, opHas: value bits, plus unknownBit
+	num  float64 // comparisons
+	q    uint8   // question index
+	op   clauseOp
+	uscc bool // opIs on the credit code: mask holds validity bits
+}
+
+type condition struct {
+	always  bool
+	clauses []clause
+	text    string // canonical form, shown as "when"
+}
+
+// parseCondition compiles text against the questions. It returns a problem
+// description instead of an error so the loader can place it.
+func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, string) {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return condition{}, "empty condition"
+	}
+	if len(words) == 1 && words[0] == "always" {
+		if !allowUnknown {
+			return condition{}, "only actions may apply always; a rule needs a condition"
+		}
+		return condition{always: true, text: "always"}, ""
+	}
+	var c condition
+	var canon []string
+	for i := 0; i < len(words); {
+		field := words[i]
+		qi, ok := rs.index[field]
+		if !ok {
+			return c, "unknown field " + strconv.Quote(field) + didYouMean(field, rs.ids)
+		}
+		q := &rs.questions[qi]
+		if i+1 >= len(words) {
+			return c, "expected is, has or a comparison after " + strconv.Quote(field)
+		}
+		opWord := words[i+1]
+		i += 2
+		cl := clause{q: uint8(qi)}
+		switch {
+		case opWord == "is" || opWord == "has":
+			var values []string
+			for i < len(words) && words[i] != "and" {
+				if words[i] != "or" {
+					values = append(values, strings.TrimSuffix(words[i], ","))
+				}
+				i++
+			}
+			if len(values) == 0 {
+				return c, "expected a value after " + strconv.Quote(field+" "+opWord)
+			}
+			mask, problem := valueMask(q, opWord, values, allowUnknown)
+			if problem != "" {
+				return c, field + ": " + problem
+			}
+			cl.op, cl.mask, cl.uscc = opIs, mask, q.format == "uscc"
+			if opWord == "has" {
+				cl.op = opHas
+			}
+			canon = append(canon, field+" "+opWord+" "+strings.Join(values, " or "))
+		default:
+			op, isCmp := comparisons[opWord]
+			if !isCmp {
+				return c, "unknown operator " + strconv.Quote(opWord) + " (use is, has, <, <=, > or >=)"
+			}
+			if q.typ != typeNumber && q.typ != typeInteger {
+				return c, field + " is " + q.typ.String() + ", not a number: compare it with is"
+			}
+			if i >= len(words) {
+				return c, "expected a number after " + strconv.Quote(field+" "+opWord)
+			}
+			n, err := strconv.ParseFloat(words[i], 64)
+			if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
+				return c, "expected a number after " + strconv.Quote(field+" "+opWord) + ", got " + strconv.Quote(words[i])
+			}
+			i++
+			cl.op, cl.num = op, n
+			sym := map[clauseOp]string{opLT: "<", opLE: "≤", opGT: ">", opGE: "≥"}[op]
+			canon = append(canon, field+" "+sym+" "+strconv.FormatFloat(n, 'f', -1, 64))
+		}
+		c.clauses = append(c.clauses, cl)
+		if i < len(words) {
+			if words[i] != "and" || i+1 >= len(words) {
+				return c, "expected \"and\" and another clause, got " + strconv.Quote(strings.Join(words[i:], " "))
+			}
+			i++
+		}
+	}
+	c.text = strings.Join(canon, " and ")
+	if problem := reachable(rs, &c); problem != "" {
+		return c, "unreachable: " + problem
+	}
+	return c, ""
+}
+
+func valueMask(q *question, op string, values []string, allowUnknown bool) (uint64, string) {
+	var mask uint64
+	for _, v := range values {
+		if v == "unknown" {
+			if !allowUnknown {
+				return 0, "rules cannot match \"unknown\": an unanswered question never adds or removes points"
+			}
+			if op == "has" {
+				return 0, "use \"is unknown\" for an unanswered list"
+			}
+			mask |= unknownBit
+			continue
+		}
+		switch {
+		case q.format == "uscc" && op == "is" && (v == "valid" || v == "invalid"):
+			if v == "valid" {
+				mask |= usccValidBit
+			} else {
+				mask |= usccInvalidBit
+			}
+		case q.typ == typeEnum && op == "is", q.typ == typeList && op == "has":
+			j := q.valueIndex(v)
+			if j < 0 {
+				return 0, "unknown value " + strconv.Quote(v) + didYouMean(v, q.valueNames()) + " (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
+			}
+			mask |= 1 << j
+		case q.typ == typeList:
+			return 0, "lists are tested with has (or \"is unknown\")"
+		case q.typ == typeEnum:
+			return 0, "enums are tested with is"
+		case q.format == "uscc":
+			return 0, "the credit code is tested with is valid, is invalid or is unknown"
+		case q.typ == typeText:
+			return 0, "free text can only be tested with \"is unknown\""
+		default:
+			return 0, "numbers are tested with <, <=, >, >= or \"is unknown\""
+		}
+	}
+	return mask, ""
+}
+
+// reachable reports why a condition can never be true, or "" if it can.
+func reachable(rs *ruleSet, c *condition) string {
+	type span struct {
+		lo, hi         float64
+		loIncl, hiIncl bool
+	}
+	masks := map[uint8]uint64{}
+	spans := map[uint8]*span{}
+	for _, cl := range c.clauses {
+		q := &rs.questions[cl.q]
+		switch cl.op {
+		case opIs:
+			all := unknownBit
+			switch {
+			case q.format == "uscc":
+				all |= usccValidBit | usccInvalidBit
+			case q.typ == typeEnum:
+				all |= 1<<len(q.values) - 1
+			}
+			m, seen := masks[cl.q]
+			if !seen {
+				m = all
+			}
+			masks[cl.q] = m & cl.mask
+		case opHas:
+			m, seen := masks[cl.q]
+			if !seen {
+				m = ^uint64(0)
+			}
+			masks[cl.q] = m &^ unknownBit // a list that has something is known
+		default:
+			s := spans[cl.q]
+			if s == nil {
+				s = &span{lo: math.Inf(-1), hi: math.Inf(1), loIncl: true, hiIncl: true}
+				if q.hasMin {
+					s.lo = q.min
+				}
+				if q.hasMax {
+					s.hi = q.max
+				}
+				spans[cl.q] = s
+				if m, seen := masks[cl.q]; seen {
+					masks[cl.q] = m &^ unknownBit
+				} else {
+					masks[cl.q] = ^unknownBit
+				}
+			}
+			switch cl.op {
+			case opLT, opLE:
+				if incl := cl.op == opLE; cl.num < s.hi || (cl.num == s.hi && !incl) {
+					s.hi, s.hiIncl = cl.num, incl
+				}
+			case opGT, opGE:
+				if incl := cl.op == opGE; cl.num > s.lo || (cl.num == s.lo && !incl) {
+					s.lo, s.loIncl = cl.num, incl
+				}
+			}
+		}
+	}
+	for qi, m := range masks {
+		if m == 0 {
+			return rs.questions[qi].id + " cannot satisfy all of its clauses at once"
+		}
+	}
+	for qi, s := range spans {
+		id := rs.questions[qi].id
+		if s.lo > s.hi || (s.lo == s.hi && !(s.loIncl && s.hiIncl)) {
+			return "no value of " + id + " is in range (allowed " + rangeText(&rs.questions[qi]) + ")"
+		}
+		if rs.questions[qi].typ == typeInteger {
+			first := math.Ceil(s.lo)
+			if first == s.lo && !s.loIncl {
+				first++
+			}
+			last := math.Floor(s.hi)
+			if last == s.hi && !s.hiIncl {
+				last--
+			}
+			if first > last {
+				return "no whole number of " + id + " is in range"
+			}
+		}
+	}
+	return ""
+}
+
+// facts is a profile prepared for matching: for each question, the bit of
+// its answer (unknownBit when not known; the enum value's bit; the list's
+// bits; the credit code's validity bit; 0 for a known number or text) and,
+// for numbers, the value. Matching a clause is then one mask test.
+type facts struct {
+	bits [maxQuestions]uint64
+	nums [maxQuestions]float64
+}
+
+// maxQuestions keeps facts on the stack.
+const maxQuestions = 64
+
+func (rs *ruleSet) facts(answers []answer, f *facts) (uscc *USCCResult) {
+	for i := range rs.questions {
+		if i >= len(answers) || !answers[i].set {
+			f.bits[i] = unknownBit
+			continue
+		}
+		a := &answers[i]
+		switch q := &rs.questions[i]; {
+		case q.typ == typeEnum:
+			f.bits[i] = 1 << a.val
+		case q.typ == typeList:
+			f.bits[i] = a.bits
+		case q.format == "uscc":
+			r := ValidateUSCC(a.text)
+			uscc = &r
+			f.bits[i] = usccInvalidBit
+			if r.Valid {
+				f.bits[i] = usccValidBit
+			}
+		default:
+			f.bits[i] = 0
+			f.nums[i] = a.num
+		}
+	}
+	return uscc
+}
+
+// match evaluates the condition against prepared facts.
+func (c *condition) match(f *facts) bool {
+	if c.always {
+		return true
+	}
+	for i := range c.clauses {
+		cl := &c.clauses[i]
+		v := f.bits[cl.q]
+		var ok bool
+		switch cl.op {
+		case opIs, opHas:
+			ok = v&cl.mask != 0
+		case opLT:
+			ok = v == 0 && f.nums[cl.q] < cl.num
+		case opLE:
+			ok = v == 0 && f.nums[cl.q] <= cl.num
+		case opGT:
+			ok = v == 0 && f.nums[cl.q] > cl.num
+		default:
+			ok = v == 0 && f.nums[cl.q] >= cl.num
+		}
+		if !ok {
+			return false
+		}
+	}
+	return len(c.clauses) > 0
+}
+
+func (q *question) valueIndex(v string) int {
+	for i := range q.values {
+		if q.values[i].value == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func (q *question) valueNames() []string {
+	names := make([]string, len(q.values))
+	for i := range q.values {
+		names[i] = q.values[i].value
+	}
+	return names
+}
+
+// rangeText describes a number question's allowed range.
+func rangeText(q *question) string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	switch {
+	case q.hasMin && q.hasMax:
+		return f(q.min) + " to " + f(q.max)
+	case q.hasMin:
+		return f(q.min) + " or more"
+	case q.hasMax:
+		return f(q.max) + " or less"
+	default:
+		return "any number"
+	}
+}

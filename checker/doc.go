@@ -1,0 +1,54 @@
+// Package checker scores how risky a supplier on 1688.com or Alibaba.com
+// looks, from a buyer's answers to a short questionnaire. The same code runs
+// in the command-line tool, in the site generator and, compiled to
+// WebAssembly (checker/wasm), in the browser.
+//
+// # Rules are data
+//
+// Everything a buyer sees lives in rules.json: the questions (ids, labels,
+// help, allowed values, sections), the rules that turn answers into red
+// flags, the positive signs, the next-step actions, the bands and a
+// plain-English description of the method. Each rule carries its points,
+// severity, title, why it matters, the source document's fact behind it, the
+// source key, and the site page that explains it. Conditions are short
+// readable text ("claims_factory is yes and employees < 50", see
+// condition.go) that doubles as the "when" shown on the site.
+//
+// The data is validated when the package loads: unknown keys, unknown field
+// ids or values, rules that can never match, rules that would score an
+// unanswered question, malformed guide links and unknown sources all stop the
+// program with the file and line at fault. Whether each guide page and anchor
+// exists is checked by the site generator against the built site, using
+// GuideLinks. RulesJSON hands the whole rule set to the site templates.
+//
+// After editing rules.json run `go generate ./checker`: rules_data.go carries
+// the file into the binary, because the embed package would pull io/fs and
+// time into the WebAssembly build (37 KB brotli against a 550 KB goal).
+//
+// # Scoring
+//
+// Each matching rule adds its points; each positive sign subtracts its
+// points, but positives cancel at most half the red-flag points, so adding a
+// finding always raises the score (until it reaches the cap of 100). The band
+// comes from the score, raised to the severity of the worst finding, and to
+// at least moderate when less than half of what matters was answered.
+// Unanswered questions never add points. Rules only compare an answer with
+// fixed values or thresholds, and every value carries a risk rank, so the
+// tests can check that a riskier answer never lowers the score.
+//
+// # Inputs
+//
+// Profile holds answers by question id; its zero value is "nothing known".
+// DecodeJSON reads JSON; checker/profiles reads YAML and CSV. Every decoder
+// returns InputErrors placed as "file:line: field: problem (allowed: …)" with
+// a suggestion for typos, and never panics on bad input.
+//
+// # Why no encoding/json, fmt or YAML here
+//
+// The browser build has a budget of 700 KB brotli (goal 550 KB). The Go
+// runtime and syscall/js alone take about 440 KB; encoding/json would add
+// about 65 KB, fmt and os about 55 KB, a YAML parser about 170 KB. So this
+// package reads and writes JSON with small hand-written code (jsonread.go,
+// jsonwrite.go) that also records line numbers, and the YAML and CSV readers
+// live in checker/profiles, which only the command-line tool imports.
+package checker

@@ -1,0 +1,329 @@
+package checker
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+)
+
+// Sample credit codes for random profiles: valid ones and ones that fail.
+var sampleCodes = []string{
+	"91330100716105852F", "9144030071526726XG", "914403001922038216", "91110000802100433B",
+	"91330100716105852A", "9133010071610585", "9199010071610585XX", "91I30100716105852F",
+}
+
+// interestingNumbers returns values of a number question around every
+// threshold the rules use, plus its bounds, so random profiles hit the edges.
+func interestingNumbers(qi int) []float64 {
+	q := &defaultRules.questions[qi]
+	set := map[float64]bool{}
+	add := func(v float64) {
+		if q.hasMin && v < q.min || q.hasMax && v > q.max {
+			return
+		}
+		if q.typ == typeInteger {
+			v = math.Round(v)
+		}
+		set[v] = true
+	}
+	for _, list := range [][]rule{defaultRules.rules, defaultRules.positives} {
+		for _, r := range list {
+			for _, cl := range r.when.clauses {
+				if int(cl.q) == qi && cl.op >= opLT {
+					for _, d := range []float64{-1, -0.5, 0, 0.5, 1} {
+						add(cl.num + d)
+					}
+				}
+			}
+		}
+	}
+	add(q.min)
+	add(q.min + 1000)
+	if q.hasMax {
+		add(q.max)
+	}
+	out := make([]float64, 0, len(set))
+	for v := range set {
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// randomProfile answers each question at random, leaving about a quarter unknown.
+func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
+	var p Profile
+	for i := range defaultRules.questions {
+		q := &defaultRules.questions[i]
+		if rng.Float64() < unknownShare {
+			continue
+		}
+		var problem string
+		switch q.typ {
+		case typeEnum:
+			problem = p.setText(i, q.values[rng.IntN(len(q.values))].value)
+		case typeList:
+			var items []string
+			for _, v := range q.values {
+				if rng.IntN(3) == 0 {
+					items = append(items, v.value)
+				}
+			}
+			problem = p.setList(i, items)
+		case typeNumber, typeInteger:
+			nums := interestingNumbers(i)
+			problem = p.setNumber(i, nums[rng.IntN(len(nums))])
+		case typeText:
+			if q.format == "uscc" {
+				problem = p.setText(i, sampleCodes[rng.IntN(len(sampleCodes))])
+			} else {
+				problem = p.setText(i, "Supplier "+strconv.Itoa(rng.IntN(1000)))
+			}
+		}
+		if problem != "" {
+			panic("random profile: " + q.id + ": " + problem)
+		}
+	}
+	return p
+}
+
+func (p Profile) clone() Profile {
+	return Profile{answers: slices.Clone(p.answers)}
+}
+
+func bandIndex(t testing.TB, band string) int {
+	i := slices.Index(bandNames[:], band)
+	if i < 0 {
+		t.Fatalf("unknown band %q", band)
+	}
+	return i
+}
+
+// riskierVariants returns copies of p with question i changed to each
+// strictly riskier answer: a higher risk rank, a number in the riskier
+// direction, or a list with fewer badges.
+func riskierVariants(p Profile, i int) []Profile {
+	q := &defaultRules.questions[i]
+	if i >= len(p.answers) || !p.answers[i].set {
+		return nil
+	}
+	a := p.answers[i]
+	var out []Profile
+	switch q.typ {
+	case typeEnum:
+		for j, v := range q.values {
+			if v.risk > q.values[a.val].risk {
+				v2 := p.clone()
+				v2.answers[i].val = uint8(j)
+				out = append(out, v2)
+			}
+		}
+	case typeNumber, typeInteger:
+		for _, n := range interestingNumbers(i) {
+			if (q.riskier == "lower" && n < a.num) || (q.riskier == "higher" && n > a.num) {
+				v2 := p.clone()
+				v2.answers[i].num = n
+				out = append(out, v2)
+			}
+		}
+	case typeList:
+		for j := range q.values {
+			if a.bits&(1<<j) != 0 {
+				v2 := p.clone()
+				v2.answers[i].bits &^= 1 << j
+				out = append(out, v2)
+			}
+		}
+	}
+	return out
+}
+
+// Policy 9: a riskier answer never lowers the score or the band.
+func TestMonotonic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	checks := 0
+	for n := 0; n < 2000; n++ {
+		p := randomProfile(rng, 0.25)
+		base := Score(p)
+		for i := range defaultRules.questions {
+			for _, v := range riskierVariants(p, i) {
+				r := Score(v)
+				checks++
+				if r.Score < base.Score || bandIndex(t, r.Band) < bandIndex(t, base.Band) {
+					t.Fatalf("%s: riskier answer %q lowered the result from %d/%s to %d/%s\nprofile: %s",
+						defaultRules.questions[i].id, v.Get(defaultRules.questions[i].id), base.Score, base.Band, r.Score, r.Band, p.AppendJSON(nil))
+				}
+			}
+		}
+	}
+	if checks < 10000 {
+		t.Fatalf("only %d monotonicity checks ran", checks)
+	}
+}
+
+// Policy 7: forgetting an answer never adds a finding.
+func TestUnknownNeverAddsFindings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for n := 0; n < 2000; n++ {
+		p := randomProfile(rng, 0.1)
+		base := ids(Score(p).Findings)
+		for i := range defaultRules.questions {
+			v := p.clone()
+			v.clear(i)
+			for _, id := range ids(Score(v).Findings) {
+				if !slices.Contains(base, id) {
+					t.Fatalf("clearing %s added finding %s\nprofile: %s", defaultRules.questions[i].id, id, p.AppendJSON(nil))
+				}
+			}
+		}
+	}
+}
+
+// satisfy returns a copy of p changed so that rule r's clauses hold, or false.
+func satisfy(p Profile, r *rule) (Profile, bool) {
+	v := p.clone()
+	if v.answers == nil {
+		v.answers = make([]answer, len(defaultRules.questions))
+	}
+	for _, cl := range r.when.clauses {
+		q := &defaultRules.questions[cl.q]
+		a := &v.answers[cl.q]
+		switch {
+		case cl.uscc:
+			code := "91330100716105852F"
+			if cl.mask&usccInvalidBit != 0 {
+				code = "91330100716105852A"
+			}
+			*a = answer{set: true, text: code}
+		case cl.op == opIs:
+			j := 0
+			for cl.mask&(1<<j) == 0 {
+				j++
+			}
+			*a = answer{set: true, val: uint8(j)}
+		case cl.op == opHas:
+			j := 0
+			for cl.mask&(1<<j) == 0 {
+				j++
+			}
+			bits := uint64(0)
+			if a.set {
+				bits = a.bits
+			}
+			*a = answer{set: true, bits: bits | 1<<j}
+		default:
+			n := map[clauseOp]float64{opLT: cl.num - 1, opLE: cl.num, opGT: cl.num + 1, opGE: cl.num}[cl.op]
+			if q.hasMin {
+				n = max(n, q.min)
+			}
+			*a = answer{set: true, num: n}
+		}
+	}
+	var f facts
+	defaultRules.facts(v.answers, &f)
+	return v, r.when.match(&f)
+}
+
+// Policy 11: a new finding always raises the score (below the cap), however
+// many positives the profile has.
+func TestFindingNeverErased(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 11))
+	checks := 0
+	for n := 0; n < 1500; n++ {
+		p := randomProfile(rng, 0.2)
+		base := Score(p)
+		for k := range defaultRules.rules {
+			r := &defaultRules.rules[k]
+			if slices.Contains(ids(base.Findings), r.id) {
+				continue
+			}
+			v, ok := satisfy(p, r)
+			if !ok {
+				continue
+			}
+			got := Score(v)
+			added := !slices.ContainsFunc(ids(base.Findings), func(id string) bool { return !slices.Contains(ids(got.Findings), id) })
+			fewerPositives := !slices.ContainsFunc(ids(got.Positives), func(id string) bool { return !slices.Contains(ids(base.Positives), id) })
+			if !added || !fewerPositives {
+				continue // the change also removed a finding or added a positive
+			}
+			checks++
+			if got.Score <= base.Score && base.Score < 100 {
+				t.Fatalf("adding %s did not raise the score (%d -> %d)\nprofile: %s", r.id, base.Score, got.Score, p.AppendJSON(nil))
+			}
+		}
+	}
+	if checks < 5000 {
+		t.Fatalf("only %d checks ran", checks)
+	}
+}
+
+// The score is exactly the documented method, and the band honours the
+// severity and confidence floors (policies 6 and 7).
+func TestScoreFollowsMethod(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	for n := 0; n < 5000; n++ {
+		p := randomProfile(rng, rng.Float64())
+		r := Score(p)
+		red, off, floor := 0, 0, 0
+		for _, f := range r.Findings {
+			red += f.Points
+			floor = max(floor, bandIndex(t, f.Severity))
+		}
+		for _, f := range r.Positives {
+			off -= f.Points
+		}
+		if want := min(100, red-min(off, red/2)); r.Score != want {
+			t.Fatalf("score %d, method gives %d (red %d, off %d)", r.Score, want, red, off)
+		}
+		band := bandIndex(t, r.Band)
+		if band < floor {
+			t.Fatalf("band %s is below the worst finding's severity %s", r.Band, bandNames[floor])
+		}
+		if r.Confidence < 0.5 && band < bandModerate {
+			t.Fatalf("band %s with confidence %v", r.Band, r.Confidence)
+		}
+		if len(r.Findings) == 0 && r.Score != 0 {
+			t.Fatalf("no findings but score %d", r.Score)
+		}
+		if r.Confidence < 0 || r.Confidence > 1 {
+			t.Fatalf("confidence %v out of range", r.Confidence)
+		}
+	}
+}
+
+// The same profile written to JSON and read back scores the same.
+func TestProfileJSONRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 2000; n++ {
+		p := randomProfile(rng, rng.Float64())
+		data := p.AppendJSON(nil)
+		list, err := DecodeJSON("roundtrip", data)
+		if err != nil || len(list) != 1 {
+			t.Fatalf("decode %s: %v", data, err)
+		}
+		if again := list[0].AppendJSON(nil); string(again) != string(data) {
+			t.Fatalf("round trip changed the profile:\n%s\n%s", data, again)
+		}
+		a, b := Score(p), Score(list[0])
+		if string(a.AppendJSON(nil)) != string(b.AppendJSON(nil)) {
+			t.Fatalf("round trip changed the result for %s", data)
+		}
+	}
+}
+
+func BenchmarkScore(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	profiles := make([]Profile, 1024)
+	for i := range profiles {
+		profiles[i] = randomProfile(rng, 0.2)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Score(profiles[i&1023])
+		i++
+	}
+}

@@ -1,0 +1,193 @@
+package checker
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// RulesJSON returns the whole rule set for the site templates and the
+// methodology page:
+//
+//	{"method": "...",
+//	 "sections":  [{"id","title"}],
+//	 "questions": [{"id","section","label","help","type","values":[{"value","label"}],"min","max","unit"}],
+//	 "rules":     [{"id","severity","points","title","why","fact","source","guide","when"}],
+//	 "positives": [same shape, negative points, severity "positive"],
+//	 "actions":   [{"id","text","guide","when"}],
+//	 "bands":     [{"band","min","max","label"}]}
+//
+// "values" appears on enum and list questions, "min", "max" and "unit" on
+// number questions when set. "when" is the rule's condition in plain words.
+// The error is always nil; it is there so callers can treat this like any
+// other marshaller.
+func RulesJSON() ([]byte, error) {
+	return defaultRules.appendJSON(make([]byte, 0, 64<<10)), nil
+}
+
+// GuideLinks returns every distinct guide link in the rules data, sorted, so
+// the site generator can check each page and anchor exists in the built site.
+func GuideLinks() []string {
+	rs := defaultRules
+	var links []string
+	for _, list := range [][]rule{rs.rules, rs.positives} {
+		for i := range list {
+			links = append(links, list[i].guide)
+		}
+	}
+	for i := range rs.actions {
+		links = append(links, rs.actions[i].guide)
+	}
+	slices.Sort(links)
+	return slices.Compact(links)
+}
+
+func (rs *ruleSet) appendJSON(b []byte) []byte {
+	b = append(b, `{"method":`...)
+	b = appendJSONString(b, rs.method)
+
+	b = appendJSONKey(b, "sections", false)
+	b = append(b, '[')
+	for i, s := range rs.sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONKey(append(b, '{'), "id", true)
+		b = appendJSONString(b, s.id)
+		b = appendJSONKey(b, "title", false)
+		b = appendJSONString(b, s.title)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+
+	b = appendJSONKey(b, "questions", false)
+	b = append(b, '[')
+	for i := range rs.questions {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = rs.questions[i].appendJSON(b)
+	}
+	b = append(b, ']')
+
+	for _, part := range []struct {
+		key  string
+		list []rule
+	}{{"rules", rs.rules}, {"positives", rs.positives}} {
+		b = appendJSONKey(b, part.key, false)
+		b = append(b, '[')
+		for i := range part.list {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			r := &part.list[i]
+			b = appendJSONKey(append(b, '{'), "id", true)
+			b = appendJSONString(b, r.id)
+			b = appendJSONKey(b, "severity", false)
+			b = appendJSONString(b, r.finding.Severity)
+			b = appendJSONKey(b, "points", false)
+			b = strconv.AppendInt(b, int64(r.points), 10)
+			for _, kv := range [...][2]string{
+				{"title", r.title}, {"why", r.why}, {"fact", r.fact}, {"source", r.source},
+				{"guide", r.guide}, {"when", r.when.text},
+			} {
+				b = appendJSONKey(b, kv[0], false)
+				b = appendJSONString(b, kv[1])
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+
+	b = appendJSONKey(b, "actions", false)
+	b = append(b, '[')
+	for i := range rs.actions {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		a := &rs.actions[i]
+		b = appendJSONKey(append(b, '{'), "id", true)
+		b = appendJSONString(b, a.id)
+		b = appendJSONKey(b, "text", false)
+		b = appendJSONString(b, a.text)
+		b = appendJSONKey(b, "guide", false)
+		b = appendJSONString(b, a.guide)
+		b = appendJSONKey(b, "when", false)
+		b = appendJSONString(b, a.whenText())
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+
+	b = appendJSONKey(b, "bands", false)
+	b = append(b, '[')
+	for i, band := range rs.bands {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONKey(append(b, '{'), "band", true)
+		b = appendJSONString(b, band.name)
+		b = appendJSONKey(b, "min", false)
+		b = strconv.AppendInt(b, int64(band.min), 10)
+		b = appendJSONKey(b, "max", false)
+		b = strconv.AppendInt(b, int64(band.max), 10)
+		b = appendJSONKey(b, "label", false)
+		b = appendJSONString(b, band.label)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	return append(b, '}')
+}
+
+func (q *question) appendJSON(b []byte) []byte {
+	b = appendJSONKey(append(b, '{'), "id", true)
+	b = appendJSONString(b, q.id)
+	for _, kv := range [...][2]string{{"section", q.section}, {"label", q.label}, {"help", q.help}, {"type", q.typ.String()}} {
+		b = appendJSONKey(b, kv[0], false)
+		b = appendJSONString(b, kv[1])
+	}
+	if q.typ == typeEnum || q.typ == typeList {
+		b = appendJSONKey(b, "values", false)
+		b = append(b, '[')
+		for j, v := range q.values {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONKey(append(b, '{'), "value", true)
+			b = appendJSONString(b, v.value)
+			b = appendJSONKey(b, "label", false)
+			b = appendJSONString(b, v.label)
+			b = append(b, '}')
+		}
+		if q.unknownLabel != "" {
+			b = append(b, `,{"value":"unknown","label":`...)
+			b = appendJSONString(b, q.unknownLabel)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if q.hasMin {
+		b = appendJSONKey(b, "min", false)
+		b = appendJSONNumber(b, q.min)
+	}
+	if q.hasMax {
+		b = appendJSONKey(b, "max", false)
+		b = appendJSONNumber(b, q.max)
+	}
+	if q.unit != "" {
+		b = appendJSONKey(b, "unit", false)
+		b = appendJSONString(b, q.unit)
+	}
+	return append(b, '}')
+}
+
+// whenText describes in words when an action is suggested.
+func (a *action) whenText() string {
+	var parts []string
+	if a.hasWhen {
+		parts = append(parts, a.when.text)
+	}
+	if len(a.afterIDs) > 0 {
+		parts = append(parts, "finding "+strings.Join(a.afterIDs, " or "))
+	}
+	return strings.Join(parts, ", or ")
+}

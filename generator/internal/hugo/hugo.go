@@ -1,0 +1,40 @@
+// Package hugo runs the Hugo version pinned in go.mod (`go tool hugo`).
+package hugo
+
+import (
+	"io"
+	"strconv"
+
+	"safesource.dev/safesource/generator/internal/gotool"
+)
+
+// Options say where the site is and where it goes.
+type Options struct {
+	ModuleRoot string // directory holding go.mod (where `go tool hugo` resolves)
+	Source     string // site root (hugo.toml); absolute
+	ThemesDir  string // optional; absolute
+	Dest       string // output directory; absolute
+}
+
+func (o Options) args(cmd ...string) []string {
+	a := append([]string{"tool", "hugo"}, cmd...)
+	a = append(a, "--source", o.Source, "--logLevel", "warn")
+	if o.ThemesDir != "" {
+		a = append(a, "--themesDir", o.ThemesDir)
+	}
+	return a
+}
+
+// Build renders the site into o.Dest, removing stale files. Hugo's summary
+// table is dropped; warnings and errors still reach stderr.
+func Build(o Options) error {
+	c := gotool.Command(o.ModuleRoot, append(o.args(), "--destination", o.Dest, "--cleanDestinationDir", "--gc", "--minify", "--environment", "production")...)
+	c.Stdout = io.Discard
+	return gotool.Wrap(c.Run(), "hugo build")
+}
+
+// Serve runs Hugo's development server with live reload until interrupted.
+func Serve(o Options, bind string, port int) error {
+	c := gotool.Command(o.ModuleRoot, append(o.args("server"), "--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")...)
+	return gotool.Wrap(c.Run(), "hugo server")
+}

@@ -1,0 +1,90 @@
+// Command generator builds the SafeSource site: it exports the checker's
+// rules for the templates, validates the content, builds the WebAssembly
+// checker, renders the site with the pinned Hugo and checks the output.
+//
+//	go run ./generator build   # write the deployable site to public/
+//	go run ./generator serve   # build, then serve with live reload on :1313
+//	go run ./generator check   # check an already built public/
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build   export the rules, validate content, build the WASM checker,
+          render with Hugo into public/, then check the output
+  serve   run the build stages, then serve with live reload
+          at http://localhost:1313 (Ctrl-C stops it)
+  check   check an already built site (links, anchors, meta, content)
+
+flags:
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	var cfg config
+	fs.StringVar(&cfg.root, "root", ".", "site root (the folder with hugo.toml)")
+	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
+	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
+	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on")
+	if len(args) == 0 {
+		fs.Usage()
+		return 2
+	}
+	cmd := args[0]
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "generator: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	b, err := newBuilder(cfg, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "generator: %v\n", err)
+		return 2
+	}
+	switch cmd {
+	case "build":
+		err = b.build()
+	case "serve":
+		err = b.serve()
+	case "check":
+		err = b.checkOnly()
+	case "help", "-h", "--help":
+		fs.Usage()
+		return 0
+	default:
+		fmt.Fprintf(stderr, "generator: unknown command %q\n", cmd)
+		fs.Usage()
+		return 2
+	}
+	if err != nil {
+		var ue usageError
+		fmt.Fprintf(stderr, "generator: %v\n", err)
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// usageError marks errors caused by how the generator was called.
+type usageError struct{ error }
