@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck check bench clean
+.PHONY: all build serve test vet gotest wasmtest typecheck browsertest check bench clean
 
 all: build
 
@@ -20,8 +20,10 @@ build: $(NODE_STAMP)
 serve: $(NODE_STAMP)
 	$(GO) run ./generator serve
 
-## test: vet, Go tests (native and WebAssembly), type checks, a full build and its output check
+## test: vet, Go tests (native and WebAssembly), type checks, a full build and
+## its output check, then browser tests against the built site
 test: vet gotest wasmtest typecheck build
+	$(MAKE) browsertest
 
 vet:
 	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -37,6 +39,11 @@ wasmtest:
 
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck
+
+# Browser tests drive the system Chromium (CHROMIUM=/path overrides) against
+# public/ served with the production headers from netlify.toml.
+browsertest: $(NODE_STAMP)
+	$(NPM) run --silent test:browser
 
 ## check: check an already built public/ (links, anchors, meta)
 check:

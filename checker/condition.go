@@ -2,6 +2,7 @@ package checker
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -33,7 +34,8 @@ const (
 
 var comparisons = map[string]clauseOp{"<": opLT, "<=": opLE, "≤": opLE, ">": opGT, ">=": opGE, "≥": opGE}
 
-// Credit-code validity bits for opIs on the uscc question.
+// Credit-code validity bits for opIs on the credit-code question; compile
+// maps them to its table rows 0 and 1.
 const (
 	usccValidBit   = uint64(1) << 0
 	usccInvalidBit = uint64(1) << 1
@@ -44,7 +46,6 @@ type clause struct {
 	num  float64 // comparisons
 	q    uint8   // question index
 	op   clauseOp
-	uscc bool // opIs on the credit code: mask holds validity bits
 }
 
 type condition struct {
@@ -72,11 +73,11 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		field := words[i]
 		qi, ok := rs.index[field]
 		if !ok {
-			return c, "unknown field " + strconv.Quote(field) + didYouMean(field, rs.ids)
+			return c, "unknown field " + quote(field) + didYouMean(field, rs.ids)
 		}
 		q := &rs.questions[qi]
 		if i+1 >= len(words) {
-			return c, "expected is, has or a comparison after " + strconv.Quote(field)
+			return c, "expected is, has or a comparison after " + quote(field)
 		}
 		opWord := words[i+1]
 		i += 2
@@ -91,13 +92,13 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 				i++
 			}
 			if len(values) == 0 {
-				return c, "expected a value after " + strconv.Quote(field+" "+opWord)
+				return c, "expected a value after " + quote(field+" "+opWord)
 			}
 			mask, problem := valueMask(q, opWord, values, allowUnknown)
 			if problem != "" {
 				return c, field + ": " + problem
 			}
-			cl.op, cl.mask, cl.uscc = opIs, mask, q.format == "uscc"
+			cl.op, cl.mask = opIs, mask
 			if opWord == "has" {
 				cl.op = opHas
 			}
@@ -105,17 +106,17 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		default:
 			op, isCmp := comparisons[opWord]
 			if !isCmp {
-				return c, "unknown operator " + strconv.Quote(opWord) + " (use is, has, <, <=, > or >=)"
+				return c, "unknown operator " + quote(opWord) + " (use is, has, <, <=, > or >=)"
 			}
 			if q.typ != typeNumber && q.typ != typeInteger {
 				return c, field + " is " + q.typ.String() + ", not a number: compare it with is"
 			}
 			if i >= len(words) {
-				return c, "expected a number after " + strconv.Quote(field+" "+opWord)
+				return c, "expected a number after " + quote(field+" "+opWord)
 			}
 			n, err := strconv.ParseFloat(words[i], 64)
 			if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
-				return c, "expected a number after " + strconv.Quote(field+" "+opWord) + ", got " + strconv.Quote(words[i])
+				return c, "expected a number after " + quote(field+" "+opWord) + ", got " + quote(words[i])
 			}
 			i++
 			cl.op, cl.num = op, n
@@ -125,7 +126,7 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		c.clauses = append(c.clauses, cl)
 		if i < len(words) {
 			if words[i] != "and" || i+1 >= len(words) {
-				return c, "expected \"and\" and another clause, got " + strconv.Quote(strings.Join(words[i:], " "))
+				return c, "expected \"and\" and another clause, got " + quote(strings.Join(words[i:], " "))
 			}
 			i++
 		}
@@ -160,7 +161,7 @@ func valueMask(q *question, op string, values []string, allowUnknown bool) (uint
 		case q.typ == typeEnum && op == "is", q.typ == typeList && op == "has":
 			j := q.valueIndex(v)
 			if j < 0 {
-				return 0, "unknown value " + strconv.Quote(v) + didYouMean(v, q.valueNames()) + " (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
+				return 0, "unknown value " + quote(v) + didYouMean(v, q.valueNames()) + " (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
 			}
 			mask |= 1 << j
 		case q.typ == typeList:
@@ -264,71 +265,153 @@ func reachable(rs *ruleSet, c *condition) string {
 	return ""
 }
 
-// facts is a profile prepared for matching: for each question, the bit of
-// its answer (unknownBit when not known; the enum value's bit; the list's
-// bits; the credit code's validity bit; 0 for a known number or text) and,
-// for numbers, the value. Matching a clause is then one mask test.
-type facts struct {
-	bits [maxQuestions]uint64
-	nums [maxQuestions]float64
+// Scoring compiles conditions into per-question tables. Every clause gets a
+// bit: the first clause of rule i (in display order) is bit i of the rules
+// word, likewise for positives and actions, and any further clauses of a
+// condition get bits in the extra word. For each question, the table says
+// which bits each possible answer sets (every enum or list value, the credit
+// code being valid or invalid, and "not known"); number thresholds are
+// compared directly. Scoring a profile ORs one table row per answer into a
+// bit set; the rules word is then already the set of matching single-clause
+// rules, and only the few conditions with more clauses check their extras.
+// The work grows with the number of questions and matches, not of rules.
+
+// The words of a satisfied set.
+const (
+	wordRules = iota
+	wordPositives
+	wordActions
+	wordExtra
+	satWords
+)
+
+type satisfied [satWords]uint64
+
+func (s *satisfied) or(t *satisfied) {
+	for w := range satWords {
+		s[w] |= t[w]
+	}
 }
 
-// maxQuestions keeps facts on the stack.
-const maxQuestions = 64
+// plan is one question's table.
+type plan struct {
+	unknown satisfied   // bits an unanswered question sets ("is unknown")
+	byValue []satisfied // enum and list values; for the credit code: valid, invalid
+	compare []threshold // number clauses
+}
 
-func (rs *ruleSet) facts(answers []answer, f *facts) (uscc *USCCResult) {
-	for i := range rs.questions {
+type threshold struct {
+	word, bit int
+	op        clauseOp
+	num       float64
+}
+
+// compile gives c's clauses their bits: the first is bit index of word, the
+// others take the next free bits of the extra word, returned as a mask. An
+// "always" condition sets its bit in rs.always; a condition without clauses
+// never sets it. The loader rejects more extra clauses than fit a word.
+func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
+	if rs.plans == nil {
+		rs.plans = make([]plan, len(rs.questions))
+		for i := range rs.questions {
+			n := len(rs.questions[i].values)
+			if i == rs.usccQ {
+				n = 2
+			}
+			rs.plans[i].byValue = make([]satisfied, n)
+		}
+	}
+	if c.always {
+		rs.always[word] |= 1 << index
+	}
+	for n, cl := range c.clauses {
+		w, b := word, index
+		if n > 0 {
+			w, b = wordExtra, rs.nExtra
+			rs.nExtra++
+			extra |= 1 << b // a shift past 63 gives 0; the loader reports the overflow
+		}
+		pl := &rs.plans[cl.q]
+		switch cl.op {
+		case opIs, opHas:
+			if cl.mask&unknownBit != 0 {
+				pl.unknown[w] |= 1 << b
+			}
+			for j := range pl.byValue {
+				if cl.mask&(1<<j) != 0 {
+					pl.byValue[j][w] |= 1 << b
+				}
+			}
+		default:
+			pl.compare = append(pl.compare, threshold{word: w, bit: b, op: cl.op, num: cl.num})
+		}
+	}
+	return extra
+}
+
+// satisfy works out which clause bits the profile's answers set, checks the
+// credit code, and adds up the weight of the answered questions.
+func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, answered float64, hasUSCC bool) {
+	sat = rs.always
+	for i := range rs.plans {
+		pl := &rs.plans[i]
 		if i >= len(answers) || !answers[i].set {
-			f.bits[i] = unknownBit
+			sat.or(&pl.unknown)
 			continue
 		}
 		a := &answers[i]
-		switch q := &rs.questions[i]; {
-		case q.typ == typeEnum:
-			f.bits[i] = 1 << a.val
-		case q.typ == typeList:
-			f.bits[i] = a.bits
-		case q.format == "uscc":
-			r := ValidateUSCC(a.text)
-			uscc = &r
-			f.bits[i] = usccInvalidBit
-			if r.Valid {
-				f.bits[i] = usccValidBit
+		answered += rs.questions[i].weight
+		switch {
+		case i == rs.usccQ:
+			*uscc, hasUSCC = ValidateUSCC(a.text), true
+			row := 1
+			if uscc.Valid {
+				row = 0
+			}
+			sat.or(&pl.byValue[row])
+		case rs.questions[i].typ == typeEnum:
+			sat.or(&pl.byValue[a.val])
+		case rs.questions[i].typ == typeList:
+			for m := a.bits; m != 0; m &= m - 1 {
+				sat.or(&pl.byValue[bits.TrailingZeros64(m)])
 			}
 		default:
-			f.bits[i] = 0
-			f.nums[i] = a.num
+			for _, t := range pl.compare {
+				var ok bool
+				switch t.op {
+				case opLT:
+					ok = a.num < t.num
+				case opLE:
+					ok = a.num <= t.num
+				case opGT:
+					ok = a.num > t.num
+				default:
+					ok = a.num >= t.num
+				}
+				if ok {
+					sat[t.word] |= 1 << t.bit
+				}
+			}
 		}
 	}
-	return uscc
+	return sat, answered, hasUSCC
 }
 
-// match evaluates the condition against prepared facts.
-func (c *condition) match(f *facts) bool {
-	if c.always {
-		return true
-	}
-	for i := range c.clauses {
-		cl := &c.clauses[i]
-		v := f.bits[cl.q]
-		var ok bool
-		switch cl.op {
-		case opIs, opHas:
-			ok = v&cl.mask != 0
-		case opLT:
-			ok = v == 0 && f.nums[cl.q] < cl.num
-		case opLE:
-			ok = v == 0 && f.nums[cl.q] <= cl.num
-		case opGT:
-			ok = v == 0 && f.nums[cl.q] > cl.num
-		default:
-			ok = v == 0 && f.nums[cl.q] >= cl.num
-		}
-		if !ok {
-			return false
+// matching returns the entries of word whose conditions hold: their first
+// clause's bit is set and, for multi-clause conditions, all extra bits too.
+func matching(sat *satisfied, word int, multi []multiClause) uint64 {
+	m := sat[word]
+	for _, c := range multi {
+		if sat[wordExtra]&c.extra != c.extra {
+			m &^= c.bit
 		}
 	}
-	return len(c.clauses) > 0
+	return m
+}
+
+// multiClause is a condition with more than one clause.
+type multiClause struct {
+	bit, extra uint64
 }
 
 func (q *question) valueIndex(v string) int {

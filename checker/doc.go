@@ -36,6 +36,11 @@
 // fixed values or thresholds, and every value carries a risk rank, so the
 // tests can check that a riskier answer never lowers the score.
 //
+// At load, conditions are compiled into one table per question that says
+// which clauses each possible answer satisfies, so scoring a profile is a
+// few table lookups and bit tests (condition.go). Score is safe for
+// concurrent use; a Scorer reuses memory across profiles for batch work.
+//
 // # Inputs
 //
 // Profile holds answers by question id; its zero value is "nothing known".

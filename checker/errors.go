@@ -88,13 +88,16 @@ func nearest(word string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, case-insensitive.
+// editDistance counts the insertions, deletions, substitutions and swaps of
+// neighbouring letters that turn a into b (case-insensitive); swaps count
+// once because "paymnet" is as likely a typo as "paymant".
 func editDistance(a, b string) int {
-	a, b = strings.ToLower(a), strings.ToLower(b)
+	a, b = asciiLower(a), asciiLower(b)
 	if len(a) > 64 || len(b) > 64 {
 		return 1 << 20 // far too long to be a typo of a field name
 	}
-	prev := make([]int, len(b)+1)
+	before := make([]int, len(b)+1) // row i-2
+	prev := make([]int, len(b)+1)   // row i-1
 	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
@@ -107,8 +110,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	return prev[len(b)]
 }
@@ -116,7 +122,44 @@ func editDistance(a, b string) int {
 // didYouMean formats a suggestion, or nothing when there is none.
 func didYouMean(word string, candidates []string) string {
 	if s := nearest(word, candidates); s != "" {
-		return " (did you mean " + strconv.Quote(s) + "?)"
+		return " (did you mean " + quote(s) + "?)"
 	}
 	return ""
+}
+
+// asciiLower lower-cases ASCII letters only: ids are ASCII, and it spares the
+// WebAssembly build the Unicode case tables.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// quote writes s in double quotes for messages, escaped as in JSON; it
+// replaces strconv.Quote, whose Unicode tables the WebAssembly build would
+// otherwise carry.
+func quote(s string) string {
+	return string(appendJSONString(nil, s))
+}
+
+// quoteRune writes a character in single quotes for messages.
+func quoteRune(r rune) string {
+	switch r {
+	case '"':
+		return `'"'`
+	case '\'':
+		return `'\''`
+	}
+	q := appendJSONString(nil, string(r))
+	q[0], q[len(q)-1] = '\'', '\''
+	return string(q)
 }

@@ -105,7 +105,7 @@ func (p *jsonParser) found() string {
 	if r == utf8.RuneError {
 		return "byte 0x" + strconv.FormatUint(uint64(p.data[p.pos]), 16)
 	}
-	return strconv.QuoteRune(r)
+	return quoteRune(r)
 }
 
 func (p *jsonParser) skipSpace() {

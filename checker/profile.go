@@ -116,7 +116,18 @@ func (p Profile) Get(field string) string {
 }
 
 // Name returns the supplier_name answer, used to label reports.
-func (p Profile) Name() string { return p.Get("supplier_name") }
+func (p Profile) Name() string {
+	if i := defaultRules.nameQ; i >= 0 && i < len(p.answers) {
+		return p.answers[i].text // "" when not set
+	}
+	return ""
+}
+
+// Reset forgets every answer but keeps the memory, for reading many
+// profiles into one (see profiles.CSVReader.ReadInto).
+func (p *Profile) Reset() {
+	clear(p.answers)
+}
 
 func (p *Profile) slot(i int) *answer {
 	if p.answers == nil {
@@ -134,7 +145,10 @@ func (p *Profile) clear(i int) {
 // setText parses text for question i and returns a problem, or "".
 func (p *Profile) setText(i int, raw string) string {
 	q := &defaultRules.questions[i]
-	s := strings.TrimSpace(raw)
+	s := raw
+	if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+		s = strings.TrimSpace(s)
+	}
 	if s == "" || s == "unknown" {
 		p.clear(i)
 		return ""
@@ -143,6 +157,11 @@ func (p *Profile) setText(i int, raw string) string {
 	case typeText:
 		if n := utf8.RuneCountInString(s); n > maxTextLen {
 			return "text is too long: " + strconv.Itoa(n) + " characters (allowed: at most " + strconv.Itoa(maxTextLen) + ")"
+		}
+		// Keep text valid UTF-8 (as JSON input already is) so every format
+		// reads and writes the same string.
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
 		}
 		*p.slot(i) = answer{set: true, text: s}
 	case typeEnum:
@@ -158,11 +177,21 @@ func (p *Profile) setText(i int, raw string) string {
 		if s == "none" {
 			return p.setList(i, nil)
 		}
-		return p.setList(i, strings.Split(s, ";"))
+		var bits uint64
+		for item := range strings.SplitSeq(s, ";") {
+			if item = strings.TrimSpace(item); item != "" { // tolerate "a;;b" and a trailing ";"
+				j := q.valueIndex(item)
+				if j < 0 {
+					return unknownValue(q, item)
+				}
+				bits |= 1 << j
+			}
+		}
+		*p.slot(i) = answer{set: true, bits: bits}
 	default:
 		v, ok := parseDecimal(s)
 		if !ok {
-			return wrongType(q, strconv.Quote(s))
+			return wrongType(q, quote(s))
 		}
 		return p.setNumber(i, v)
 	}
@@ -223,9 +252,9 @@ func unknownValue(q *question, s string) string {
 	if q.typ == typeList {
 		allowed = append(q.valueNames(), "none")
 	}
-	msg := "unknown value " + strconv.Quote(s)
+	msg := "unknown value " + quote(s)
 	if near := nearest(s, q.valueNames()); near != "" {
-		msg += ", did you mean " + strconv.Quote(near) + "?"
+		msg += ", did you mean " + quote(near) + "?"
 	}
 	return msg + " (allowed: " + strings.Join(allowed, ", ") + ")"
 }
@@ -248,9 +277,16 @@ func wrongType(q *question, got string) string {
 	return "expected " + want + ", got " + got + " (allowed: " + allowed + ")"
 }
 
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80
+}
+
 // parseDecimal accepts plain decimal numbers only ("12", "-0.5", "1e3"), not
 // the hex, infinity or NaN spellings strconv also understands.
 func parseDecimal(s string) (float64, bool) {
+	if v, ok := shortDecimal(s); ok {
+		return v, true
+	}
 	digits := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -271,6 +307,38 @@ func parseDecimal(s string) (float64, bool) {
 	}
 	return v, true
 }
+
+// shortDecimal reads the everyday forms "1200" and "2.75" without strconv:
+// with at most 15 digits both the digits and the power of ten are exact
+// doubles, so one division gives the correctly rounded value, the same as
+// strconv.ParseFloat. Anything else is left to parseDecimal's slow path.
+func shortDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 16 {
+		return 0, false
+	}
+	var mant uint64
+	digits, scale, dot := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				scale++
+			}
+		case c == '.' && !dot && i > 0 && i < len(s)-1:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits > 15 {
+		return 0, false
+	}
+	return float64(mant) / pow10[scale], true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // appendAnswerText writes an answer the way Set reads it.
 func appendAnswerText(b []byte, q *question, a *answer) []byte {
@@ -416,7 +484,7 @@ func (p *Profile) setJSON(i int, v jsonValue) string {
 	case jsonString:
 		if q.typ == typeNumber || q.typ == typeInteger {
 			if s := strings.TrimSpace(v.text); s != "" && s != "unknown" {
-				return wrongType(q, "text "+strconv.Quote(v.text)+"; write numbers without quotes")
+				return wrongType(q, "text "+quote(v.text)+"; write numbers without quotes")
 			}
 		}
 		return p.setText(i, v.text)

@@ -63,6 +63,9 @@ func (t questionType) String() string {
 	return "?"
 }
 
+// maxQuestions fits question indices in a byte (see clause).
+const maxQuestions = 256
+
 // maxTextLen bounds free-text answers (names, codes) in characters.
 const maxTextLen = 200
 
@@ -91,7 +94,6 @@ type rule struct {
 	severity                            int // band index; findings only
 	points                              int
 	when                                condition
-	positive                            bool
 	finding                             Finding // prebuilt result entry
 }
 
@@ -104,6 +106,14 @@ type action struct {
 	entry           Action
 }
 
+// scored is a finding or positive prepared for scoring.
+type scored struct {
+	points   int
+	severity int
+	triggers uint64 // actions that follow this finding, as bits of evalActions
+	entry    Finding
+}
+
 type bandDef struct {
 	name, label string
 	min, max    int
@@ -112,26 +122,29 @@ type bandDef struct {
 type section struct{ id, title string }
 
 type ruleSet struct {
-	method      string
-	sources     []string
-	bands       [bandCount]bandDef
-	sections    []section
-	questions   []question
-	index       map[string]int
-	ids         []string // question ids, for suggestions
-	rules       []rule   // findings, data order
-	positives   []rule   // data order
-	actions     []action // data order
-	// Conditions copied out of rules, positives and actions, so scoring
-	// walks small contiguous values instead of whole rule records.
-	ruleWhen, posWhen, actWhen []condition
-	ruleEntry, posEntry        []Finding // result entries, same indices as rules, positives
-	actEntry                   []Action
-	ruleOrder                  []int // rules in display order: severity, points, data order
-	posOrder    []int    // positives in display order: most points off first
-	totalWeight float64
-	nameQ       int // supplier_name, or -1
-	usccQ       int // the question with format "uscc", or -1
+	method    string
+	sources   []string
+	bands     [bandCount]bandDef
+	sections  []section
+	questions []question
+	index     map[string]int
+	ids       []string // question ids, for suggestions
+	rules     []rule   // findings, data order
+	positives []rule   // data order
+	actions   []action // data order
+	// What scoring needs, copied out of the records above: findings sorted
+	// by severity then points, positives by points taken off (ties keep data
+	// order), actions in data order. A fired set is then a bit mask whose
+	// set bits are already in display order.
+	evalRules, evalPositives []scored
+	evalActions              []Action
+	plans                    []plan           // by question index, see compile
+	always                   satisfied        // bits of conditions that always hold
+	multi                    [3][]multiClause // by word: conditions with extra clauses
+	nExtra                   int              // extra clause bits in use
+	totalWeight              float64
+	nameQ                    int // supplier_name, or -1
+	usccQ                    int // the question with format "uscc", or -1
 }
 
 // maxRules keeps fired sets in one machine word.
@@ -196,7 +209,7 @@ func (o *obj) get(key string, required bool) (jsonValue, bool) {
 		}
 	}
 	if required && o.v.kind == jsonObject {
-		o.l.fail(o.v.line, o.where, "missing required key "+strconv.Quote(key))
+		o.l.fail(o.v.line, o.where, "missing required key "+quote(key))
 	}
 	return jsonValue{}, false
 }
@@ -304,29 +317,46 @@ func (l *loader) ruleSet(root jsonValue) *ruleSet {
 	actions, _ := top.list("actions", true)
 	l.actions(rs, actions, ruleIDs)
 	top.done("version", "method", "sources", "bands", "sections", "questions", "rules", "positives", "actions")
-	for _, r := range rs.rules {
-		rs.ruleWhen = append(rs.ruleWhen, r.when)
-		rs.ruleEntry = append(rs.ruleEntry, r.finding)
-	}
-	for _, r := range rs.positives {
-		rs.posWhen = append(rs.posWhen, r.when)
-		rs.posEntry = append(rs.posEntry, r.finding)
-	}
-	for _, a := range rs.actions {
-		if !a.hasWhen {
-			a.when = condition{} // matches nothing: only its "after" rules trigger it
-		}
-		rs.actWhen = append(rs.actWhen, a.when)
-		rs.actEntry = append(rs.actEntry, a.entry)
-	}
-	rs.ruleOrder = displayOrder(rs.rules, func(a, b *rule) bool {
+	ruleOrder := displayOrder(rs.rules, func(a, b *rule) bool {
 		if a.severity != b.severity {
 			return a.severity > b.severity
 		}
 		return a.points > b.points
 	})
-	rs.posOrder = displayOrder(rs.positives, func(a, b *rule) bool { return a.points < b.points })
+	displayIndex := make([]int, len(rs.rules))
+	for d, i := range ruleOrder {
+		r := &rs.rules[i]
+		rs.addMulti(wordRules, d, rs.compile(&r.when, wordRules, d))
+		rs.evalRules = append(rs.evalRules, scored{points: r.points, severity: r.severity, entry: r.finding})
+		displayIndex[i] = d
+	}
+	for d, i := range displayOrder(rs.positives, func(a, b *rule) bool { return a.points < b.points }) {
+		r := &rs.positives[i]
+		rs.addMulti(wordPositives, d, rs.compile(&r.when, wordPositives, d))
+		rs.evalPositives = append(rs.evalPositives, scored{points: r.points, entry: r.finding})
+	}
+	for k, a := range rs.actions {
+		if a.hasWhen {
+			rs.addMulti(wordActions, k, rs.compile(&a.when, wordActions, k))
+		}
+		for i := range rs.rules {
+			if a.afterMask&(1<<i) != 0 {
+				rs.evalRules[displayIndex[i]].triggers |= 1 << k
+			}
+		}
+		rs.evalActions = append(rs.evalActions, a.entry)
+	}
+	if rs.nExtra > 64 {
+		l.fail(0, "rules data", strconv.Itoa(rs.nExtra)+" second and later clauses in all conditions together; at most 64 fit (see compile in condition.go)")
+	}
 	return rs
+}
+
+// addMulti remembers a condition that has clauses beyond its first.
+func (rs *ruleSet) addMulti(word, index int, extra uint64) {
+	if extra != 0 {
+		rs.multi[word] = append(rs.multi[word], multiClause{bit: 1 << index, extra: extra})
+	}
 }
 
 // displayOrder returns indices sorted stably by before.
@@ -359,7 +389,7 @@ func (l *loader) bands(rs *ruleSet, items []jsonValue, line int) {
 		hi, _, _ := o.integer("max", true)
 		o.done("band", "label", "min", "max")
 		if name != bandNames[i] {
-			l.fail(nameLine, where+".band", "expected "+strconv.Quote(bandNames[i])+" (bands go low, moderate, high, critical)")
+			l.fail(nameLine, where+".band", "expected "+quote(bandNames[i])+" (bands go low, moderate, high, critical)")
 		}
 		if lo != next || hi < lo {
 			l.fail(loLine, where, "bands must cover 0-100 without gaps: expected min "+strconv.Itoa(next)+" and max ≥ min")
@@ -381,7 +411,7 @@ func (l *loader) sections(rs *ruleSet, items []jsonValue) {
 		title, _ := o.str("title", true)
 		o.done("id", "title")
 		if seen[id] {
-			l.fail(line, where+".id", "duplicate section id "+strconv.Quote(id))
+			l.fail(line, where+".id", "duplicate section id "+quote(id))
 		}
 		seen[id] = true
 		rs.sections = append(rs.sections, section{id: id, title: title})
@@ -427,11 +457,11 @@ func (l *loader) questions(rs *ruleSet, items []jsonValue) {
 			l.fail(idLine, where+".id", "duplicate question id")
 		}
 		if !contains(sectionIDs, q.section) {
-			l.fail(secLine, where+".section", "unknown section "+strconv.Quote(q.section)+didYouMean(q.section, sectionIDs))
+			l.fail(secLine, where+".section", "unknown section "+quote(q.section)+didYouMean(q.section, sectionIDs))
 		}
 		t, ok := typeNames[typ]
 		if !ok {
-			l.fail(typeLine, where+".type", "unknown type "+strconv.Quote(typ)+" (allowed: text, enum, list, number, integer)")
+			l.fail(typeLine, where+".type", "unknown type "+quote(typ)+" (allowed: text, enum, list, number, integer)")
 		}
 		q.typ = t
 		if q.weight < 0 {
@@ -487,7 +517,7 @@ func (l *loader) values(q *question, items []jsonValue, where string) {
 		risk, hasRisk, riskLine := o.integer("risk", false)
 		o.done("value", "label", "risk")
 		if seen[value] {
-			l.fail(line, w+".value", "duplicate value "+strconv.Quote(value))
+			l.fail(line, w+".value", "duplicate value "+quote(value))
 		}
 		seen[value] = true
 		if value == "unknown" {
@@ -546,7 +576,6 @@ func (l *loader) rules(rs *ruleSet, items []jsonValue, kind string, positive boo
 		} else {
 			o.done("id", "when", "severity", "points", "title", "why", "fact", "source", "guide")
 		}
-		r.positive = positive
 		l.checkID(r.id, idLine, where, ids)
 		cond, err := parseCondition(rs, whenText, false)
 		if err != "" {
@@ -565,7 +594,7 @@ func (l *loader) rules(rs *ruleSet, items []jsonValue, kind string, positive boo
 				}
 			}
 			if r.severity < 0 {
-				l.fail(sevLine, where+".severity", "unknown severity "+strconv.Quote(sev)+" (allowed: low, moderate, high, critical)")
+				l.fail(sevLine, where+".severity", "unknown severity "+quote(sev)+" (allowed: low, moderate, high, critical)")
 			}
 			// Two points at least, so that a new finding still raises the
 			// score after positives have cancelled half of the total.
@@ -574,7 +603,7 @@ func (l *loader) rules(rs *ruleSet, items []jsonValue, kind string, positive boo
 			}
 		}
 		if !contains(rs.sources, r.source) {
-			l.fail(srcLine, where+".source", "unknown source "+strconv.Quote(r.source)+didYouMean(r.source, rs.sources))
+			l.fail(srcLine, where+".source", "unknown source "+quote(r.source)+didYouMean(r.source, rs.sources))
 		}
 		if problem := checkGuide(r.guide, !positive); problem != "" {
 			l.fail(guideLine, where+".guide", problem)
@@ -632,7 +661,7 @@ func (l *loader) actions(rs *ruleSet, items []jsonValue, ids map[string]int) {
 				for k := range rs.rules {
 					names[k] = rs.rules[k].id
 				}
-				l.fail(afterLine, where+".after", "unknown rule "+strconv.Quote(id)+didYouMean(id, names))
+				l.fail(afterLine, where+".after", "unknown rule "+quote(id)+didYouMean(id, names))
 				continue
 			}
 			a.afterMask |= 1 << j
@@ -663,25 +692,25 @@ func checkGuide(link string, finding bool) string {
 		slug, ok := strings.CutPrefix(link, "/red-flags/")
 		slug, ok2 := strings.CutSuffix(slug, "/#why-it-matters")
 		if !ok || !ok2 || !isKebabID(slug) {
-			return "findings link to /red-flags/<slug>/#why-it-matters, got " + strconv.Quote(link)
+			return "findings link to /red-flags/<slug>/#why-it-matters, got " + quote(link)
 		}
 		return ""
 	}
 	path, anchor, hasAnchor := strings.Cut(link, "#")
 	if !strings.HasPrefix(path, "/guide/") && !strings.HasPrefix(path, "/playbook/") {
-		return "link to a /guide/ or /playbook/ page, got " + strconv.Quote(link)
+		return "link to a /guide/ or /playbook/ page, got " + quote(link)
 	}
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	if !strings.HasSuffix(path, "/") || len(parts) < 2 {
-		return "page links are root-relative with a trailing slash, like /guide/safe-payment/#escrow; got " + strconv.Quote(link)
+		return "page links are root-relative with a trailing slash, like /guide/safe-payment/#escrow; got " + quote(link)
 	}
 	for _, p := range parts {
 		if !isKebabID(p) {
-			return "page paths are lowercase kebab-case, got " + strconv.Quote(link)
+			return "page paths are lowercase kebab-case, got " + quote(link)
 		}
 	}
 	if hasAnchor && !isKebabID(anchor) {
-		return "anchors are lowercase kebab-case, got " + strconv.Quote(link)
+		return "anchors are lowercase kebab-case, got " + quote(link)
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 )
 
@@ -37,45 +38,81 @@ type Action struct {
 // Score assesses a profile with the embedded rules. It never fails: a
 // profile can only hold valid answers, and unknown answers add nothing.
 func Score(p Profile) Result {
-	return defaultRules.score(&p)
+	o := defaultRules.evaluate(&p)
+	res := defaultRules.result(&o, make([]Finding, 0, o.nFindings+o.nPositives), make([]Action, 0, o.nActions))
+	if o.hasUSCC {
+		u := o.uscc
+		res.USCC = &u
+	}
+	return res
 }
 
-func (rs *ruleSet) score(p *Profile) Result {
-	answers := p.answers
-	var f facts
-	uscc := rs.facts(answers, &f)
+// Scorer scores many profiles in a row, reusing its memory. The Result it
+// returns is only valid until its next call; batch tools use it to avoid
+// allocating for every profile. The zero value is ready to use.
+type Scorer struct {
+	buf  []Finding
+	acts []Action
+	uscc USCCResult
+	res  Result
+}
 
-	var fired, firedPos uint64
-	redPoints, offPoints, floor, nFindings, nPositives := 0, 0, bandLow, 0, 0
-	for i := range rs.ruleWhen {
-		if rs.ruleWhen[i].match(&f) {
-			fired |= 1 << i
-			r := &rs.rules[i]
-			redPoints += r.points
-			floor = max(floor, r.severity)
-			nFindings++
-		}
+// Score is like the package's Score, but reuses the scorer's memory.
+func (s *Scorer) Score(p *Profile) *Result {
+	o := defaultRules.evaluate(p)
+	if cap(s.buf) < o.nFindings+o.nPositives {
+		s.buf = make([]Finding, 0, 2*(o.nFindings+o.nPositives))
 	}
-	for i := range rs.posWhen {
-		if rs.posWhen[i].match(&f) {
-			firedPos |= 1 << i
-			offPoints -= rs.positives[i].points
-			nPositives++
-		}
+	if cap(s.acts) < o.nActions {
+		s.acts = make([]Action, 0, 2*o.nActions)
 	}
+	s.res = defaultRules.result(&o, s.buf[:0], s.acts[:0])
+	if o.hasUSCC {
+		s.uscc = o.uscc
+		s.res.USCC = &s.uscc
+	}
+	return &s.res
+}
 
+// outcome is what matched, before it is laid out as a Result.
+type outcome struct {
+	fired, firedPos, firedActions   uint64
+	nFindings, nPositives, nActions int
+	redPoints, offPoints, floor     int
+	confidence                      float64
+	uscc                            USCCResult
+	hasUSCC                         bool
+}
+
+func (rs *ruleSet) evaluate(p *Profile) outcome {
+	var o outcome
+	sat, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	o.hasUSCC = hasUSCC
+	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
+	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
+	o.firedActions = matching(&sat, wordActions, rs.multi[wordActions])
+	for m := o.fired; m != 0; m &= m - 1 {
+		r := &rs.evalRules[bits.TrailingZeros64(m)]
+		o.redPoints += r.points
+		o.floor = max(o.floor, r.severity)
+		o.firedActions |= r.triggers
+	}
+	for m := o.firedPos; m != 0; m &= m - 1 {
+		o.offPoints -= rs.evalPositives[bits.TrailingZeros64(m)].points
+	}
+	o.nFindings = bits.OnesCount64(o.fired)
+	o.nPositives = bits.OnesCount64(o.firedPos)
+	o.nActions = bits.OnesCount64(o.firedActions)
+	o.confidence = math.Round(answered/rs.totalWeight*100) / 100
+	return o
+}
+
+// result lays out an outcome, appending findings and positives to one
+// buffer (findings first) and actions to another.
+func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 	// Positives cancel at most half of the red-flag points, so a finding
 	// always shows; see "method" in rules.json.
-	score := min(100, redPoints-min(offPoints, redPoints/2))
-
-	answered := 0.0
-	for i := range answers {
-		if answers[i].set {
-			answered += rs.questions[i].weight
-		}
-	}
-	confidence := math.Round(answered/rs.totalWeight*100) / 100
-
+	score := min(100, o.redPoints-min(o.offPoints, o.redPoints/2))
 	band := bandLow
 	for b := bandCount - 1; b >= 0; b-- {
 		if score >= rs.bands[b].min {
@@ -83,46 +120,27 @@ func (rs *ruleSet) score(p *Profile) Result {
 			break
 		}
 	}
-	band = max(band, floor)
-	if confidence < 0.5 {
+	band = max(band, o.floor)
+	if o.confidence < 0.5 {
 		band = max(band, bandModerate)
 	}
-
-	// One allocation holds both lists.
-	both := make([]Finding, 0, nFindings+nPositives)
-	res := Result{
+	for m := o.fired; m != 0; m &= m - 1 {
+		buf = append(buf, rs.evalRules[bits.TrailingZeros64(m)].entry)
+	}
+	for m := o.firedPos; m != 0; m &= m - 1 {
+		buf = append(buf, rs.evalPositives[bits.TrailingZeros64(m)].entry)
+	}
+	for m := o.firedActions; m != 0; m &= m - 1 {
+		acts = append(acts, rs.evalActions[bits.TrailingZeros64(m)])
+	}
+	return Result{
 		Score:      score,
 		Band:       bandNames[band],
-		Confidence: confidence,
-		Findings:   both[:0:nFindings],
-		Positives:  both[nFindings:nFindings],
-		USCC:       uscc,
+		Confidence: o.confidence,
+		Findings:   buf[:o.nFindings:o.nFindings],
+		Positives:  buf[o.nFindings:],
+		Actions:    acts,
 	}
-	for _, i := range rs.ruleOrder {
-		if fired&(1<<i) != 0 {
-			res.Findings = append(res.Findings, rs.ruleEntry[i])
-		}
-	}
-	for _, i := range rs.posOrder {
-		if firedPos&(1<<i) != 0 {
-			res.Positives = append(res.Positives, rs.posEntry[i])
-		}
-	}
-	var firedActions uint64
-	nActions := 0
-	for i := range rs.actWhen {
-		if rs.actions[i].afterMask&fired != 0 || rs.actWhen[i].match(&f) {
-			firedActions |= 1 << i
-			nActions++
-		}
-	}
-	res.Actions = make([]Action, 0, nActions)
-	for i := range rs.actions {
-		if firedActions&(1<<i) != 0 {
-			res.Actions = append(res.Actions, rs.actEntry[i])
-		}
-	}
-	return res
 }
 
 // MarshalJSON writes the result in the public JSON shape.
@@ -214,7 +232,7 @@ func ScoreJSON(profile []byte) []byte {
 	if len(errs) > 0 {
 		return errorsJSON(errs)
 	}
-	r := defaultRules.score(&p)
+	r := Score(p)
 	return r.AppendJSON(make([]byte, 0, 2048))
 }
 

@@ -19,6 +19,17 @@ type USCCResult struct {
 // digits and the capital letters except I, O, S, V and Z.
 const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
+// usccValues maps a byte to its value in usccAlphabet, or -1.
+var usccValues = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for v := 0; v < len(usccAlphabet); v++ {
+		t[usccAlphabet[v]] = int8(v)
+	}
+	return t
+}()
+
 // usccWeights are the standard's weights for characters 1-17 (3^(i-1) mod 31).
 var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
 
@@ -35,6 +46,14 @@ var provinces = map[string]string{
 	"61": "Shaanxi", "62": "Gansu", "63": "Qinghai", "64": "Ningxia", "65": "Xinjiang",
 	"71": "Taiwan", "81": "Hong Kong", "82": "Macao",
 }
+
+// provinceNames is provinces indexed by number, for a lookup without hashing.
+var provinceNames = func() (t [100]string) {
+	for code, name := range provinces {
+		t[int(code[0]-'0')*10+int(code[1]-'0')] = name
+	}
+	return t
+}()
 
 // NormaliseUSCC trims a code, upper-cases ASCII letters and drops spaces and
 // hyphens, as people often type codes in groups.
@@ -70,7 +89,7 @@ func ValidateUSCC(code string) USCCResult {
 		return r
 	}
 	if len(c) >= 4 && isDigits(c[2:4]) {
-		r.Province = provinces[c[2:4]]
+		r.Province = provinceNames[int(c[2]-'0')*10+int(c[3]-'0')]
 	}
 	if n != 18 {
 		r.Error = "must be 18 characters, got " + strconv.Itoa(n)
@@ -81,17 +100,17 @@ func ValidateUSCC(code string) USCCResult {
 	for _, ch := range c {
 		values[i] = -1
 		if ch < utf8.RuneSelf {
-			values[i] = strings.IndexByte(usccAlphabet, byte(ch))
+			values[i] = int(usccValues[ch])
 		}
 		if values[i] < 0 {
-			r.Error = "character " + strconv.Itoa(i+1) + " (" + strconv.QuoteRune(ch) + ") is not allowed: codes use 0-9 and the capital letters except I, O, S, V and Z"
+			r.Error = "character " + strconv.Itoa(i+1) + " (" + quoteRune(ch) + ") is not allowed: codes use 0-9 and the capital letters except I, O, S, V and Z"
 			return r
 		}
 		i++
 	}
 	for i := 2; i < 8; i++ {
 		if c[i] < '0' || c[i] > '9' {
-			r.Error = "characters 3-8 are the region code and must be digits; character " + strconv.Itoa(i+1) + " is " + strconv.QuoteRune(rune(c[i]))
+			r.Error = "characters 3-8 are the region code and must be digits; character " + strconv.Itoa(i+1) + " is " + quoteRune(rune(c[i]))
 			return r
 		}
 	}

@@ -19,6 +19,7 @@ type config struct {
 	root, out string
 	bind      string
 	port      int
+	prod      bool
 }
 
 // builder holds the resolved paths of one build.
@@ -29,6 +30,7 @@ type builder struct {
 	out        string // output folder, absolute
 	generated  string // build/generated under the site root
 	siteURL    string
+	cfg        config
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -52,6 +54,7 @@ func newBuilder(cfg config, w io.Writer) (*builder, error) {
 		out:       filepath.Join(root, cfg.out),
 		generated: filepath.Join(root, "build", "generated"),
 		siteURL:   siteURL,
+		cfg:       cfg,
 	}, nil
 }
 
@@ -81,11 +84,14 @@ func (b *builder) build() error {
 }
 
 func (b *builder) serve() error {
+	if b.cfg.prod {
+		return b.serveProd()
+	}
 	if err := pipeline.Run(b.w, b.prepareStages()); err != nil {
 		return err
 	}
-	fmt.Fprintf(b.w, "serving at http://localhost:%d/ (live reload; Ctrl-C stops)\n", 1313)
-	return hugo.Serve(b.hugoOptions(), "127.0.0.1", 1313)
+	fmt.Fprintf(b.w, "serving at http://localhost:%d/ (live reload; Ctrl-C stops)\n", b.cfg.port)
+	return hugo.Serve(b.hugoOptions(), b.cfg.bind, b.cfg.port)
 }
 
 func (b *builder) checkOnly() error {

@@ -22,6 +22,9 @@ commands:
           render with Hugo into public/, then check the output
   serve   run the build stages, then serve with live reload
           at http://localhost:1313 (Ctrl-C stops it)
+          with -prod: serve the built public/ as production does, with
+          the headers from netlify.toml (for browser tests; -port 0 picks
+          a free port and prints it)
   check   check an already built site (links, anchors, meta, content)
 
 flags:
@@ -43,6 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
 	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on")
+	fs.BoolVar(&cfg.prod, "prod", false, "serve: serve the built site with production headers instead of Hugo's live-reload server")
 	if len(args) == 0 {
 		fs.Usage()
 		return 2

@@ -69,14 +69,24 @@ func NewCSVReader(file string, r io.Reader) (*CSVReader, error) {
 // the next row.
 func (c *CSVReader) Read() (checker.Profile, error) {
 	var p checker.Profile
+	if err := c.ReadInto(&p); err != nil {
+		return checker.Profile{}, err
+	}
+	return p, nil
+}
+
+// ReadInto is Read into an existing profile, reusing its memory: batch
+// scoring reads every row into the same profile.
+func (c *CSVReader) ReadInto(p *checker.Profile) error {
+	p.Reset()
 	record, err := c.r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return p, io.EOF
+			return io.EOF
 		}
 		e := csvError(c.file, err)
 		c.line = e.Line
-		return p, checker.InputErrors{e}
+		return checker.InputErrors{e}
 	}
 	c.line, _ = c.r.FieldPos(0)
 	var errs checker.InputErrors
@@ -87,9 +97,9 @@ func (c *CSVReader) Read() (checker.Profile, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return checker.Profile{}, errs
+		return errs
 	}
-	return p, nil
+	return nil
 }
 
 // Line returns the line of the row last read, for labelling results.

@@ -174,7 +174,8 @@ func describe(n *yaml.Node) string {
 }
 
 // yamlSyntaxError turns "yaml: line 3: mapping values are not allowed…" into
-// a positioned InputError.
+// a positioned InputError. The line is the YAML library's; for an unclosed
+// bracket it points at the line before the one that opens it.
 func yamlSyntaxError(file string, err error) *checker.InputError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,7 +11,7 @@ import (
 
 // emitter writes scored profiles in one output format.
 type emitter interface {
-	emit(from origin, p checker.Profile, r *checker.Result) error
+	emit(from origin, p *checker.Profile, r *checker.Result) error
 	finish() error
 }
 
@@ -35,7 +34,7 @@ type jsonEmitter struct {
 	buf []byte
 }
 
-func (e *jsonEmitter) emit(_ origin, _ checker.Profile, r *checker.Result) error {
+func (e *jsonEmitter) emit(_ origin, _ *checker.Profile, r *checker.Result) error {
 	sep := ",\n"
 	if e.n == 0 {
 		sep = "[\n"
@@ -56,39 +55,57 @@ func (e *jsonEmitter) finish() error {
 }
 
 // csvHeader is the csv output's columns; findings holds finding ids joined by ";".
-var csvHeader = []string{"supplier_name", "score", "band", "confidence", "findings"}
+const csvHeader = "supplier_name,score,band,confidence,findings\n"
 
+// csvEmitter writes rows by hand: only the supplier name can need quoting
+// (ids, bands and numbers never do), and batch speed matters here.
 type csvEmitter struct {
-	w   *csv.Writer
-	row []string
-	ids strings.Builder
+	w   *bufio.Writer
+	row []byte
 }
 
 func newCSVEmitter(w *bufio.Writer) *csvEmitter {
-	e := &csvEmitter{w: csv.NewWriter(w), row: make([]string, len(csvHeader))}
-	e.w.Write(csvHeader) // errors surface at Flush, checked in finish
-	return e
+	w.WriteString(csvHeader) // errors surface at Flush, checked in finish
+	return &csvEmitter{w: w}
 }
 
-func (e *csvEmitter) emit(_ origin, p checker.Profile, r *checker.Result) error {
-	e.ids.Reset()
+func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error {
+	b := appendCSVField(e.row[:0], p.Name())
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(r.Score), 10)
+	b = append(b, ',')
+	b = append(b, r.Band...)
+	b = append(b, ',')
+	b = strconv.AppendFloat(b, r.Confidence, 'f', -1, 64)
+	b = append(b, ',')
 	for i := range r.Findings {
 		if i > 0 {
-			e.ids.WriteByte(';')
+			b = append(b, ';')
 		}
-		e.ids.WriteString(r.Findings[i].ID)
+		b = append(b, r.Findings[i].ID...)
 	}
-	e.row[0] = p.Name()
-	e.row[1] = strconv.Itoa(r.Score)
-	e.row[2] = r.Band
-	e.row[3] = strconv.FormatFloat(r.Confidence, 'f', -1, 64)
-	e.row[4] = e.ids.String()
-	return e.w.Write(e.row)
+	b = append(b, '\n')
+	e.row = b
+	_, err := e.w.Write(b)
+	return err
 }
 
-func (e *csvEmitter) finish() error {
-	e.w.Flush()
-	return e.w.Error()
+func (e *csvEmitter) finish() error { return e.w.Flush() }
+
+// appendCSVField quotes a field as encoding/csv does when it holds a
+// separator, quote, line break or leading space.
+func appendCSVField(b []byte, s string) []byte {
+	if s == "" || (!strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t') {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
 }
 
 // textEmitter writes a readable report per profile.
@@ -97,7 +114,7 @@ type textEmitter struct {
 	n int
 }
 
-func (e *textEmitter) emit(from origin, p checker.Profile, r *checker.Result) error {
+func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) error {
 	w := e.w
 	if e.n > 0 {
 		w.WriteString("\n")

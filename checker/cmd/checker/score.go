@@ -30,6 +30,7 @@ type session struct {
 	stderr io.Writer
 	bad    bool
 	worst  int // rank of the worst band scored, -1 before any
+	scorer checker.Scorer
 }
 
 // origin says where a profile came from, for the text report.
@@ -50,10 +51,10 @@ func (o origin) String() string {
 	}
 }
 
-func (s *session) score(from origin, p checker.Profile) error {
-	r := checker.Score(p)
+func (s *session) score(from origin, p *checker.Profile) error {
+	r := s.scorer.Score(p) // valid until the next profile: emitters write it at once
 	s.worst = max(s.worst, bandRank(r.Band))
-	return s.out.emit(from, p, &r)
+	return s.out.emit(from, p, r)
 }
 
 // report prints every input problem on its own line.
@@ -149,12 +150,12 @@ func (s *session) scoreFile(file string, stdin io.Reader) error {
 	if err != nil {
 		s.report(err)
 	}
-	for i, p := range list {
+	for i := range list {
 		from := origin{file: name}
 		if len(list) > 1 {
 			from.index = i + 1
 		}
-		if err := s.score(from, p); err != nil {
+		if err := s.score(from, &list[i]); err != nil {
 			return err
 		}
 	}
@@ -179,8 +180,9 @@ func (s *session) scoreCSV(file string, r io.Reader) error {
 		s.report(err)
 		return nil
 	}
+	var p checker.Profile
 	for {
-		p, err := cr.Read()
+		err := cr.ReadInto(&p)
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -188,7 +190,7 @@ func (s *session) scoreCSV(file string, r io.Reader) error {
 			s.report(err)
 			continue
 		}
-		if err := s.score(origin{file: file, line: cr.Line()}, p); err != nil {
+		if err := s.score(origin{file: file, line: cr.Line()}, &p); err != nil {
 			return err
 		}
 	}

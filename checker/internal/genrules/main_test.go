@@ -1,0 +1,46 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// The generated file is valid Go whose constant holds the input exactly,
+// with or without characters a raw string cannot hold.
+func TestRun(t *testing.T) {
+	for _, data := range []string{"{\n  \"a\": \"b\"\n}\n", "{\"a\": \"`x`\"}\r\n"} {
+		dir := t.TempDir()
+		in, out := filepath.Join(dir, "rules.json"), filepath.Join(dir, "rules_data.go")
+		if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := run(in, out); err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), out, nil, 0)
+		if err != nil {
+			t.Fatalf("generated file does not parse: %v", err)
+		}
+		var got string
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				got, err = strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			return true
+		})
+		if got != data {
+			t.Errorf("constant holds %q, want %q", got, data)
+		}
+	}
+	if err := run(filepath.Join(t.TempDir(), "missing.json"), "x.go"); err == nil {
+		t.Error("a missing input should fail")
+	}
+}

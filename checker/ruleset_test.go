@@ -1,0 +1,205 @@
+package checker
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The rules data must load; a broken rules.json would already have stopped
+// the test binary, so this mostly guards the parts that are easy to miss.
+func TestRulesDataLoads(t *testing.T) {
+	rs, err := parseRules(rulesFile, []byte(rulesText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.rules) == 0 || len(rs.positives) == 0 || len(rs.actions) == 0 {
+		t.Fatal("rules data has no rules, positives or actions")
+	}
+}
+
+// rules_data.go must match rules.json: run `go generate ./checker`.
+func TestGeneratedRulesDataInSync(t *testing.T) {
+	data, err := os.ReadFile("rules.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != rulesText {
+		t.Fatal("rules_data.go is out of date with rules.json: run `go generate ./checker`")
+	}
+}
+
+// Broken variants of testdata/rules_minimal.json must fail with the right
+// message at the right line.
+func TestRulesValidation(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "rules_minimal.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type bcase struct {
+		Name    string   `json:"name"`
+		Replace []string `json:"replace"`
+		Errors  []string `json:"errors"`
+	}
+	for _, c := range loadJSONFile[[]bcase](t, filepath.Join("testdata", "bad_rules_cases.json")) {
+		t.Run(c.Name, func(t *testing.T) {
+			doc := string(base)
+			for i := 0; i+1 < len(c.Replace); i += 2 {
+				if !strings.Contains(doc, c.Replace[i]) {
+					t.Fatalf("the minimal rules do not contain %q", c.Replace[i])
+				}
+				doc = strings.Replace(doc, c.Replace[i], c.Replace[i+1], 1)
+			}
+			_, err := parseRules("min.json", []byte(doc))
+			var got []string
+			var errs InputErrors
+			if errors.As(err, &errs) {
+				for _, e := range errs {
+					got = append(got, e.Error())
+				}
+			} else if err != nil {
+				t.Fatalf("error is %T, want InputErrors", err)
+			}
+			if !slices.Equal(got, c.Errors) && !(len(got) == 0 && len(c.Errors) == 0) {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.Errors, "\n"))
+			}
+		})
+	}
+}
+
+// RulesJSON has exactly the shape the site templates read.
+func TestRulesJSONShape(t *testing.T) {
+	data, err := RulesJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("RulesJSON is not valid JSON: %v", err)
+	}
+	keysOf := func(v any) []string {
+		m := v.(map[string]any)
+		var keys []string
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return keys
+	}
+	check := func(what string, got []string, want ...string) {
+		t.Helper()
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s keys = %v, want %v", what, got, want)
+		}
+	}
+	check("top-level", keysOf(doc), "method", "sections", "questions", "rules", "positives", "actions", "bands")
+
+	var sections []string
+	for _, s := range doc["sections"].([]any) {
+		check("section", keysOf(s), "id", "title")
+		sections = append(sections, s.(map[string]any)["id"].(string)+"="+s.(map[string]any)["title"].(string))
+	}
+	wantSections := []string{"registration=Registration", "store=Store & reputation", "factory=Factory",
+		"product=Product & samples", "payment=Payment & contract", "logistics=Logistics"}
+	if !slices.Equal(sections, wantSections) {
+		t.Errorf("sections = %v, want %v", sections, wantSections)
+	}
+
+	var questionIDs []string
+	for _, q := range doc["questions"].([]any) {
+		m := q.(map[string]any)
+		questionIDs = append(questionIDs, m["id"].(string))
+		switch m["type"] {
+		case "enum", "list":
+			check(m["id"].(string), keysOf(q), "id", "section", "label", "help", "type", "values")
+			for _, v := range m["values"].([]any) {
+				check(m["id"].(string)+" value", keysOf(v), "value", "label")
+			}
+		case "number", "integer":
+			want := []string{"id", "section", "label", "help", "type", "min", "unit"}
+			if _, ok := m["max"]; ok {
+				want = append(want, "max")
+			}
+			check(m["id"].(string), keysOf(q), want...)
+		case "text":
+			check(m["id"].(string), keysOf(q), "id", "section", "label", "help", "type")
+		default:
+			t.Errorf("question %v has type %v", m["id"], m["type"])
+		}
+		if id := m["id"]; (id == "supplier_name" || id == "platform" || id == "uscc") && m["section"] != "registration" {
+			t.Errorf("%v is in section %v, want registration", id, m["section"])
+		}
+	}
+	// The public contract's profile ids, in order.
+	wantIDs := strings.Fields(`supplier_name platform uscc license_matches_registry years_registered store_years
+		email_domain badges reviews claims_factory employees factory_check price_vs_market branded_goods samples
+		test_reports order_value_usd deposit_percent payment_method asked_to_pay_off_platform contract
+		pressure_tactics tracking preshipment_inspection export_docs`)
+	if !slices.Equal(questionIDs, wantIDs) {
+		t.Errorf("question ids = %v\nwant %v", questionIDs, wantIDs)
+	}
+
+	for _, part := range []string{"rules", "positives"} {
+		for _, r := range doc[part].([]any) {
+			check(part, keysOf(r), "id", "severity", "points", "title", "why", "fact", "source", "guide", "when")
+			points := r.(map[string]any)["points"].(float64)
+			if (part == "rules") != (points > 0) {
+				t.Errorf("%s %v has %v points", part, r.(map[string]any)["id"], points)
+			}
+		}
+	}
+	for _, a := range doc["actions"].([]any) {
+		check("action", keysOf(a), "id", "text", "guide", "when")
+	}
+	for _, b := range doc["bands"].([]any) {
+		check("band", keysOf(b), "band", "min", "max", "label")
+	}
+}
+
+// The enum values are exactly those of the public contract.
+func TestContractValues(t *testing.T) {
+	want := map[string]string{
+		"platform":                  "1688 alibaba other",
+		"license_matches_registry":  "yes no",
+		"email_domain":              "company personal",
+		"badges":                    "deep_factory_audit powerful_merchant brand_authorization delivery_guarantee verified_supplier trade_assurance chengxintong",
+		"reviews":                   "consistent sudden_spike few_or_none mostly_negative",
+		"claims_factory":            "yes no",
+		"factory_check":             "in_person third_party_audit live_video photos_only refused not_done",
+		"branded_goods":             "yes no",
+		"samples":                   "passed failed not_tested refused not_requested",
+		"test_reports":              "verified unverified none not_needed",
+		"payment_method":            "platform_escrow letter_of_credit credit_card paypal company_bank_transfer personal_account",
+		"asked_to_pay_off_platform": "yes no",
+		"contract":                  "signed informal refused",
+		"pressure_tactics":          "yes no",
+		"tracking":                  "major_carrier dedicated_line none_yet",
+		"preshipment_inspection":    "booked allowed refused not_planned",
+		"export_docs":               "complete incomplete",
+	}
+	for _, q := range defaultRules.questions {
+		if q.typ != typeEnum && q.typ != typeList {
+			continue
+		}
+		got := q.valueNames()
+		slices.Sort(got)
+		w := strings.Fields(want[q.id])
+		slices.Sort(w)
+		if !slices.Equal(got, w) {
+			t.Errorf("%s values = %v, want %v", q.id, got, w)
+		}
+	}
+	ranges := map[string][2]float64{"years_registered": {0, -1}, "store_years": {0, -1}, "employees": {0, -1},
+		"price_vs_market": {1, 1000}, "order_value_usd": {0, -1}, "deposit_percent": {0, 100}}
+	for id, r := range ranges {
+		q := defaultRules.questions[defaultRules.index[id]]
+		if !q.hasMin || q.min != r[0] || q.hasMax != (r[1] >= 0) || (q.hasMax && q.max != r[1]) {
+			t.Errorf("%s range is [%v, %v] (max set %v), want %v", id, q.min, q.max, q.hasMax, r)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package prodserver
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestHandler(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.html", "home")
+	write("guide/index.html", "guide")
+	write("404.html", "not found page")
+	write("assets/app.123.wasm", "\x00asm")
+	toml := filepath.Join(root, "netlify.toml")
+	if err := os.WriteFile(toml, []byte(`
+[[headers]]
+  for = "/*"
+  [headers.values]
+    Content-Security-Policy = "default-src 'self'"
+[[headers]]
+  for = "/assets/*"
+  [headers.values]
+    Cache-Control = "immutable"
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := LoadHeaderRules(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := Handler(root, rules)
+	tests := []struct {
+		path, wantBody, wantCT, wantCache string
+		wantStatus                        int
+	}{
+		{"/", "home", "", "", 200},
+		{"/guide/", "guide", "", "", 200},
+		{"/guide", "guide", "", "", 200},
+		{"/nope/", "not found page", "text/html; charset=utf-8", "", 404},
+		{"/../../etc/passwd", "not found page", "", "", 404},
+		{"/assets/app.123.wasm", "\x00asm", "application/wasm", "immutable", 200},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != tt.wantStatus && !(tt.wantStatus == 200 && rec.Code == 301) {
+			t.Errorf("%s: status %d, want %d", tt.path, rec.Code, tt.wantStatus)
+		}
+		if rec.Code == 301 {
+			continue
+		}
+		if rec.Body.String() != tt.wantBody {
+			t.Errorf("%s: body %q, want %q", tt.path, rec.Body.String(), tt.wantBody)
+		}
+		if got := rec.Header().Get("Content-Security-Policy"); got != "default-src 'self'" {
+			t.Errorf("%s: CSP %q not applied", tt.path, got)
+		}
+		if tt.wantCT != "" && rec.Header().Get("Content-Type") != tt.wantCT {
+			t.Errorf("%s: Content-Type %q, want %q", tt.path, rec.Header().Get("Content-Type"), tt.wantCT)
+		}
+		if got := rec.Header().Get("Cache-Control"); got != tt.wantCache {
+			t.Errorf("%s: Cache-Control %q, want %q", tt.path, got, tt.wantCache)
+		}
+	}
+}
+
+func TestGlob(t *testing.T) {
+	for _, tt := range []struct {
+		glob, path string
+		want       bool
+	}{
+		{"/*", "/a/b/c.html", true},
+		{"/assets/*", "/assets/x.css", true},
+		{"/assets/*", "/guide/", false},
+		{"/*.wasm", "/assets/c.wasm", true},
+		{"/*.wasm", "/assets/c.wasm.map", false},
+	} {
+		if got := globToRegexp(tt.glob).MatchString(tt.path); got != tt.want {
+			t.Errorf("%s ~ %s = %v, want %v", tt.glob, tt.path, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+// Site-wide behaviour under the production headers: every page kind loads
+// without console errors, CSP violations or off-site requests; the theme
+// toggle persists; headings offer copy-link buttons; the layout holds at 360 px.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+
+let site, browser;
+before(async () => { site = await startSite(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.stop(); });
+
+const pageKinds = [
+  "/", "/guide/", "/guide/business-licence/", "/red-flags/", "/red-flags/new-store/",
+  "/scams/fake-logistics/", "/playbook/", "/playbook/open-dispute/", "/contacts/",
+  "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
+];
+
+for (const path of pageKinds) {
+  test(`${path} loads cleanly in light and dark`, async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      const { page, context, problems } = await openPage(browser, site.base, path, { colorScheme });
+      assert.ok((await page.title()).length > 0, "has a title");
+      assertClean(assert, problems, `${path} (${colorScheme})`);
+      await context.close();
+    }
+  });
+}
+
+test("unknown paths get the 404 page with status 404", async () => {
+  const { page, context } = await openPage(browser, site.base, null);
+  const res = await page.goto(site.base + "no-such-page/");
+  assert.equal(res.status(), 404);
+  assert.match(await page.locator("h1").textContent(), /not found/i);
+  await context.close();
+  // Chromium logs the document's own 404 status; nothing else may go wrong.
+  const { problems, context: c2 } = await openPage(browser, site.base, "/no-such-page/");
+  problems.console = problems.console.filter((m) => !/status of 404/.test(m));
+  assertClean(assert, problems, "404 page");
+  await c2.close();
+});
+
+test("theme toggle switches and persists across pages", async () => {
+  const { page, context, problems } = await openPage(browser, site.base, "/guide/", { colorScheme: "light" });
+  const toggle = page.locator("[data-theme-toggle]");
+  await toggle.click();
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  await page.goto(site.base + "red-flags/", { waitUntil: "networkidle" });
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark", "choice survives navigation");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, "rgb(255, 255, 255)", "dark background applied");
+  await page.locator("[data-theme-toggle]").click();
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "light");
+  assertClean(assert, problems, "theme toggle");
+  await context.close();
+});
+
+test("every heading has an anchor and a working copy-link button", async () => {
+  const { page, context } = await openPage(browser, site.base, "/playbook/open-dispute/", { permissions: ["clipboard-read", "clipboard-write"] });
+  const headings = await page.locator(".content h2[id], .content h3[id]").count();
+  assert.ok(headings > 3, "playbook step has sub-step headings");
+  assert.equal(await page.locator(".content h2[id] .copy-link:visible, .content h3[id] .copy-link:visible").count(), headings);
+  const first = page.locator(".content h2[id]").first();
+  const id = await first.getAttribute("id");
+  await first.locator(".copy-link").click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${site.base}playbook/open-dispute/#${id}`);
+  await context.close();
+});
+
+test("the / key focuses the header search box", async () => {
+  const { page, context } = await openPage(browser, site.base, "/guide/");
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "q");
+  await context.close();
+});
+
+test("the authority directory filters by text and country", async () => {
+  const { page, context } = await openPage(browser, site.base, "/contacts/");
+  const all = await page.locator("[data-contact]").count();
+  assert.ok(all >= 15, `directory lists every body (${all})`);
+  await page.fill("[data-filter-text]", "IC3");
+  const shown = await page.locator("[data-contact]:visible").count();
+  assert.ok(shown >= 1 && shown < all, `text filter narrows (${shown} of ${all})`);
+  await page.fill("[data-filter-text]", "");
+  await page.selectOption("[data-filter-country]", "China");
+  const china = await page.locator("[data-contact]:visible").all();
+  assert.ok(china.length > 0 && china.length < all);
+  for (const c of china) assert.equal(await c.getAttribute("data-country"), "China");
+  await context.close();
+});
+
+test("pages fit a 360 px screen without sideways scrolling", async () => {
+  for (const path of ["/", "/guide/platform-signals/", "/contacts/", "/methodology/", "/check/"]) {
+    const { page, context } = await openPage(browser, site.base, path, { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 360px`);
+    await context.close();
+  }
+});
+
+test("print hides navigation and writes out link targets", async () => {
+  const { page, context } = await openPage(browser, site.base, "/guide/safe-payment/");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".sidebar").isVisible(), false, "sidebar hidden in print");
+  assert.equal(await page.locator(".site-header").isVisible(), false, "header hidden in print");
+  const after = await page.evaluate(() => {
+    const a = document.querySelector(".content a[data-print-url]");
+    return a ? getComputedStyle(a, "::after").content : "";
+  });
+  assert.match(after, /https?:\/\//, "internal links print their full URL");
+  await context.close();
+});
