@@ -29,7 +29,7 @@ vet:
 	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-gotest:
+gotest: $(NODE_STAMP)
 	$(GO) test ./...
 
 # The rules package must behave the same in the browser: run its tests

@@ -31,6 +31,7 @@ type builder struct {
 	generated  string // build/generated under the site root
 	siteURL    string
 	cfg        config
+	ruleLinks  bool // check every checker rule's guide link lands on the site
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -41,9 +42,13 @@ func newBuilder(cfg config, w io.Writer) (*builder, error) {
 	if _, err := os.Stat(filepath.Join(root, "hugo.toml")); err != nil {
 		return nil, usageError{fmt.Errorf("%s has no hugo.toml: pass -root with the site folder", root)}
 	}
+	// A site outside the repository (a test fixture, the synthetic benchmark
+	// site) is built with the repository's pinned Hugo and theme.
 	mod, err := gotool.ModuleRoot(root)
 	if err != nil {
-		return nil, err
+		if mod, err = gotool.ModuleRoot("."); err != nil {
+			return nil, err
+		}
 	}
 	siteURL, err := readBaseURL(filepath.Join(root, "hugo.toml"))
 	if err != nil {
@@ -55,6 +60,7 @@ func newBuilder(cfg config, w io.Writer) (*builder, error) {
 		generated: filepath.Join(root, "build", "generated"),
 		siteURL:   siteURL,
 		cfg:       cfg,
+		ruleLinks: true,
 	}, nil
 }
 
@@ -136,7 +142,9 @@ func (b *builder) checkOutput() error {
 		return err
 	}
 	probs := site.Check(sitecheck.Options{SiteURL: b.siteURL, MinMainText: 40, StatefulFragments: []string{"/check/"}})
-	probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
+	if b.ruleLinks {
+		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
+	}
 	if len(probs) == 0 {
 		fmt.Fprintf(b.w, "%d pages, 0 problems ", len(site.Pages()))
 		return nil

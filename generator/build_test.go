@@ -1,0 +1,164 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// copyFixture copies testdata/site into a temp dir so builds never write
+// into the repository.
+func copyFixture(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk("testdata/site", func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("testdata/site", p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func buildFixture(t *testing.T, root string) (string, error) {
+	t.Helper()
+	var out strings.Builder
+	b, err := newBuilder(config{root: root, out: "public"}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.ruleLinks = false // the fixture has no red-flag pages for the rules to point at
+	err = b.build()
+	return out.String(), err
+}
+
+func TestBuildFixtureSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Hugo")
+	}
+	root := copyFixture(t)
+	log, err := buildFixture(t, root)
+	if err != nil {
+		t.Fatalf("build failed: %v\n%s", err, log)
+	}
+	for _, stage := range []string{"rules", "content", "wasm", "hugo", "check"} {
+		if !strings.Contains(log, "▸ "+stage) {
+			t.Errorf("stage %s not reported:\n%s", stage, log)
+		}
+	}
+	read := func(name string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(root, "public", name))
+		if err != nil {
+			t.Fatalf("missing output %s: %v", name, err)
+		}
+		return string(data)
+	}
+	first := read("guide/first/index.html")
+	mustContain(t, "first step page", first,
+		`<title>First step · Fixture</title>`,
+		`name=description content="The first step of the fixture guide, linking to the second."`,
+		`rel=canonical href=https://fixture.example/guide/first/`,
+		`id=check-the-licence`,
+		`data-copy-anchor=check-the-licence`,
+		`rel=next href=/guide/second/`,
+		`Key points`,
+		`datetime=2026-01-02`,
+		`Fixture source A`,
+	)
+	second := read("guide/second/index.html")
+	mustContain(t, "second step page", second, `rel=prev href=/guide/first/`)
+	for name, page := range map[string]string{"first": first, "second": second, "home": read("index.html")} {
+		if regexp.MustCompile(`<script>|<script [^>]*>[^<]+</script>|\sstyle=`).MatchString(page) {
+			t.Errorf("%s page has an inline script or style attribute", name)
+		}
+		if strings.Contains(page, "http://") || regexp.MustCompile(`src=https?://`).MatchString(page) {
+			t.Errorf("%s page references another origin", name)
+		}
+	}
+	mustContain(t, "sitemap", read("sitemap.xml"), "https://fixture.example/guide/first/")
+	mustContain(t, "robots.txt", read("robots.txt"), "Sitemap: https://fixture.example/sitemap.xml")
+	mustContain(t, "RSS feed", read("index.xml"), "<item>", "First step")
+	css, _ := filepath.Glob(filepath.Join(root, "public", "assets", "site.min.*.css"))
+	js, _ := filepath.Glob(filepath.Join(root, "public", "assets", "main.*.js"))
+	if len(css) != 1 || len(js) != 1 {
+		t.Errorf("want one fingerprinted stylesheet and script, got %v %v", css, js)
+	}
+}
+
+func TestBuildFailsOnBrokenAnchor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Hugo")
+	}
+	root := copyFixture(t)
+	page := filepath.Join(root, "content", "guide", "second.md")
+	src, _ := os.ReadFile(page)
+	broken := strings.Replace(string(src), "../first/#check-the-licence", "/guide/first/#no-such-step", 1)
+	if err := os.WriteFile(page, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := buildFixture(t, root)
+	if err == nil {
+		t.Fatal("build passed with a broken anchor")
+	}
+	for _, want := range []string{"content/guide/second.md:13", `no element with id "no-such-step"`, "fix:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestBuildFailsOnMissingFrontMatter(t *testing.T) {
+	root := copyFixture(t)
+	page := filepath.Join(root, "content", "guide", "first.md")
+	src, _ := os.ReadFile(page)
+	if err := os.WriteFile(page, []byte(strings.Replace(string(src), "sources: [doc-a]\n", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := buildFixture(t, root)
+	if err == nil || !strings.Contains(err.Error(), "content/guide/first.md:2: front matter lacks `sources`") {
+		t.Fatalf("want a positioned front matter error, got %v", err)
+	}
+}
+
+func TestRunUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "usage:"},
+		{[]string{"frobnicate", "-root", "testdata/site"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "-root", "testdata/nowhere"}, 2, "has no hugo.toml"},
+		{[]string{"build", "-root", "testdata/site", "extra"}, 2, `unexpected argument "extra"`},
+	} {
+		var stderr strings.Builder
+		if code := run(tt.args, io.Discard, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("run(%q) = %d, %q; want %d containing %q", tt.args, code, stderr.String(), tt.code, tt.want)
+		}
+	}
+}
+
+func mustContain(t *testing.T, what, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			t.Errorf("%s lacks %q", what, sub)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package contentcheck
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+var known = map[string]bool{"doc-a": true, "doc-b": true}
+
+// wantProblems asserts each expected "file:line: substring" appears, and
+// that nothing else was reported.
+func wantProblems(t *testing.T, got Problems, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got %d problems, want %d:\n%v", len(got), len(want), got.Error())
+	}
+	for _, w := range want {
+		found := false
+		for _, p := range got {
+			if strings.Contains(p.String(), w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no problem matching %q in:\n%v", w, got.Error())
+		}
+	}
+}
+
+func TestCheckPage(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"good.md", nil},
+		{"missing-sources.md", []string{"missing-sources.md:2: front matter lacks `sources`"}},
+		{"bad-values.md", []string{
+			"bad-values.md:3: `description` is 9 characters",
+			"bad-values.md:4: `weight: ten` must be a whole number",
+			"bad-values.md:5: `reviewed: 21/11/2026` is not a date",
+			`bad-values.md:6: unknown source "doc-z"`,
+		}},
+		{"no-front-matter.md", []string{"no-front-matter.md:1: no YAML front matter"}},
+		{"sources-not-list.md", []string{"sources-not-list.md:6: `sources` must be a non-empty list"}},
+		{"broken-yaml.md", []string{"broken-yaml.md:2: front matter is not valid YAML"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile("testdata/pages/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantProblems(t, checkPage(tt.file, src, known), tt.want)
+		})
+	}
+}
+
+func TestCheckPagesWalksFolder(t *testing.T) {
+	probs := CheckPages(os.DirFS("testdata"), "pages", known)
+	if len(probs) < 5 {
+		t.Fatalf("walking the folder found %d problems, want every bad file reported:\n%v", len(probs), probs)
+	}
+}
+
+func TestLoadSources(t *testing.T) {
+	got, probs := LoadSources(os.DirFS("testdata"), "data/sources.yaml")
+	if len(probs) != 0 || !got["doc-a"] || !got["doc-b"] || len(got) != 2 {
+		t.Fatalf("LoadSources = %v, %v", got, probs)
+	}
+	if _, probs := LoadSources(os.DirFS("testdata"), "data/glossary.yaml"); len(probs) != 1 || !strings.Contains(probs[0].Msg, "mapping") {
+		t.Errorf("a list where a mapping belongs: %v", probs)
+	}
+}
+
+func TestCheckContacts(t *testing.T) {
+	wantProblems(t, CheckContacts(os.DirFS("testdata"), "data/contacts.yaml", known), []string{
+		`contacts.yaml:12: id "Bad_ID" must be lowercase kebab-case`,
+		"contacts.yaml:18: reach entry needs `kind`",
+		`contacts.yaml:21: web address "example.org" must start with https://`,
+		`contacts.yaml:23: "not-an-email" is not an email address`,
+		`contacts.yaml:25: unknown source "doc-q"`,
+		"contacts.yaml:26: `verified: yesterday` is not a date",
+		`contacts.yaml:27: id "good-body" is already used on line 1`,
+		"contacts.yaml:32: `reach` must list at least one way",
+	})
+}
+
+func TestCheckGlossary(t *testing.T) {
+	wantProblems(t, CheckGlossary(os.DirFS("testdata"), "data/glossary.yaml"), []string{
+		"glossary.yaml:7: entry lacks `link`",
+		`glossary.yaml:12: link "" must be a site path`,
+		`glossary.yaml:18: link "guide/contracts/" must be a site path`,
+	})
+}
+
+func TestMissingFile(t *testing.T) {
+	probs := CheckGlossary(os.DirFS("testdata"), "data/nope.yaml")
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "cannot read") {
+		t.Fatalf("got %v", probs)
+	}
+}
