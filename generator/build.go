@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"safesource.dev/safesource/checker"
+	"safesource.dev/safesource/generator/internal/budget"
 	"safesource.dev/safesource/generator/internal/contentcheck"
 	"safesource.dev/safesource/generator/internal/gotool"
 	"safesource.dev/safesource/generator/internal/hugo"
@@ -145,8 +146,15 @@ func (b *builder) checkOutput() error {
 	if b.ruleLinks {
 		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
 	}
+	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits)
+	if err != nil {
+		return fmt.Errorf("measuring page weights: %w", err)
+	}
+	for _, over := range weights.Over {
+		probs = append(probs, sitecheck.Problem{Page: "budget", Msg: over})
+	}
 	if len(probs) == 0 {
-		fmt.Fprintf(b.w, "%d pages, 0 problems ", len(site.Pages()))
+		fmt.Fprintf(b.w, "%d pages, 0 problems; %s ", len(site.Pages()), weights.Summary())
 		return nil
 	}
 	return reportSiteProblems(b.root, probs)

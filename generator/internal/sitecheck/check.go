@@ -96,7 +96,10 @@ func (s *Site) Check(o Options) []Problem {
 		}
 		out = append(out, s.checkMeta(p, pg, base, o)...)
 		for _, l := range pg.links {
-			if msg := s.checkLink(p, l.url, base, o); msg != "" {
+			if msg := s.checkLink(p, l.url, base, o); msg != "" || l.isResource() && offOrigin(l.url, base) {
+				if msg == "" {
+					msg = "loads a resource from another origin: serve it from this site (no CDNs, fonts or trackers)"
+				}
 				out = append(out, Problem{Page: p, Msg: fmt.Sprintf("<%s %s=%q>: %s", l.tag, l.attr, l.url, msg)})
 			}
 		}
@@ -168,6 +171,20 @@ func (s *Site) checkLink(p, raw string, base *url.URL, o Options) string {
 		return fmt.Sprintf("page %s has no element with id %q", urlPath(file), u.Fragment)
 	}
 	return ""
+}
+
+// isResource reports whether the browser fetches the URL while loading the
+// page (as opposed to a link the reader may follow).
+func (l link) isResource() bool {
+	return l.tag != "a" && l.tag != "form"
+}
+
+func offOrigin(raw string, base *url.URL) bool {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return base == nil || u.Host != base.Host
 }
 
 // resolve finds the file a URL path is served from.

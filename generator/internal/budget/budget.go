@@ -1,0 +1,119 @@
+// Package budget measures what a page costs on the wire (brotli-compressed,
+// as the CDN serves it) and enforces the site's performance budgets.
+package budget
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Weight is a page's brotli-compressed size by kind of resource.
+type Weight struct {
+	HTML, CSS, JS int
+}
+
+// Total is the sum of all parts.
+func (w Weight) Total() int { return w.HTML + w.CSS + w.JS }
+
+// Brotli returns the size of data compressed at the quality CDNs use for
+// static files.
+func Brotli(data []byte) int {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+// Meter measures files of a built site, caching each file's size.
+type Meter struct {
+	fsys  fs.FS
+	sizes map[string]int
+}
+
+// NewMeter measures files in fsys (the built site's root).
+func NewMeter(fsys fs.FS) *Meter { return &Meter{fsys: fsys, sizes: map[string]int{}} }
+
+// File returns the brotli size of one file, by path from the site root.
+func (m *Meter) File(name string) (int, error) {
+	name = strings.TrimPrefix(name, "/")
+	if n, ok := m.sizes[name]; ok {
+		return n, nil
+	}
+	data, err := fs.ReadFile(m.fsys, name)
+	if err != nil {
+		return 0, err
+	}
+	n := Brotli(data)
+	m.sizes[name] = n
+	return n, nil
+}
+
+var (
+	stylesheetRe = regexp.MustCompile(`<link[^>]+rel=["']?stylesheet[^>]*>`)
+	scriptRe     = regexp.MustCompile(`<script[^>]+src=["']?([^"' >]+)`)
+	hrefRe       = regexp.MustCompile(`href=["']?([^"' >]+)`)
+)
+
+// Page measures the HTML of page (a file path such as guide/x/index.html)
+// plus the stylesheets and scripts it loads up front. Resources fetched
+// later on demand (the WebAssembly checker, the search index) are not
+// counted here; they have budgets of their own.
+func (m *Meter) Page(page string) (Weight, error) {
+	src, err := fs.ReadFile(m.fsys, page)
+	if err != nil {
+		return Weight{}, err
+	}
+	w := Weight{HTML: Brotli(src)}
+	for _, tag := range stylesheetRe.FindAll(src, -1) {
+		if h := hrefRe.FindSubmatch(tag); h != nil {
+			n, err := m.File(string(h[1]))
+			if err != nil {
+				return w, fmt.Errorf("%s: stylesheet %s: %w", page, h[1], err)
+			}
+			w.CSS += n
+		}
+	}
+	w.JS, err = m.Scripts(page, src)
+	return w, err
+}
+
+// Scripts returns the brotli size of the scripts page loads, including the
+// modules they import statically (esbuild may split shared code).
+func (m *Meter) Scripts(page string, src []byte) (int, error) {
+	total := 0
+	for _, s := range scriptRe.FindAllSubmatch(src, -1) {
+		n, err := m.File(string(s[1]))
+		if err != nil {
+			return 0, fmt.Errorf("%s: script %s: %w", page, s[1], err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// Glob returns the brotli sizes of the files matching pattern (fs.Glob
+// syntax), sorted by name.
+func (m *Meter) Glob(pattern string) (map[string]int, []string, error) {
+	names, err := fs.Glob(m.fsys, pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(names)
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		if out[n], err = m.File(n); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, names, nil
+}
+
+// KB formats a byte count as kilobytes with one decimal.
+func KB(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
