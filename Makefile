@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck browsertest check bench clean
+.PHONY: all build serve test vet gotest wasmtest typecheck htmlcheck browsertest check bench clean
 
 all: build
 
@@ -23,7 +23,7 @@ serve: $(NODE_STAMP)
 ## test: vet, Go tests (native and WebAssembly), type checks, a full build and
 ## its output check, then browser tests against the built site
 test: vet gotest wasmtest typecheck build
-	$(MAKE) browsertest
+	$(MAKE) htmlcheck browsertest
 
 vet:
 	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -39,6 +39,11 @@ wasmtest:
 
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck
+
+# The Nu HTML Checker (npm vnu-jar, on the machine's Java) on every page.
+htmlcheck: $(NODE_STAMP)
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only public/
+	@echo "Nu HTML Checker: 0 errors in public/"
 
 # Browser tests drive the system Chromium (CHROMIUM=/path overrides) against
 # public/ served with the production headers from netlify.toml.
