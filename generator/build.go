@@ -85,6 +85,7 @@ func (b *builder) prepareStages() []pipeline.Stage {
 func (b *builder) build() error {
 	stages := append(b.prepareStages(),
 		pipeline.Stage{Name: "hugo", Run: func() error { return hugo.Build(b.hugoOptions()) }},
+		pipeline.Stage{Name: "search", Run: b.buildSearch},
 		pipeline.Stage{Name: "check", Run: b.checkOutput},
 	)
 	return pipeline.Run(b.w, stages)
@@ -146,7 +147,7 @@ func (b *builder) checkOutput() error {
 	if b.ruleLinks {
 		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
 	}
-	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits)
+	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits, filepath.Join(b.root, "build", "cache", "brotli-sizes.json"))
 	if err != nil {
 		return fmt.Errorf("measuring page weights: %w", err)
 	}

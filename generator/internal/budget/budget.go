@@ -4,8 +4,13 @@ package budget
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -35,10 +40,35 @@ func Brotli(data []byte) int {
 type Meter struct {
 	fsys  fs.FS
 	sizes map[string]int
+	// byHash remembers sizes across builds by content hash: compressing the
+	// 2.4 MB WebAssembly file at quality 11 takes seconds.
+	byHash map[string]int
 }
 
 // NewMeter measures files in fsys (the built site's root).
-func NewMeter(fsys fs.FS) *Meter { return &Meter{fsys: fsys, sizes: map[string]int{}} }
+func NewMeter(fsys fs.FS) *Meter {
+	return &Meter{fsys: fsys, sizes: map[string]int{}, byHash: map[string]int{}}
+}
+
+// LoadCache reads sizes measured by earlier builds; a missing or unreadable
+// cache only means measuring again.
+func (m *Meter) LoadCache(file string) {
+	if data, err := os.ReadFile(file); err == nil {
+		_ = json.Unmarshal(data, &m.byHash)
+	}
+}
+
+// SaveCache writes the sizes measured so far for the next build.
+func (m *Meter) SaveCache(file string) error {
+	data, err := json.Marshal(m.byHash)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(file, data, 0o644)
+}
 
 // File returns the brotli size of one file, by path from the site root.
 func (m *Meter) File(name string) (int, error) {
@@ -50,7 +80,13 @@ func (m *Meter) File(name string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n := Brotli(data)
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:])
+	n, ok := m.byHash[key]
+	if !ok {
+		n = Brotli(data)
+		m.byHash[key] = n
+	}
 	m.sizes[name] = n
 	return n, nil
 }

@@ -39,7 +39,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Check(site(tt.guideJS, tt.checkerJS, tt.wasm), lim)
+			r, err := Check(site(tt.guideJS, tt.checkerJS, tt.wasm), lim, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +62,7 @@ func TestCheck(t *testing.T) {
 func TestMissingAsset(t *testing.T) {
 	fsys := site(10, 10, 10)
 	delete(fsys, "assets/site.css")
-	if _, err := Check(fsys, SiteLimits); err == nil || !strings.Contains(err.Error(), "stylesheet /assets/site.css") {
+	if _, err := Check(fsys, SiteLimits, ""); err == nil || !strings.Contains(err.Error(), "stylesheet /assets/site.css") {
 		t.Fatalf("want an error naming the missing stylesheet, got %v", err)
 	}
 }
@@ -71,5 +71,26 @@ func TestBrotliCompresses(t *testing.T) {
 	text := []byte(strings.Repeat("supplier risk checker ", 500))
 	if n := Brotli(text); n == 0 || n > len(text)/20 {
 		t.Errorf("brotli of repetitive text = %d bytes of %d", n, len(text))
+	}
+}
+
+func TestCacheGivesSameSizes(t *testing.T) {
+	fsys := site(3000, 4000, 5000)
+	cache := t.TempDir() + "/sizes.json"
+	first, err := Check(fsys, SiteLimits, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Check(fsys, SiteLimits, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Summary() != second.Summary() {
+		t.Errorf("cached measurement differs: %q vs %q", first.Summary(), second.Summary())
+	}
+	m := NewMeter(fsys)
+	m.LoadCache(cache)
+	if len(m.byHash) != 4 {
+		t.Errorf("cache holds %d sizes, want one per measured file (4)", len(m.byHash))
 	}
 }

@@ -37,9 +37,14 @@ func (r Report) Summary() string {
 	return strings.Join(parts, ", ") + " (brotli)"
 }
 
-// Check measures the built site in fsys against lim.
-func Check(fsys fs.FS, lim Limits) (Report, error) {
+// Check measures the built site in fsys against lim. cacheFile, if not
+// empty, keeps measured sizes between builds.
+func Check(fsys fs.FS, lim Limits, cacheFile string) (Report, error) {
 	m := NewMeter(fsys)
+	if cacheFile != "" {
+		m.LoadCache(cacheFile)
+		defer m.SaveCache(cacheFile)
+	}
 	r := Report{Wasm: map[string]int{}}
 	guides, err := fs.Glob(fsys, "guide/*/index.html")
 	if err != nil {

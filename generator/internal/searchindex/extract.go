@@ -1,0 +1,264 @@
+// Package searchindex builds the site's static search index from the
+// rendered HTML: it reads the parts of each page marked for indexing, splits
+// them into sections at headings with ids, and writes a sharded inverted
+// index plus one small fragment file per page that the browser fetches only
+// for the results it shows.
+//
+// The markup vocabulary is Pagefind's, so the same pages can be indexed by
+// Pagefind for comparison (tests/bench):
+//
+//	data-pagefind-body              index this element (pages without one are skipped)
+//	data-pagefind-ignore            leave this element's text out
+//	data-pagefind-filter="section:guide"    the page's filter value
+//	data-pagefind-meta="section:Vetting guide"  the label shown with results
+//	data-pagefind-title="…"         an element with an id starts a section with this title
+//
+// Headings h2–h6 with an id start a section titled by their text.
+package searchindex
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page is one indexed HTML page.
+type Page struct {
+	URL      string    // root-relative, ends in /
+	Title    string    // the first h1 in the body, else <title>
+	Group    string    // filter value (data-pagefind-filter section:…)
+	Label    string    // display label of the group (data-pagefind-meta section:…)
+	Sections []Section // Sections[0] is the text before the first anchor (anchor "")
+}
+
+// Section is the text under one anchor.
+type Section struct {
+	Anchor string
+	Title  string
+	Text   string
+}
+
+// skipTags never contribute text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Svg: true, atom.Noscript: true,
+	atom.Template: true, atom.Form: true, atom.Nav: true, atom.Footer: true,
+	atom.Button: true, atom.Iframe: true, atom.Head: true,
+}
+
+// ignoreClasses are theme chrome inside indexed content: the "#" link and the
+// copy-link button of every heading.
+var ignoreClasses = []string{"heading-anchor", "copy-link"}
+
+// blockTags end a word: text on either side is separated by a space.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Td: true, atom.Th: true,
+	atom.Tr: true, atom.Table: true, atom.Br: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Blockquote: true, atom.Pre: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Figcaption: true, atom.Aside: true, atom.Main: true,
+}
+
+// Extract reads one page. It reports false when the page has no
+// data-pagefind-body element (and so is not indexed).
+func Extract(url string, src []byte) (Page, bool, error) {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		return Page{}, false, err
+	}
+	p := Page{URL: url}
+	var bodies []*html.Node
+	var docTitle string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Title && docTitle == "" {
+				docTitle = strings.TrimSpace(textOf(n))
+			}
+			if hasAttr(n, "data-pagefind-body") {
+				bodies = append(bodies, n)
+				return
+			}
+			if n.DataAtom == atom.Head {
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(bodies) == 0 {
+		return Page{}, false, nil
+	}
+	x := &extractor{page: &p}
+	x.sections = []Section{{}}
+	for _, b := range bodies {
+		x.visit(b, false)
+	}
+	x.flush()
+	if p.Title == "" {
+		p.Title = docTitle
+	}
+	p.Sections = x.sections
+	return p, true, nil
+}
+
+type extractor struct {
+	page     *Page
+	sections []Section
+	buf      strings.Builder
+}
+
+func (x *extractor) flush() {
+	cur := &x.sections[len(x.sections)-1]
+	cur.Text = collapse(cur.Text + " " + x.buf.String())
+	x.buf.Reset()
+}
+
+func (x *extractor) visit(n *html.Node, ignored bool) {
+	switch n.Type {
+	case html.TextNode:
+		if !ignored {
+			x.buf.WriteString(n.Data)
+		}
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			x.visit(c, ignored)
+		}
+		return
+	}
+	if skipTags[n.DataAtom] || hasClass(n, ignoreClasses...) {
+		return
+	}
+	if v, ok := attr(n, "data-pagefind-filter"); ok {
+		if k, val, ok := strings.Cut(v, ":"); ok && strings.TrimSpace(k) == "section" {
+			x.page.Group = strings.TrimSpace(val)
+		}
+	}
+	if v, ok := attr(n, "data-pagefind-meta"); ok {
+		if k, val, ok := strings.Cut(v, ":"); ok && strings.TrimSpace(k) == "section" {
+			x.page.Label = strings.TrimSpace(val)
+		}
+	}
+	if hasAttr(n, "data-pagefind-ignore") {
+		ignored = true
+	}
+	if n.DataAtom == atom.H1 && !ignored {
+		if x.page.Title == "" {
+			x.page.Title = collapse(visibleText(n))
+		}
+		return // indexed as the page title
+	}
+	if id, ok := attr(n, "id"); ok && id != "" && !ignored {
+		title, explicit := attr(n, "data-pagefind-title")
+		isHeading := headingLevel(n.DataAtom) >= 2
+		if explicit || isHeading {
+			if !explicit {
+				title = visibleText(n)
+			}
+			x.flush()
+			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title)})
+			if isHeading {
+				return // its text is the section title
+			}
+		}
+	}
+	block := blockTags[n.DataAtom]
+	if block {
+		x.buf.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		x.visit(c, ignored)
+	}
+	if block {
+		x.buf.WriteByte(' ')
+	}
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// visibleText is an element's text without skipped or ignored descendants.
+func visibleText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hasClass(n, ignoreClasses...) || hasAttr(n, "data-pagefind-ignore")) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+func attr(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasAttr(n *html.Node, name string) bool {
+	_, ok := attr(n, name)
+	return ok
+}
+
+func hasClass(n *html.Node, classes ...string) bool {
+	v, ok := attr(n, "class")
+	if !ok {
+		return false
+	}
+	for _, f := range strings.Fields(v) {
+		for _, c := range classes {
+			if f == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collapse trims and folds runs of white space into one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

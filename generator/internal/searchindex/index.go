@@ -1,0 +1,357 @@
+package searchindex
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Format version of the files below; the browser refuses other versions.
+const Version = 1
+
+// Layout of the output folder (all files are gzip-compressed JSON, named
+// with extensions no server decompresses on its own):
+//
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[[firstTerm,file]]}
+//	BUILD/SHARD.sidx        {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
+//	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
+//
+// Pages are numbered in group order, so a filter is a page range. In "p"
+// the first page number of each list is absolute, later ones are deltas.
+// Scores are BM25 (title fields weighted) times ScoreScale, rounded. "x"
+// marks lists cut to MaxPostings: a page missing from such a list may still
+// contain the term.
+const (
+	ManifestName = "manifest.smeta"
+	ScoreScale   = 8
+	MaxPostings  = 2000
+	// ShardTarget is the uncompressed size at which a shard is closed.
+	ShardTarget = 24 << 10
+
+	k1 = 1.2
+	b  = 0.75
+
+	weightPageTitle    = 4
+	weightSectionTitle = 3
+	weightText         = 1
+)
+
+// Options tune a build (zero values take the defaults above).
+type Options struct {
+	ShardTarget int
+	MaxPostings int
+}
+
+// Index is a built index, ready to write.
+type Index struct {
+	Build    string
+	Manifest []byte            // gzip
+	Files    map[string][]byte // path under the output folder → gzip content
+	Stats    Stats
+}
+
+// Stats describe a build.
+type Stats struct {
+	Pages, Sections, Terms, Postings, Shards int
+	Bytes                                    int // all files, compressed
+}
+
+type posting struct {
+	page, section int
+	score         int
+}
+
+type manifest struct {
+	V      int        `json:"v"`
+	Build  string     `json:"build"`
+	Pages  int        `json:"pages"`
+	Groups [][]any    `json:"groups"`
+	Shards [][]string `json:"shards"`
+}
+
+// Build indexes pages. Pages are reordered by group, then URL.
+func Build(pages []Page, opt Options) (*Index, error) {
+	if opt.ShardTarget == 0 {
+		opt.ShardTarget = ShardTarget
+	}
+	if opt.MaxPostings == 0 {
+		opt.MaxPostings = MaxPostings
+	}
+	pages = append([]Page(nil), pages...)
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].Group != pages[j].Group {
+			return pages[i].Group < pages[j].Group
+		}
+		return pages[i].URL < pages[j].URL
+	})
+
+	// Weighted term frequencies per section, and section lengths.
+	type secTerms struct {
+		page, section int
+		tf            map[string]float64
+		length        int
+	}
+	var secs []secTerms
+	df := map[string]int{}
+	totalLen := 0
+	for pi, p := range pages {
+		for si, s := range p.Sections {
+			st := secTerms{page: pi, section: si, tf: map[string]float64{}}
+			add := func(text string, w float64) {
+				for _, t := range Tokenize(text) {
+					st.tf[t] += w
+					st.length++
+				}
+			}
+			if si == 0 {
+				add(p.Title, weightPageTitle)
+			}
+			add(s.Title, weightSectionTitle)
+			add(s.Text, weightText)
+			if len(st.tf) == 0 {
+				continue
+			}
+			for t := range st.tf {
+				df[t]++
+			}
+			totalLen += st.length
+			secs = append(secs, st)
+		}
+	}
+	if len(secs) == 0 {
+		return nil, fmt.Errorf("no indexable text: mark page content with data-pagefind-body")
+	}
+	n := float64(len(secs))
+	avg := float64(totalLen) / n
+	postings := map[string][]posting{}
+	for _, s := range secs {
+		norm := k1 * (1 - b + b*float64(s.length)/avg)
+		for t, tf := range s.tf {
+			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			score := int(math.Round(idf * tf * (k1 + 1) / (tf + norm) * ScoreScale))
+			if score < 1 {
+				score = 1
+			}
+			postings[t] = append(postings[t], posting{s.page, s.section, score})
+		}
+	}
+
+	idx := &Index{Files: map[string][]byte{}}
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+
+	// Shards: consecutive terms until the shard reaches its target size.
+	type shard struct {
+		first string
+		p     map[string][]int
+		x     map[string]int
+		size  int
+	}
+	var shards []*shard
+	cur := &shard{p: map[string][]int{}, x: map[string]int{}}
+	for _, t := range terms {
+		list := postings[t]
+		truncated := false
+		if len(list) > opt.MaxPostings {
+			sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+			list = list[:opt.MaxPostings]
+			truncated = true
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].page != list[j].page {
+				return list[i].page < list[j].page
+			}
+			return list[i].section < list[j].section
+		})
+		enc := make([]int, 0, 3*len(list))
+		prev := 0
+		for _, p := range list {
+			enc = append(enc, p.page-prev, p.section, p.score)
+			prev = p.page
+		}
+		if cur.first == "" {
+			cur.first = t
+		}
+		cur.p[t] = enc
+		if truncated {
+			cur.x[t] = 1
+		}
+		cur.size += len(t) + 6 + 4*len(enc)
+		idx.Stats.Postings += len(list)
+		if cur.size >= opt.ShardTarget {
+			shards = append(shards, cur)
+			cur = &shard{p: map[string][]int{}, x: map[string]int{}}
+		}
+	}
+	if cur.first != "" {
+		shards = append(shards, cur)
+	}
+
+	// Content first, so the build id can name the folder.
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	var shardList [][]string
+	for _, s := range shards {
+		data, err := gz(map[string]any{"p": s.p, "x": s.x})
+		if err != nil {
+			return nil, err
+		}
+		name := hash(data)[:12] + ".sidx"
+		files = append(files, file{name, data})
+		shardList = append(shardList, []string{s.first, name})
+	}
+	var groups [][]any
+	for i, p := range pages {
+		data, err := gz(fragment(p))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file{fmt.Sprintf("f/%d.sfrag", i), data})
+		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
+			groups = append(groups, []any{p.Group, p.Label, i, i})
+		}
+		groups[len(groups)-1][3] = i
+	}
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.name))
+		h.Write(f.data)
+	}
+	idx.Build = hex.EncodeToString(h.Sum(nil))[:12]
+	for _, f := range files {
+		idx.Files[idx.Build+"/"+f.name] = f.data
+		idx.Stats.Bytes += len(f.data)
+	}
+	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList})
+	if err != nil {
+		return nil, err
+	}
+	idx.Manifest = m
+	idx.Stats.Bytes += len(m)
+	idx.Stats.Pages = len(pages)
+	idx.Stats.Sections = len(secs)
+	idx.Stats.Terms = len(terms)
+	idx.Stats.Shards = len(shards)
+	return idx, nil
+}
+
+func fragment(p Page) map[string]any {
+	s := make([][]string, len(p.Sections))
+	for i, sec := range p.Sections {
+		s[i] = []string{sec.Anchor, sec.Title, sec.Text}
+	}
+	return map[string]any{"u": p.URL, "t": p.Title, "g": p.Group, "l": p.Label, "s": s}
+}
+
+// Write replaces dir with the index.
+func (idx *Index) Write(dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("clearing %s: %w", dir, err)
+	}
+	for name, data := range idx.Files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, ManifestName), idx.Manifest, 0o644)
+}
+
+func gz(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// ReadGzipJSON decodes one index file (for tests and tools).
+func ReadGzipJSON(data []byte, v any) error {
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return json.NewDecoder(r).Decode(v)
+}
+
+// FromSite extracts every HTML page under root (a built site) except the
+// folders in skip.
+func FromSite(root string, skip ...string) ([]Page, error) {
+	var pages []Page
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			for _, s := range skip {
+				if rel == s {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ".html") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		page, ok, err := Extract(urlPath(rel), src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
+		if ok {
+			pages = append(pages, page)
+		}
+		return nil
+	})
+	return pages, err
+}
+
+// urlPath maps a file to its URL: guide/index.html → /guide/.
+func urlPath(rel string) string {
+	if rel == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(rel, "/index.html") {
+		return "/" + strings.TrimSuffix(rel, "index.html")
+	}
+	return "/" + rel
+}
