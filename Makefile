@@ -56,7 +56,7 @@ check:
 
 ## bench: run the benchmarks and rewrite BENCHMARKS.md
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./checker/
+	$(GO) test -run '^$$' -bench . -benchmem ./checker/...
 
 $(NODE_STAMP): package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund

@@ -293,11 +293,15 @@ func (s *satisfied) or(t *satisfied) {
 	}
 }
 
-// plan is one question's table.
+// plan is one question's table, with what scoring needs of the question
+// kept alongside so the hot loop stays in a small array.
 type plan struct {
 	unknown satisfied   // bits an unanswered question sets ("is unknown")
 	byValue []satisfied // enum and list values; for the credit code: valid, invalid
 	compare []threshold // number clauses
+	typ     questionType
+	uscc    bool
+	weight  float64
 }
 
 type threshold struct {
@@ -306,21 +310,25 @@ type threshold struct {
 	num       float64
 }
 
+// initPlans makes an empty table for every question.
+func (rs *ruleSet) initPlans() {
+	rs.plans = make([]plan, len(rs.questions))
+	for i := range rs.questions {
+		q, pl := &rs.questions[i], &rs.plans[i]
+		n := len(q.values)
+		if i == rs.usccQ {
+			n = 2
+		}
+		pl.byValue = make([]satisfied, n)
+		pl.typ, pl.uscc, pl.weight = q.typ, i == rs.usccQ, q.weight
+	}
+}
+
 // compile gives c's clauses their bits: the first is bit index of word, the
 // others take the next free bits of the extra word, returned as a mask. An
 // "always" condition sets its bit in rs.always; a condition without clauses
 // never sets it. The loader rejects more extra clauses than fit a word.
 func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
-	if rs.plans == nil {
-		rs.plans = make([]plan, len(rs.questions))
-		for i := range rs.questions {
-			n := len(rs.questions[i].values)
-			if i == rs.usccQ {
-				n = 2
-			}
-			rs.plans[i].byValue = make([]satisfied, n)
-		}
-	}
 	if c.always {
 		rs.always[word] |= 1 << index
 	}
@@ -360,18 +368,18 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, a
 			continue
 		}
 		a := &answers[i]
-		answered += rs.questions[i].weight
+		answered += pl.weight
 		switch {
-		case i == rs.usccQ:
+		case pl.uscc:
 			*uscc, hasUSCC = ValidateUSCC(a.text), true
 			row := 1
 			if uscc.Valid {
 				row = 0
 			}
 			sat.or(&pl.byValue[row])
-		case rs.questions[i].typ == typeEnum:
+		case pl.typ == typeEnum:
 			sat.or(&pl.byValue[a.val])
-		case rs.questions[i].typ == typeList:
+		case pl.typ == typeList:
 			for m := a.bits; m != 0; m &= m - 1 {
 				sat.or(&pl.byValue[bits.TrailingZeros64(m)])
 			}
@@ -415,12 +423,22 @@ type multiClause struct {
 }
 
 func (q *question) valueIndex(v string) int {
-	for i := range q.values {
-		if q.values[i].value == v {
+	if v == "" {
+		return -1
+	}
+	k := valueKey(v)
+	for i := range q.keys {
+		if q.keys[i] == k && q.values[i].value == v {
 			return i
 		}
 	}
 	return -1
+}
+
+// valueKey packs a value's length, first and last byte: comparing keys
+// rules out almost every wrong value without comparing strings.
+func valueKey(v string) uint32 {
+	return uint32(len(v))<<16 | uint32(v[0])<<8 | uint32(v[len(v)-1])
 }
 
 func (q *question) valueNames() []string {

@@ -71,7 +71,7 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 					items = append(items, v.value)
 				}
 			}
-			problem = p.setList(i, items)
+			problem = p.setList(i, slices.Values(items))
 		case typeNumber, typeInteger:
 			nums := interestingNumbers(i)
 			problem = p.setNumber(i, nums[rng.IntN(len(nums))])

@@ -284,7 +284,7 @@ const rulesText = `{
       "severity": "low", "points": 10,
       "title": "Company registered less than three years ago",
       "why": "A short company history gives little to check and makes it easier to disappear. Combine it with the other signs before trusting a large order.",
-      "fact": "Axencis advises looking for suppliers that have been in business for three years or more, because scammers tend to vanish quickly.",
+      "fact": "Axencis recommends suppliers with at least three years in business, since scam operations rarely last long.",
       "source": "axencis-counterfeit-2025",
       "guide": "/red-flags/young-company/#why-it-matters"
     },
@@ -354,7 +354,7 @@ const rulesText = `{
       "severity": "high", "points": 35,
       "title": "Supplier refuses a factory visit or video",
       "why": "A real factory has nothing to lose from showing its production line. Refusing usually means a trading company posing as a factory, or no factory at all.",
-      "fact": "SourcingXPro warns against suppliers that will not let you see the factory or give its address, since they are likely only trading companies.",
+      "fact": "SourcingXPro says a supplier that keeps you from seeing its factory, or will not give the address, is probably a trading company.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
     },
@@ -374,7 +374,7 @@ const rulesText = `{
       "severity": "moderate", "points": 15,
       "title": "Claims to be a factory with fewer than 50 staff",
       "why": "A very small headcount rarely matches a manufacturer; more often it is a trading company reselling someone else's goods at a mark-up and with less control over quality.",
-      "fact": "Axencis notes that fewer than 50 staff often points to a trading company rather than a manufacturer.",
+      "fact": "Axencis reads a headcount under 50 as a hint that the seller is a trading company, not a manufacturer.",
       "source": "axencis-counterfeit-2025",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
     },
@@ -384,7 +384,7 @@ const rulesText = `{
       "severity": "moderate", "points": 15,
       "title": "Price far below the market",
       "why": "An offer more than 30% under the usual price is the bait in many scams, or a sign that materials and quality will be cut.",
-      "fact": "The 11-point checklist warns that a deal that seems too good to be true may be a scam and says to check prices against market averages.",
+      "fact": "The 11-point checklist treats an offer that looks too good to be true as a possible scam and says to compare the price with market averages.",
       "source": "checklist-1688",
       "guide": "/red-flags/price-too-good/#why-it-matters"
     },
@@ -616,7 +616,7 @@ const rulesText = `{
       "points": -8,
       "title": "Live video tour of the factory",
       "why": "A live tour of machinery and production lines is much harder to fake than photos.",
-      "fact": "The Alibaba recovery guide advises insisting on live factory tours that show machinery and production lines.",
+      "fact": "The Alibaba recovery guide asks buyers to demand a live video tour of the factory, with machinery and production lines on camera.",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/factory-verification/#video-call"
     },
@@ -656,7 +656,7 @@ const rulesText = `{
       "points": -8,
       "title": "Delivery Guarantee badge",
       "why": "The supplier has put money on deposit with the platform as a guarantee that it will deliver.",
-      "fact": "Axencis describes the Delivery Guarantee badge as showing that the supplier deposited funds with the platform to ensure delivery.",
+      "fact": "According to Axencis, this badge means the supplier has put money on deposit with the platform as a guarantee of delivery.",
       "source": "axencis-counterfeit-2025",
       "guide": "/guide/platform-signals/#badges"
     },
@@ -726,7 +726,7 @@ const rulesText = `{
       "points": -5,
       "title": "Company registered three or more years ago",
       "why": "An established company has a history you can check and more to lose by disappearing.",
-      "fact": "Axencis advises looking for suppliers that have been in business for three years or more.",
+      "fact": "Axencis recommends suppliers with at least three years in business.",
       "source": "axencis-counterfeit-2025",
       "guide": "/guide/business-licence/#search-gsxt"
     },

@@ -82,7 +82,8 @@ type question struct {
 	typ                            questionType
 	format                         string // "uscc" marks the credit-code field
 	values                         []valueDef
-	unknownLabel                   string // set when the contract lists "unknown" as a value
+	keys                           []uint32 // valueKey of each value, for fast lookup
+	unknownLabel                   string   // set when the contract lists "unknown" as a value
 	min, max                       float64
 	hasMin, hasMax                 bool
 	riskier                        string // numbers: "lower" or "higher"
@@ -317,6 +318,7 @@ func (l *loader) ruleSet(root jsonValue) *ruleSet {
 	actions, _ := top.list("actions", true)
 	l.actions(rs, actions, ruleIDs)
 	top.done("version", "method", "sources", "bands", "sections", "questions", "rules", "positives", "actions")
+	rs.initPlans()
 	ruleOrder := displayOrder(rs.rules, func(a, b *rule) bool {
 		if a.severity != b.severity {
 			return a.severity > b.severity
@@ -539,6 +541,11 @@ func (l *loader) values(q *question, items []jsonValue, where string) {
 			l.fail(firstLine(riskLine, o.v.line), w+".risk", "give a risk rank of 0 (safest) or more")
 		}
 		q.values = append(q.values, valueDef{value: value, label: label, risk: risk})
+		if value != "" {
+			q.keys = append(q.keys, valueKey(value))
+		} else {
+			q.keys = append(q.keys, 0)
+		}
 	}
 	if len(q.values) > 63 {
 		l.fail(0, where+".values", "at most 63 values fit the condition masks")

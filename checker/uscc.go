@@ -97,7 +97,7 @@ func ValidateUSCC(code string) USCCResult {
 	}
 	values := [18]int{}
 	i := 0
-	for _, ch := range c {
+	for _, ch := range c { // runes, so a non-ASCII character is named whole
 		values[i] = -1
 		if ch < utf8.RuneSelf {
 			values[i] = int(usccValues[ch])

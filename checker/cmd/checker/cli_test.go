@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -115,5 +117,14 @@ func TestJSONOutputOrder(t *testing.T) {
 	}
 	if len(results) != 3 || results[0].Findings[0].ID != "personal-account-payment" || results[1].Findings[0].ID != "branded-below-half-price" || results[2].Band != "low" {
 		t.Errorf("unexpected results: %+v", results)
+	}
+}
+
+func TestAppendConfidence(t *testing.T) {
+	for k := 0; k <= 100; k++ {
+		c := math.Round(float64(k)) / 100
+		if got, want := string(appendConfidence(nil, c)), strconv.FormatFloat(c, 'f', -1, 64); got != want {
+			t.Errorf("appendConfidence(%v) = %s, want %s", c, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -76,7 +77,7 @@ func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error
 	b = append(b, ',')
 	b = append(b, r.Band...)
 	b = append(b, ',')
-	b = strconv.AppendFloat(b, r.Confidence, 'f', -1, 64)
+	b = appendConfidence(b, r.Confidence)
 	b = append(b, ',')
 	for i := range r.Findings {
 		if i > 0 {
@@ -91,6 +92,20 @@ func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error
 }
 
 func (e *csvEmitter) finish() error { return e.w.Flush() }
+
+// appendConfidence writes a confidence (hundredths from 0 to 1) as
+// strconv.FormatFloat(c, 'f', -1, 64) would, without its general algorithm.
+func appendConfidence(b []byte, c float64) []byte {
+	k := int(math.Round(c * 100))
+	switch {
+	case k <= 0 || k >= 100 || float64(k)/100 != c:
+		return strconv.AppendFloat(b, c, 'f', -1, 64)
+	case k%10 == 0:
+		return append(b, '0', '.', byte('0'+k/10))
+	default:
+		return append(b, '0', '.', byte('0'+k/10), byte('0'+k%10))
+	}
+}
 
 // appendCSVField quotes a field as encoding/csv does when it holds a
 // separator, quote, line break or leading space.
