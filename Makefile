@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck htmlcheck browsertest check bench clean
+.PHONY: all build serve test vet gotest wasmtest typecheck htmlcheck browsertest lighthousetest audit check bench clean
 
 all: build
 
@@ -23,7 +23,7 @@ serve: $(NODE_STAMP)
 ## test: vet, Go tests (native and WebAssembly), type checks, a full build and
 ## its output check, then browser tests against the built site
 test: vet gotest wasmtest typecheck build
-	$(MAKE) htmlcheck browsertest
+	$(MAKE) htmlcheck browsertest lighthousetest
 
 vet:
 	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -49,6 +49,15 @@ htmlcheck: $(NODE_STAMP)
 # public/ served with the production headers from netlify.toml.
 browsertest: $(NODE_STAMP)
 	$(NPM) run --silent test:browser
+
+# Lighthouse (mobile defaults, system Chromium): accessibility, best practices
+# and SEO must be 100 on the home page, a guide page, /check/ and /search/.
+lighthousetest: $(NODE_STAMP)
+	node tests/audit/lighthouse.mjs --assert > /dev/null
+
+## audit: run Lighthouse and record its scores in BENCHMARKS.md
+audit: build
+	node tests/bench/bench.mjs --only lighthouse
 
 ## check: check an already built public/ (links, anchors, meta)
 check:
