@@ -64,8 +64,8 @@ check:
 	$(GO) run ./generator check
 
 ## bench: run the benchmarks and rewrite BENCHMARKS.md
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./checker/...
+bench: build
+	node tests/bench/bench.mjs
 
 $(NODE_STAMP): package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
