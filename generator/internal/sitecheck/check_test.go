@@ -47,6 +47,8 @@ func TestLinks(t *testing.T) {
 		{"broken asset", `<script src="/assets/gone.js"></script>`, "no page or file at /assets/gone.js"},
 		{"broken absolute on own host", `<a href="https://example.org/nope/">x</a>`, "no page or file at /nope/"},
 		{"unknown question anchor", `<a href="/check/#q-nope">x</a>`, `page /check/ has no element with id "q-nope"`},
+		{"preview image", `<meta property="og:image" content="https://example.org/assets/site.css">`, ""},
+		{"missing preview image", `<meta property="og:image" content="https://example.org/og.jpg">`, "no page or file at /og.jpg"},
 		{"bad scheme", `<a href="javascript:alert(1)">x</a>`, "unsupported URL scheme"},
 		{"third-party script", `<script src="https://cdn.example.com/x.js"></script>`, "loads a resource from another origin"},
 		{"third-party stylesheet", `<link rel="stylesheet" href="//fonts.example.com/f.css">`, "loads a resource from another origin"},

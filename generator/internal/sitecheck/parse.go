@@ -85,6 +85,9 @@ func parsePage(src []byte) page {
 					p.description = strings.TrimSpace(attrs["content"])
 				case strings.EqualFold(attrs["http-equiv"], "refresh"):
 					p.redirect = true
+				case attrs["property"] == "og:image":
+					// Link previews fetch it: it must exist on this site.
+					p.links = append(p.links, link{tag: "meta", attr: "content", url: attrs["content"]})
 				}
 			case atom.Link:
 				if hasToken(attrs["rel"], "canonical") {
