@@ -26,6 +26,10 @@ commands:
           the headers from netlify.toml (for browser tests; -port 0 picks
           a free port and prints it)
   check   check an already built site (links, anchors, meta, content)
+  synthetic -pages N -out DIR
+          write a copy of the site with N generated pages into DIR (inside
+          the repository, e.g. build/synthetic) for benchmarks; build it
+          with: go run ./generator build -root DIR
 
 flags:
 `
@@ -52,6 +56,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	if cmd == "synthetic" {
+		return runSynthetic(args[1:], stdout, stderr)
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}

@@ -35,6 +35,8 @@ func Build(o Options) error {
 
 // Serve runs Hugo's development server with live reload until interrupted.
 func Serve(o Options, bind string, port int) error {
-	c := gotool.Command(o.ModuleRoot, append(o.args("server"), "--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")...)
+	// Render to memory: the development build (with its live-reload script)
+	// must never land in the deployable public/ folder.
+	c := gotool.Command(o.ModuleRoot, append(o.args("server"), "--renderToMemory", "--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")...)
 	return gotool.Wrap(c.Run(), "hugo server")
 }

@@ -6,12 +6,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Format version of the files below; the browser refuses other versions.
@@ -20,8 +25,8 @@ const Version = 1
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[[firstTerm,file]]}
-//	BUILD/SHARD.sidx        {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…]}
+//	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
 //
 // Pages are numbered in group order, so a filter is a page range. In "p"
@@ -70,11 +75,11 @@ type posting struct {
 }
 
 type manifest struct {
-	V      int        `json:"v"`
-	Build  string     `json:"build"`
-	Pages  int        `json:"pages"`
-	Groups [][]any    `json:"groups"`
-	Shards [][]string `json:"shards"`
+	V      int      `json:"v"`
+	Build  string   `json:"build"`
+	Pages  int      `json:"pages"`
+	Groups [][]any  `json:"groups"`
+	Shards []string `json:"shards"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -93,16 +98,16 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		return pages[i].URL < pages[j].URL
 	})
 
-	// Weighted term frequencies per section, and section lengths.
+	// Weighted term frequencies per section, and section lengths
+	// (tokenized in parallel, merged in page order).
 	type secTerms struct {
 		page, section int
 		tf            map[string]float64
 		length        int
 	}
-	var secs []secTerms
-	df := map[string]int{}
-	totalLen := 0
-	for pi, p := range pages {
+	perPage := make([][]secTerms, len(pages))
+	parallel(len(pages), func(pi int) {
+		p := pages[pi]
 		for si, s := range p.Sections {
 			st := secTerms{page: pi, section: si, tf: map[string]float64{}}
 			add := func(text string, w float64) {
@@ -116,9 +121,16 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			}
 			add(s.Title, weightSectionTitle)
 			add(s.Text, weightText)
-			if len(st.tf) == 0 {
-				continue
+			if len(st.tf) > 0 {
+				perPage[pi] = append(perPage[pi], st)
 			}
+		}
+	})
+	var secs []secTerms
+	df := map[string]int{}
+	totalLen := 0
+	for _, list := range perPage {
+		for _, st := range list {
 			for t := range st.tf {
 				df[t]++
 			}
@@ -164,15 +176,15 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		list := postings[t]
 		truncated := false
 		if len(list) > opt.MaxPostings {
-			sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+			slices.SortStableFunc(list, func(a, b posting) int { return b.score - a.score })
 			list = list[:opt.MaxPostings]
 			truncated = true
 		}
-		sort.Slice(list, func(i, j int) bool {
-			if list[i].page != list[j].page {
-				return list[i].page < list[j].page
+		slices.SortFunc(list, func(a, b posting) int {
+			if a.page != b.page {
+				return a.page - b.page
 			}
-			return list[i].section < list[j].section
+			return a.section - b.section
 		})
 		enc := make([]int, 0, 3*len(list))
 		prev := 0
@@ -198,29 +210,35 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		shards = append(shards, cur)
 	}
 
-	// Content first, so the build id can name the folder.
+	// Content first, so the build id (a hash of it all) can name the folder.
 	type file struct {
 		name string
 		data []byte
 	}
 	var files []file
-	var shardList [][]string
-	for _, s := range shards {
-		data, err := gz(map[string]any{"p": s.p, "x": s.x})
-		if err != nil {
-			return nil, err
+	var shardList []string
+	shardFiles := make([]file, len(shards))
+	fragFiles := make([]file, len(pages))
+	errs := make([]error, len(shards)+len(pages))
+	parallel(len(shards)+len(pages), func(i int) {
+		if i < len(shards) {
+			data, err := gz(map[string]any{"p": shards[i].p, "x": shards[i].x})
+			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), data}, err
+			return
 		}
-		name := hash(data)[:12] + ".sidx"
-		files = append(files, file{name, data})
-		shardList = append(shardList, []string{s.first, name})
+		pi := i - len(shards)
+		data, err := gz(fragment(pages[pi]))
+		fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
+	for _, s := range shards {
+		shardList = append(shardList, s.first)
+	}
+	files = append(shardFiles, fragFiles...)
 	var groups [][]any
 	for i, p := range pages {
-		data, err := gz(fragment(p))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, file{fmt.Sprintf("f/%d.sfrag", i), data})
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
 			groups = append(groups, []any{p.Group, p.Label, i, i})
 		}
@@ -274,16 +292,21 @@ func (idx *Index) Write(dir string) error {
 	return os.WriteFile(filepath.Join(dir, ManifestName), idx.Manifest, 0o644)
 }
 
+// gzipWriters are reused: a compressor's state is large to allocate and clear.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return w
+}}
+
 func gz(v any) ([]byte, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	w := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(w)
+	w.Reset(&buf)
 	if _, err := w.Write(raw); err != nil {
 		return nil, err
 	}
@@ -291,11 +314,6 @@ func gz(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-func hash(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
 }
 
 // ReadGzipJSON decodes one index file (for tests and tools).
@@ -311,7 +329,7 @@ func ReadGzipJSON(data []byte, v any) error {
 // FromSite extracts every HTML page under root (a built site) except the
 // folders in skip.
 func FromSite(root string, skip ...string) ([]Page, error) {
-	var pages []Page
+	var files []string
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -319,30 +337,63 @@ func FromSite(root string, skip ...string) ([]Page, error) {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			for _, s := range skip {
-				if rel == s {
-					return filepath.SkipDir
-				}
+			if slices.Contains(skip, rel) {
+				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !strings.HasSuffix(rel, ".html") {
-			return nil
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		page, ok, err := Extract(urlPath(rel), src)
-		if err != nil {
-			return fmt.Errorf("%s: %w", rel, err)
-		}
-		if ok {
-			pages = append(pages, page)
+		if strings.HasSuffix(rel, ".html") {
+			files = append(files, rel)
 		}
 		return nil
 	})
-	return pages, err
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]Page, len(files))
+	ok := make([]bool, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(files[i])))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		pages[i], ok[i], err = Extract(urlPath(files[i]), src)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", files[i], err)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []Page
+	for i, p := range pages {
+		if ok[i] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// parallel runs f(0…n-1) on every CPU.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // urlPath maps a file to its URL: guide/index.html → /guide/.

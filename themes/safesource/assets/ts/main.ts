@@ -4,8 +4,10 @@ import { initThemeToggle } from "./lib/theme";
 import { initCopyButtons } from "./lib/copy";
 import { initDirectoryFilter } from "./lib/directory";
 import { initSearchShortcut } from "./lib/search-shortcut";
+import { initSearch } from "./search/loader";
 
 initThemeToggle();
 initCopyButtons();
 initDirectoryFilter();
 initSearchShortcut();
+initSearch();

@@ -30,7 +30,6 @@ export function initThemeToggle(): void {
   const button = document.querySelector<HTMLButtonElement>("[data-theme-toggle]");
   if (!button) return;
   const sync = (): void => button.setAttribute("aria-pressed", String(effectiveTheme() === "dark"));
-  button.hidden = false;
   sync();
   button.addEventListener("click", () => {
     const next: Theme = effectiveTheme() === "dark" ? "light" : "dark";

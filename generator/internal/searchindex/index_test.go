@@ -1,0 +1,221 @@
+package searchindex
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestExtract(t *testing.T) {
+	wrap := func(body string) string {
+		return `<!DOCTYPE html><html lang="en"><head><title>Doc title</title></head><body><nav><a href="/">Menu link</a></nav>` + body + `<footer>Footer text</footer></body></html>`
+	}
+	tests := []struct {
+		name    string
+		html    string
+		indexed bool
+		want    Page
+	}{
+		{
+			name:    "no body marker: not indexed",
+			html:    wrap(`<main><h1>Title</h1><p>Text</p></main>`),
+			indexed: false,
+		},
+		{
+			name: "sections start at headings with ids; chrome and anchors left out",
+			html: wrap(`<article data-pagefind-body data-pagefind-filter="section:guide" data-pagefind-meta="section:Vetting guide">
+				<nav class="breadcrumbs">Home › Guide</nav>
+				<h1>Pay safely</h1><p class="page-meta" data-pagefind-ignore>Last reviewed</p>
+				<p>Intro text.</p>
+				<h2 id="escrow">Escrow<a class="heading-anchor" href="#escrow">#</a><button class="copy-link">Copy link</button></h2>
+				<p>Keep the money in <strong>escrow</strong>.</p><ul><li>one</li><li>two</li></ul>
+				<h3>No id, stays in the section</h3>
+				<h2 id="30-70-rule">The 30/70 rule</h2><p>Pay 30%.</p>
+				<section data-pagefind-ignore><h2 id="sources">Sources</h2><p>Ignored source list</p></section>
+			</article>`),
+			indexed: true,
+			want: Page{URL: "/guide/x/", Title: "Pay safely", Group: "guide", Label: "Vetting guide", Sections: []Section{
+				{Anchor: "", Title: "", Text: "Intro text."},
+				{Anchor: "escrow", Title: "Escrow", Text: "Keep the money in escrow. one two No id, stays in the section"},
+				{Anchor: "30-70-rule", Title: "The 30/70 rule", Text: "Pay 30%."},
+			}},
+		},
+		{
+			name: "elements with data-pagefind-title start sections (directory entries)",
+			html: wrap(`<article data-pagefind-body><h1>Directory</h1>
+				<ul><li id="ic3" data-pagefind-title="Internet Crime Complaint Center (IC3)"><h3>Internet Crime Complaint Center (IC3)</h3><dl><dt>Country</dt><dd>United States</dd></dl></li></ul>
+				<form><label>Filter</label><input></form>
+			</article>`),
+			indexed: true,
+			want: Page{URL: "/guide/x/", Title: "Directory", Sections: []Section{
+				{},
+				{Anchor: "ic3", Title: "Internet Crime Complaint Center (IC3)", Text: "Internet Crime Complaint Center (IC3) Country United States"},
+			}},
+		},
+		{
+			name:    "title falls back to <title>",
+			html:    wrap(`<div data-pagefind-body><p>Only text here.</p></div>`),
+			indexed: true,
+			want:    Page{URL: "/guide/x/", Title: "Doc title", Sections: []Section{{Text: "Only text here."}}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok, err := Extract("/guide/x/", []byte(tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok != tc.indexed {
+				t.Fatalf("indexed = %v, want %v", ok, tc.indexed)
+			}
+			if !ok {
+				return
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+			}
+			for _, s := range got.Sections {
+				for _, chrome := range []string{"Menu link", "Footer text", "Copy link", "#", "Last reviewed", "Ignored", "Home ›"} {
+					if strings.Contains(s.Text+s.Title, chrome) {
+						t.Errorf("section %q holds chrome %q", s.Anchor, chrome)
+					}
+				}
+			}
+		})
+	}
+}
+
+func testPages() []Page {
+	return []Page{
+		{URL: "/playbook/reverse-payment/", Title: "Reverse the payment", Group: "playbook", Label: "Recovery playbook", Sections: []Section{
+			{Text: "Act fast."}, {Anchor: "card-chargeback", Title: "Credit card: chargeback", Text: "Ask your card issuer for a chargeback."},
+		}},
+		{URL: "/guide/safe-payment/", Title: "Pay safely", Group: "guide", Label: "Vetting guide", Sections: []Section{
+			{Text: "How to pay."}, {Anchor: "escrow", Title: "Escrow", Text: "The platform holds your money in escrow (担保交易)."},
+		}},
+		{URL: "/glossary/", Title: "Glossary", Group: "glossary", Label: "Glossary", Sections: []Section{
+			{}, {Anchor: "chengxintong", Title: "Chengxintong · 诚信通", Text: "诚信通 membership. Escrow is different."},
+		}},
+	}
+}
+
+type shardFile struct {
+	P map[string][]int `json:"p"`
+	X map[string]int   `json:"x"`
+}
+
+// postingsOf decodes every shard and returns term → [[page, section, score]].
+func postingsOf(t *testing.T, idx *Index, m manifest) map[string][][3]int {
+	t.Helper()
+	out := map[string][][3]int{}
+	for i := range m.Shards {
+		var s shardFile
+		if err := ReadGzipJSON(idx.Files[m.Build+"/s/"+strconv.Itoa(i)+".sidx"], &s); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		for term, enc := range s.P {
+			page := 0
+			for k := 0; k+2 < len(enc); k += 3 {
+				page += enc[k]
+				out[term] = append(out[term], [3]int{page, enc[k+1], enc[k+2]})
+			}
+		}
+	}
+	return out
+}
+
+func TestBuild(t *testing.T) {
+	idx, err := Build(testPages(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	// Pages are numbered by group: glossary, guide, playbook.
+	wantGroups := [][]any{{"glossary", "Glossary", 0.0, 0.0}, {"guide", "Vetting guide", 1.0, 1.0}, {"playbook", "Recovery playbook", 2.0, 2.0}}
+	if m.V != Version || m.Pages != 3 || !reflect.DeepEqual(m.Groups, wantGroups) {
+		t.Fatalf("manifest = %+v", m)
+	}
+	post := postingsOf(t, idx, m)
+	tests := []struct {
+		term        string
+		wantPages   []int
+		bestSection [2]int // page, section with the top score
+	}{
+		{"escrow", []int{0, 1}, [2]int{1, 1}},
+		{"chargeback", []int{2}, [2]int{2, 1}},
+		{"诚信", []int{0}, [2]int{0, 1}},
+		{"担保", []int{1}, [2]int{1, 1}},
+	}
+	for _, tc := range tests {
+		list := post[tc.term]
+		var pages []int
+		best, top := [2]int{}, 0
+		for _, p := range list {
+			if len(pages) == 0 || pages[len(pages)-1] != p[0] {
+				pages = append(pages, p[0])
+			}
+			if p[2] > top {
+				top, best = p[2], [2]int{p[0], p[1]}
+			}
+		}
+		if !reflect.DeepEqual(pages, tc.wantPages) || best != tc.bestSection {
+			t.Errorf("%q: pages %v best %v, want %v best %v (postings %v)", tc.term, pages, best, tc.wantPages, tc.bestSection, list)
+		}
+	}
+	if _, ok := post["the"]; ok {
+		t.Error("stop words are indexed")
+	}
+	var frag struct {
+		U string     `json:"u"`
+		S [][]string `json:"s"`
+	}
+	if err := ReadGzipJSON(idx.Files[m.Build+"/f/1.sfrag"], &frag); err != nil {
+		t.Fatal(err)
+	}
+	if frag.U != "/guide/safe-payment/" || frag.S[1][0] != "escrow" {
+		t.Errorf("fragment 1 = %+v", frag)
+	}
+	again, err := Build(testPages(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Build != idx.Build {
+		t.Error("two builds of the same pages differ")
+	}
+}
+
+func TestBuildTruncatesLongLists(t *testing.T) {
+	var pages []Page
+	for i := 0; i < 12; i++ {
+		pages = append(pages, Page{URL: "/p/" + strconv.Itoa(i) + "/", Title: "Page", Sections: []Section{{Text: strings.Repeat("supplier ", i+1) + "filler words here"}}})
+	}
+	pages[0].Sections[0].Text += " rare"
+	idx, err := Build(pages, Options{MaxPostings: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	var s shardFile
+	if err := ReadGzipJSON(idx.Files[m.Build+"/s/0.sidx"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.P["supplier"]) / 3; got != 5 || s.X["supplier"] != 1 {
+		t.Errorf("supplier: %d postings, truncated flag %d; want 5 and 1", got, s.X["supplier"])
+	}
+	if len(s.P["rare"]) != 3 || s.X["rare"] != 0 {
+		t.Error("a list under the limit is marked truncated")
+	}
+}
+
+func TestBuildNoText(t *testing.T) {
+	if _, err := Build([]Page{{URL: "/x/"}}, Options{}); err == nil || !strings.Contains(err.Error(), "data-pagefind-body") {
+		t.Errorf("err = %v, want one naming data-pagefind-body", err)
+	}
+}

@@ -1,0 +1,188 @@
+// Search benchmark (make bench): the SafeSource index against Pagefind on the
+// same markup, on the real site and on a synthetic 5,000-page site.
+// Measures index build time, bytes moved by one query on a first visit
+// (library + index + fragments, as the server sends them) and the time from
+// query to results once the index is loaded. tests/bench/bench.mjs (make
+// bench) runs it with --json and puts its rows in BENCHMARKS.md.
+//
+//   node tests/bench/search-bench.mjs            # both sites; summary on stdout
+//   node tests/bench/search-bench.mjs --json     # rows as JSON on stdout
+//   PAGES=1000 node tests/bench/search-bench.mjs # smaller synthetic site
+import { spawn, execFileSync } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { rm } from "node:fs/promises";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM } from "../browser/harness.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const PAGES = Number(process.env.PAGES || 5000);
+const JSON_OUT = process.argv.includes("--json");
+const log = (...a) => console.error(...a); // stdout carries only the JSON with --json
+const PAGEFIND = `${ROOT}node_modules/.bin/pagefind`;
+
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, CGO_ENABLED: "0" }, ...opts });
+
+/** Runs a generator build and returns its stage times in ms. */
+function build(root) {
+  const out = sh("go", ["run", "./generator", "build", "-root", root], { stdio: ["ignore", "pipe", "inherit"] });
+  const stages = {};
+  for (const m of out.matchAll(/▸ (\w+)\s.*ok\s+([\d.]+)(ms|s)\s*$/gm)) stages[m[1]] = Number(m[2]) * (m[3] === "s" ? 1000 : 1);
+  const idx = /▸ search\s+(.*) ok/.exec(out)?.[1] ?? "";
+  return { stages, idx };
+}
+
+/** Indexes a built site with Pagefind into SITE/pagefind; returns ms. */
+function pagefind(site) {
+  if (!existsSync(PAGEFIND)) throw new Error("node_modules/.bin/pagefind is missing: run npm ci");
+  const t0 = performance.now();
+  sh(PAGEFIND, ["--site", site, "--output-subdir", "pagefind", "--exclude-selectors", ".heading-anchor, .copy-link", "--silent"]);
+  return performance.now() - t0;
+}
+
+async function serve(root) {
+  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0", "-root", root], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CGO_ENABLED: "0" }, detached: true });
+  const stop = async () => { const e = once(child, "exit").catch(() => {}); try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ } await e; };
+  for await (const line of createInterface({ input: child.stdout })) {
+    const m = /^serving (http:\/\/\S+\/)$/.exec(line);
+    if (m) return { base: m[1], stop };
+  }
+  throw new Error(`the server for ${root} exited early`);
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/**
+ * One query on a first visit. engine "safesource": typed into the header box
+ * (5 results, as the popup shows). engine "pagefind": its JS API with its
+ * defaults, then data() for the top 5 results. Returns bytes, requests, the
+ * top result, and the median time for the query once the index is loaded.
+ */
+async function measure(browser, base, engine, q) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + "guide/", { waitUntil: "networkidle" });
+  const sizes = [];
+  const pending = [];
+  const track = engine === "pagefind" ? /\/pagefind\// : /\/search-index\/|\/assets\/search\./;
+  page.on("requestfinished", (r) => { if (track.test(r.url())) pending.push(r.sizes().then((s) => sizes.push(s.responseBodySize + s.responseHeadersSize))); });
+  let top, times = [];
+  if (engine === "safesource") {
+    await page.focus("[data-search-input]");
+    await page.keyboard.insertText(q);
+    await page.locator(".search-popup a.search-hit-link, .search-popup-status").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    top = await page.locator(".search-popup a.search-hit-link").first().getAttribute("href").catch(() => null);
+    times = await page.evaluate(async (q) => {
+      const m = await import(document.querySelector("[data-search-form]").dataset.searchModule);
+      const ix = await m.SearchIndex.load(document.querySelector("[data-search-form]").dataset.searchIndex);
+      await ix.search(q, { limit: 5 }); // shards and fragments now cached, as for a reader refining a query
+      const out = [];
+      for (let i = 0; i < 7; i++) { const t0 = performance.now(); await ix.search(q, { limit: 5 }); out.push(performance.now() - t0); }
+      const t0 = performance.now(); await ix.search(q + " ", { limit: 5 }); out.push(performance.now() - t0);
+      return out;
+    }, q);
+  } else {
+    const r = await page.evaluate(async (q) => {
+      const pf = await import("/pagefind/pagefind.js");
+      await pf.init();
+      const res = await pf.search(q);
+      const data = await Promise.all(res.results.slice(0, 5).map((x) => x.data()));
+      const out = [];
+      for (let i = 0; i < 8; i++) { const t0 = performance.now(); const r2 = await pf.search(q); await Promise.all(r2.results.slice(0, 5).map((x) => x.data())); out.push(performance.now() - t0); }
+      const d = data[0];
+      return { top: d ? (d.sub_results?.[0]?.url ?? d.url) : null, out };
+    }, q);
+    top = r.top; times = r.out;
+    await page.waitForLoadState("networkidle");
+  }
+  await Promise.all(pending);
+  await ctx.close();
+  return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, top, ms: median(times) };
+}
+
+async function site(browser, root, queries) {
+  const srv = await serve(root);
+  const rows = [];
+  try {
+    for (const q of queries) {
+      for (const engine of ["safesource", "pagefind"]) {
+        rows.push({ q, engine, ...(await measure(browser, srv.base, engine, q)) });
+      }
+    }
+  } finally { await srv.stop(); }
+  return rows;
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+const table = (rows) => [
+  "| query | engine | bytes moved (KB) | requests | query time after load (ms, median) | top result |",
+  "|---|---|--:|--:|--:|---|",
+  ...rows.map((r) => `| ${r.q} | ${r.engine} | ${kb(r.bytes)} | ${r.requests} | ${r.ms.toFixed(1)} | \`${r.top ?? "—"}\` |`),
+].join("\n");
+
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+const SYNTH = mkdtempSync(join(tmpdir(), "safesource-search-bench-"));
+let realRows, synthRows, real, synth, pfReal, pfSynth;
+try {
+  log("search bench: real site…");
+  real = build(".");
+  pfReal = pagefind(`${ROOT}public`);
+  realRows = await site(browser, ".", ["escrow", "诚信通", "dedicated line", "Internet Crime Complaint Center", "chargeback"]);
+  log(table(realRows));
+
+  log(`search bench: synthetic ${PAGES}-page site in ${SYNTH}…`);
+  sh("go", ["run", "./generator", "synthetic", "-pages", String(PAGES), "-out", SYNTH], { stdio: ["ignore", "ignore", "inherit"] });
+  synth = build(SYNTH);
+  pfSynth = pagefind(`${SYNTH}/public`);
+  synthRows = await site(browser, SYNTH, ["escrow", "诚信通", "dedicated line", "supplier", "trade assurance"]);
+  log(table(synthRows));
+} finally {
+  await browser.close();
+  await rm(`${ROOT}public/pagefind`, { recursive: true, force: true }); // never deploy the comparison index
+  rmSync(SYNTH, { recursive: true, force: true });
+}
+
+const worst = (rows, e, k) => Math.max(...rows.filter((r) => r.engine === e).map((r) => r[k]));
+const per = (rows, e, k, f) => rows.filter((r) => r.engine === e).map((r) => `${r.q} ${f(r[k])}`).join(", ");
+const rows = [
+  {
+    measure: "Search, real site: bytes moved by one query, first visit (library + index + 5 fragments), worst of 5 queries",
+    result: `${kb(worst(realRows, "safesource", "bytes"))} KB (${per(realRows, "safesource", "bytes", kb)}); Pagefind 1.6.0 on the same pages: ${kb(worst(realRows, "pagefind", "bytes"))} KB`,
+    budget: "≤ 100 KB", pass: worst(realRows, "safesource", "bytes") <= 100 * 1024,
+  },
+  {
+    measure: "Search, real site: query to results once the index is loaded (median of 8, worst query)",
+    result: `${worst(realRows, "safesource", "ms").toFixed(1)} ms; Pagefind ${worst(realRows, "pagefind", "ms").toFixed(1)} ms`,
+    budget: "≤ 100 ms", pass: worst(realRows, "safesource", "ms") <= 100,
+  },
+  {
+    measure: "Search, real site: index build",
+    result: `${real.stages.search} ms (${real.idx}); Pagefind ${pfReal.toFixed(0)} ms`,
+    budget: "", pass: undefined,
+  },
+  {
+    measure: `Search, synthetic ${PAGES}-page site: bytes moved by one query, first visit, worst of 5 queries`,
+    result: `${kb(worst(synthRows, "safesource", "bytes"))} KB (${per(synthRows, "safesource", "bytes", kb)}); Pagefind ${kb(worst(synthRows, "pagefind", "bytes"))} KB`,
+    budget: "≤ 300 KB", pass: worst(synthRows, "safesource", "bytes") <= 300 * 1024,
+  },
+  {
+    measure: `Search, synthetic ${PAGES}-page site: index build`,
+    result: `${(synth.stages.search / 1000).toFixed(2)} s (${synth.idx}); Pagefind ${(pfSynth / 1000).toFixed(2)} s`,
+    budget: "≤ 10 s", pass: synth.stages.search <= 10_000,
+  },
+  {
+    measure: `Search, synthetic ${PAGES}-page site: query to results once loaded (median of 8, worst query)`,
+    result: `${worst(synthRows, "safesource", "ms").toFixed(1)} ms; Pagefind ${worst(synthRows, "pagefind", "ms").toFixed(1)} ms`,
+    budget: "", pass: undefined,
+  },
+];
+if (JSON_OUT) {
+  process.stdout.write(JSON.stringify({ rows, real: realRows, synthetic: synthRows }) + "\n");
+} else {
+  for (const r of rows) console.log(`${r.measure}: ${r.result} ${r.budget} ${r.pass === undefined ? "" : r.pass ? "✅" : "❌"}`);
+}

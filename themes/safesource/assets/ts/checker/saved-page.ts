@@ -1,0 +1,263 @@
+// /check/saved/: the suppliers saved in this browser side by side, sortable;
+// delete (with undo), export and import as JSON or the CLI's CSV. Every entry
+// is re-scored with the current rules once the checker has loaded, and every
+// import is checked by the checker itself: all of it is imported or none.
+import { type Config, msg, clip } from "./config";
+import { $, el } from "./dom";
+import { normalise, toFragment } from "./profile";
+import { bandLabel } from "./result";
+import { type Entry, StorageProblem, entryName, merge, newId, readStore, writeStore } from "./storage";
+import { type Candidate, ImportProblem, csvCandidates, jsonCandidates, toCSV, toJSON } from "./transfer";
+import { type Checker, type Result, afterPaint, loadChecker } from "./wasm";
+
+const MAX_FILE = 5 * 1024 * 1024;
+const MAX_LISTED = 8;
+const BANDS = ["low", "moderate", "high", "critical"];
+type SortKey = "name" | "score" | "band" | "saved";
+
+function scoredFields(r: Result): Pick<Entry, "score" | "band" | "confidence" | "findings"> {
+  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title) };
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function initSavedPage(cfg: Config, root: HTMLElement): void {
+  const status = $(root, "[data-saved-status]");
+  const undoButton = $<HTMLButtonElement>(root, '[data-action="undo"]');
+  const rows = $(root, "[data-saved-rows]");
+  const file = $<HTMLInputElement>(root, "[data-import]");
+  const labels = Array.from(root.querySelectorAll("thead th"), (th) => (th.textContent ?? "").trim());
+  const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+  let entries: Entry[] = [];
+  let damaged = "";
+  let undo: Entry[] | null = null;
+  let sort: { key: SortKey; dir: 1 | -1 } = { key: "saved", dir: -1 };
+  let checker: Promise<Checker> | null = null;
+
+  function say(text: string, problems: readonly string[] = [], canUndo = false): void {
+    status.replaceChildren(el("p", {}, text));
+    if (problems.length) {
+      const shown = problems.slice(0, MAX_LISTED).map((p) => el("li", {}, p));
+      if (problems.length > MAX_LISTED) shown.push(el("li", {}, msg("importMore", { n: problems.length - MAX_LISTED })));
+      status.append(el("ul", {}, ...shown));
+    }
+    undoButton.hidden = !canUndo;
+  }
+
+  function load(): void {
+    try {
+      entries = readStore();
+      damaged = "";
+    } catch (e) {
+      entries = [];
+      damaged = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Stores a new list; the old one becomes the undo point when asked. */
+  function persist(next: Entry[], undoable: boolean): boolean {
+    try {
+      writeStore(next);
+    } catch (e) {
+      if (!(e instanceof StorageProblem)) throw e;
+      say(msg("storageFailed", { error: e.message }));
+      return false;
+    }
+    undo = undoable ? entries : null;
+    entries = next;
+    render();
+    return true;
+  }
+
+  const value = (e: Entry, key: SortKey): string | number => {
+    switch (key) {
+      case "name": return entryName(e).toLowerCase();
+      case "score": return e.score ?? -1;
+      case "band": return BANDS.indexOf(e.band ?? "") * 1000 + (e.score ?? 0);
+      default: return e.saved;
+    }
+  };
+
+  function row(e: Entry): HTMLTableRowElement {
+    const name = entryName(e) || msg("unnamedSupplier");
+    const cell = (i: number, attrs: Record<string, string>, ...children: Array<Node | string>): HTMLTableCellElement =>
+      el("td", { ...attrs, "data-label": labels[i] ?? "" }, ...children);
+    const findings = e.findings ?? [];
+    const list = findings.length
+      ? el("ul", { class: "saved-findings" }, ...findings.slice(0, 3).map((t) => el("li", {}, t)),
+        ...(findings.length > 3 ? [el("li", { class: "saved-more" }, msg("findingsMore", { n: findings.length - 3 }))] : []))
+      : "0";
+    const notes = el("textarea", { rows: "2", maxlength: "2000", "aria-label": msg("notesFor", { name }) });
+    notes.value = e.notes;
+    notes.addEventListener("change", () => {
+      const next = entries.map((x) => (x.id === e.id ? { ...x, notes: notes.value.trim() } : x));
+      try {
+        writeStore(next);
+        entries = next;
+      } catch (err) {
+        say(msg("storageFailed", { error: err instanceof Error ? err.message : String(err) }));
+      }
+    });
+    const frag = toFragment(e.profile, cfg.fields);
+    const when = new Date(e.saved);
+    return el("tr", { "data-entry": e.id },
+      el("th", { scope: "row", "data-label": labels[0] ?? "" }, name),
+      cell(1, { class: "num" }, el("span", { class: "saved-score", "data-cell": "score" }, e.score === undefined ? "–" : String(e.score)),
+        ...(e.confidence === undefined ? [] : [el("span", { class: "saved-confidence" }, msg("confidenceText", { n: Math.round(e.confidence * 100) }))])),
+      cell(2, {}, e.band ? el("span", { class: `band band-${e.band}`, "data-cell": "band" }, bandLabel(e.band)) : "–"),
+      cell(3, {}, list),
+      cell(4, {}, el("time", { datetime: e.saved }, Number.isNaN(when.getTime()) ? e.saved : dates.format(when))),
+      cell(5, { class: "saved-notes" }, notes),
+      cell(6, { class: "saved-actions" }, el("div", {},
+        el("a", { class: "button button-small", href: cfg.checkUrl + (frag ? "#" + frag : "") }, msg("openInChecker"), el("span", { class: "visually-hidden" }, " " + name)),
+        el("button", { type: "button", class: "button button-small", "data-delete": e.id }, msg("delete"), el("span", { class: "visually-hidden" }, " " + name)))));
+  }
+
+  function render(): void {
+    const has = entries.length > 0;
+    $(root, "[data-saved-wrap]").hidden = !has;
+    $(root, "[data-saved-empty]").hidden = has || damaged !== "";
+    for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('[data-action^="export"]'))) b.disabled = !has;
+    $<HTMLButtonElement>(root, '[data-action="delete-all"]').disabled = !has && !damaged;
+    const sorted = [...entries].sort((a, b) => {
+      const x = value(a, sort.key);
+      const y = value(b, sort.key);
+      return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
+    });
+    rows.replaceChildren(...sorted.map(row));
+    for (const th of Array.from(root.querySelectorAll<HTMLElement>("[data-sort-col]"))) {
+      const active = th.dataset.sortCol === sort.key;
+      if (active) th.setAttribute("aria-sort", sort.dir === 1 ? "ascending" : "descending");
+      else th.removeAttribute("aria-sort");
+      const mark = th.querySelector(".sort-mark");
+      if (mark) mark.textContent = active ? (sort.dir === 1 ? " ▲" : " ▼") : "";
+    }
+  }
+
+  function getChecker(): Promise<Checker> {
+    checker ??= loadChecker(cfg.wasm, cfg.integrity);
+    return checker;
+  }
+
+  async function rescore(): Promise<void> {
+    const c = await getChecker();
+    let changed = false;
+    const next = entries.map((e) => {
+      const out = c.score(e.profile);
+      if (!out.ok) return e;
+      const fresh = scoredFields(out.result);
+      if (fresh.score === e.score && fresh.band === e.band && fresh.confidence === e.confidence && fresh.findings?.join("\n") === e.findings?.join("\n")) return e;
+      changed ||= e.score !== undefined;
+      return { ...e, ...fresh };
+    });
+    if (next.some((e, i) => e !== entries[i])) {
+      entries = next;
+      try { writeStore(entries); } catch { /* shown as scored; stored next time */ }
+      render();
+      if (changed) say(msg("rescored"));
+    }
+    root.dataset.scored = ""; // every entry shows the current rules' result
+  }
+
+  async function importFile(f: File): Promise<void> {
+    const name = clip(f.name, 80);
+    const reject = (problems: readonly string[]): void => say(msg("importRejected", { file: name, problem: problems[0] ?? "" }), problems.slice(1));
+    if (damaged) return say(msg("storageDamaged", { error: damaged }));
+    const kind = /\.(json|csv)$/i.exec(f.name)?.[1]?.toLowerCase() ?? (/json/.test(f.type) ? "json" : /csv/.test(f.type) ? "csv" : "");
+    if (f.size > MAX_FILE) return reject([msg("importTooLarge")]);
+    if (!kind) return reject([msg("importType")]);
+    say(msg("importing", { file: name }));
+    const text = await f.text();
+    if (!text.trim()) return reject([msg("importEmpty")]);
+    let candidates: Candidate[];
+    try {
+      candidates = kind === "csv" ? csvCandidates(text, cfg) : jsonCandidates(text, cfg);
+    } catch (e) {
+      if (e instanceof ImportProblem) return reject(e.problems);
+      throw e;
+    }
+    let c: Checker;
+    try {
+      c = await getChecker();
+    } catch (e) {
+      return reject([msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })]);
+    }
+    const problems: string[] = [];
+    const incoming: Entry[] = [];
+    const now = new Date().toISOString();
+    for (const cand of candidates) {
+      problems.push(...(cand.problems ?? []));
+      const out = c.score(cand.profile);
+      if (!out.ok) {
+        for (const err of out.errors) problems.push(`${cand.where}${err.field ? ", " + err.field : ""}: ${err.problem}`);
+        continue;
+      }
+      if (cand.problems?.length) continue;
+      const profile = normalise(cand.profile as Record<string, unknown>, cfg.fields);
+      incoming.push({ id: cand.id ?? newId(), saved: cand.saved ?? now, notes: cand.notes ?? "", profile, ...scoredFields(out.result) });
+    }
+    if (problems.length) return reject(problems);
+    const { entries: next, added, replaced } = merge(entries, incoming);
+    if (persist(next, true)) say(msg("imported", { n: incoming.length, file: name, added, replaced }), [], true);
+  }
+
+  root.addEventListener("click", (ev) => {
+    const t = (ev.target as Element | null)?.closest<HTMLElement>("[data-action], [data-sort], [data-delete]");
+    if (!t) return;
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (t.dataset.sort) {
+      const key = t.dataset.sort as SortKey;
+      sort = { key, dir: sort.key === key ? (sort.dir === 1 ? -1 : 1) : key === "name" ? 1 : -1 };
+      render();
+    } else if (t.dataset.delete) {
+      const gone = entries.find((e) => e.id === t.dataset.delete);
+      if (gone && persist(entries.filter((e) => e !== gone), true)) {
+        say(msg("deleted", { name: entryName(gone) || msg("unnamedSupplier") }), [], true);
+        undoButton.focus(); // the row and its button are gone: keep keyboard focus somewhere useful
+      }
+    } else switch (t.dataset.action) {
+      case "export-json": download(`safesource-suppliers-${stamp}.json`, "application/json", toJSON(entries)); break;
+      case "export-csv": download(`safesource-suppliers-${stamp}.csv`, "text/csv", toCSV(entries, cfg.fields)); break;
+      case "import": file.click(); break;
+      case "delete-all": {
+        const n = entries.length;
+        if (damaged) {
+          damaged = "";
+          if (persist([], false)) say(msg("deletedAll", { n: 0 }));
+        } else if (persist([], true)) {
+          say(msg("deletedAll", { n }), [], true);
+          undoButton.focus();
+        }
+        break;
+      }
+      case "undo":
+        if (undo && persist(undo, false)) {
+          say(msg("restored"));
+          status.focus(); // the Undo button hides itself
+        }
+        break;
+    }
+  });
+  file.addEventListener("change", () => {
+    const f = file.files?.[0];
+    file.value = "";
+    if (f) void importFile(f);
+  });
+  window.addEventListener("storage", () => { load(); render(); });
+
+  $(root, "[data-saved-toolbar]").hidden = false;
+  $(root, "[data-saved-help]").hidden = false;
+  load();
+  render();
+  if (damaged) say(msg("storageDamaged", { error: damaged }));
+  afterPaint(() => {
+    rescore().catch((e: unknown) => say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
+  });
+}

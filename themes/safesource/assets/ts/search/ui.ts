@@ -1,0 +1,234 @@
+// Search UI: results as you type under the header box, and the /search/
+// page that runs ?q=…&section=… from the URL. Results are built with
+// createElement/textContent only; excerpt highlights are Segment objects
+// from the engine, never HTML.
+import { SearchIndex, type Hit, type Results } from "./engine";
+
+const POPUP_LIMIT = 5;
+const PAGE_LIMIT = 10;
+const DEBOUNCE_MS = 40;
+
+/** A UI string from data-msg-* on el (filled from i18n/en.toml). */
+function msg(el: HTMLElement, name: string, vars: Record<string, string | number> = {}): string {
+  const key = "msg" + name.charAt(0).toUpperCase() + name.slice(1);
+  let s = el.dataset[key] ?? "";
+  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** One result: a single link to the matching section. */
+export function renderHit(hit: Hit): HTMLLIElement {
+  const li = el("li", "search-hit");
+  const a = el("a", "search-hit-link");
+  a.href = hit.href;
+  if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
+  a.append(el("span", "search-hit-title", hit.pageTitle));
+  if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
+  const ex = el("span", "search-hit-excerpt");
+  for (const seg of hit.excerpt) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
+  a.append(ex);
+  li.append(a);
+  return li;
+}
+
+/**
+ * Arrow keys move focus from the input through the result links and back;
+ * Escape returns to the input. Enter on a link opens it (native behaviour).
+ */
+function arrowNav(input: HTMLInputElement, list: HTMLElement, onEscape: () => boolean): void {
+  const links = (): HTMLAnchorElement[] => [...list.querySelectorAll<HTMLAnchorElement>("a[href]")];
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") {
+      const first = links()[0];
+      if (first) { e.preventDefault(); first.focus(); }
+    } else if (e.key === "Escape" && onEscape()) {
+      e.preventDefault(); // closing the popup must not also clear the box
+    }
+  });
+  list.addEventListener("keydown", (e) => {
+    const all = links();
+    const i = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (i < 0) return;
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      all[Math.min(i + 1, all.length - 1)]!.focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      if (i === 0) input.focus(); else all[i - 1]!.focus();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      input.focus();
+      onEscape();
+    } else if (e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      all[e.key === "Home" ? 0 : all.length - 1]!.focus();
+    }
+  });
+}
+
+/** One Latin letter matches too much to be worth fetching; one Chinese character is a word. */
+function worthSearching(q: string): boolean {
+  const t = q.trim();
+  return t.length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t);
+}
+
+/** Runs searches one at a time: a slow answer never overwrites a newer one. */
+function latest<A extends unknown[], R>(fn: (...a: A) => Promise<R>, apply: (r: R) => void, fail: (e: unknown) => void): (...a: A) => void {
+  let seq = 0;
+  let timer = 0;
+  return (...args: A) => {
+    const mine = ++seq;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      fn(...args).then((r) => { if (mine === seq) apply(r); }, (e) => { if (mine === seq) fail(e); });
+    }, DEBOUNCE_MS);
+  };
+}
+
+function searchURL(form: HTMLFormElement, q: string, group = ""): string {
+  const url = new URL(form.action, window.location.href);
+  url.search = "";
+  url.searchParams.set("q", q);
+  if (group) url.searchParams.set("section", group);
+  return url.pathname + url.search;
+}
+
+/** The header box: a popup of the best few results under it. */
+export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElement, input: HTMLInputElement): void {
+  const popup = el("div", "search-popup");
+  popup.id = "search-popup";
+  popup.hidden = true;
+  const status = el("p", "search-popup-status");
+  status.setAttribute("role", "status");
+  const list = el("ol", "search-popup-results");
+  list.setAttribute("aria-label", msg(form, "searchResults"));
+  const all = el("a", "search-popup-all");
+  popup.append(status, list, all);
+  form.append(popup);
+  input.setAttribute("aria-controls", popup.id);
+
+  /** Hides the popup; reports whether it was open. */
+  const hide = (): boolean => { const was = !popup.hidden; popup.hidden = true; return was; };
+  const show = (r: Results): void => {
+    list.replaceChildren(...r.hits.map(renderHit));
+    if (r.total === 0) {
+      status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
+    } else {
+      status.textContent = msg(form, r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg(form, "searchKeysHint");
+    }
+    all.href = searchURL(form, r.query.trim());
+    all.textContent = r.total === 0 ? msg(form, "searchOpenPage") : msg(form, "searchSeeAll", { n: r.total });
+    popup.hidden = false;
+  };
+  const fail = (e: unknown): void => {
+    list.replaceChildren();
+    status.textContent = msg(form, "searchFailed");
+    all.href = searchURL(form, input.value.trim());
+    all.textContent = msg(form, "searchOpenPage");
+    popup.hidden = false;
+    console.warn("search:", e);
+  };
+  const run = latest((q: string) => index.then((ix) => ix.search(q, { limit: POPUP_LIMIT })), show, fail);
+  const update = (): void => {
+    if (!worthSearching(input.value)) { hide(); return; }
+    run(input.value);
+  };
+  input.addEventListener("input", update);
+  input.addEventListener("focus", () => { if (input.value.trim() && list.childElementCount) popup.hidden = false; });
+  form.addEventListener("focusout", (e) => {
+    if (!(e.relatedTarget instanceof Node) || !form.contains(e.relatedTarget)) hide();
+  });
+  document.addEventListener("click", (e) => { if (e.target instanceof Node && !form.contains(e.target)) hide(); });
+  arrowNav(input, list, hide);
+  if (input.value.trim()) update();
+}
+
+/** The /search/ page: the query and section filter live in the URL. */
+export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, headerInput: HTMLInputElement | null): void {
+  const form = page.querySelector<HTMLFormElement>("[data-search-page-form]");
+  const input = page.querySelector<HTMLInputElement>("[data-search-page-input]");
+  const results = page.querySelector<HTMLOListElement>("[data-search-results]");
+  const status = page.querySelector<HTMLElement>("[data-search-status]");
+  const help = page.querySelector<HTMLElement>("[data-search-help]");
+  const noMatch = page.querySelector<HTMLElement>("[data-search-nomatch]");
+  const more = page.querySelector<HTMLButtonElement>("[data-search-more]");
+  const filters = page.querySelector<HTMLElement>("[data-search-filters]");
+  if (!form || !input || !results || !status || !help || !noMatch || !more || !filters) return;
+  const buttons = [...filters.querySelectorAll<HTMLButtonElement>("button[data-filter]")];
+
+  const params = new URLSearchParams(window.location.search);
+  let group = params.get("section") ?? "";
+  if (!buttons.some((b) => b.dataset.filter === group)) group = "";
+  input.value = params.get("q") ?? "";
+  if (headerInput) headerInput.value = input.value;
+  let shown = 0;
+
+  const setFilter = (g: string): void => {
+    group = g;
+    for (const b of buttons) b.setAttribute("aria-pressed", String((b.dataset.filter ?? "") === g));
+  };
+  setFilter(group);
+
+  const render = (r: Results, append: boolean): void => {
+    const q = r.query.trim();
+    help.hidden = q !== "";
+    noMatch.hidden = !(q !== "" && r.total === 0);
+    filters.hidden = r.total === 0;
+    for (const b of buttons) {
+      const g = b.dataset.filter ?? "";
+      const n = g ? r.counts[g] ?? 0 : r.total;
+      const count = b.querySelector<HTMLElement>("[data-filter-count]");
+      if (count) count.textContent = String(n);
+      b.disabled = n === 0 && g !== group;
+    }
+    if (append) results.append(...r.hits.map(renderHit)); else results.replaceChildren(...r.hits.map(renderHit));
+    shown = (append ? shown : 0) + r.hits.length;
+    more.hidden = shown >= r.page;
+    if (q === "") status.textContent = "";
+    else if (r.total === 0) status.textContent = msg(page, "searchNoResults", { q });
+    else {
+      const n = group ? r.page : r.total;
+      status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
+    }
+  };
+  const fail = (e: unknown): void => {
+    status.textContent = msg(page, "searchFailed");
+    help.hidden = false;
+    console.warn("search:", e);
+  };
+  const run = latest((q: string, g: string) => index.then((ix) => ix.search(q, { group: g, limit: PAGE_LIMIT })), (r: Results) => render(r, false), fail);
+  const update = (push: boolean): void => {
+    const q = input.value;
+    const url = q.trim() ? searchURL(form, q.trim(), group) : window.location.pathname;
+    if (push) window.history.replaceState(null, "", url);
+    run(q, group);
+  };
+
+  form.addEventListener("submit", (e) => { e.preventDefault(); update(true); });
+  input.addEventListener("input", () => { if (headerInput) headerInput.value = input.value; update(true); });
+  if (headerInput) {
+    headerInput.form?.addEventListener("submit", (e) => { e.preventDefault(); input.value = headerInput.value; update(true); });
+    headerInput.addEventListener("input", () => { input.value = headerInput.value; update(true); });
+    arrowNav(headerInput, results, () => false);
+  }
+  for (const b of buttons) {
+    b.addEventListener("click", () => { setFilter(b.dataset.filter ?? ""); update(true); });
+  }
+  more.addEventListener("click", () => {
+    const first = shown;
+    index.then((ix) => ix.search(input.value, { group, limit: PAGE_LIMIT, offset: shown })).then((r) => {
+      render(r, true);
+      results.querySelectorAll<HTMLAnchorElement>("a[href]")[first]?.focus();
+    }, fail);
+  });
+  arrowNav(input, results, () => false);
+  filters.hidden = true;
+  update(false);
+}
