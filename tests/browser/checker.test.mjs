@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, fragment, exampleProfiles, randomProfiles, root } from "./testdata/checker-lib.mjs";
+import { buildCLI, fragment, exampleProfiles, randomProfiles, root } from "./checker-lib.mjs";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, fragment, root } from "./testdata/checker-lib.mjs";
+import { buildCLI, fragment, root } from "./checker-lib.mjs";
 
 let site, browser, cli;
 before(async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const root = new URL("../../../", import.meta.url).pathname;
+export const root = new URL("../../", import.meta.url).pathname;
 
 /** Builds the CLI once per test file; returns {score, uscc, rules, dir, cleanup}. */
 export function buildCLI() {
