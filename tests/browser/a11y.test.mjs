@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { startSite, launch, openPage } from "./harness.mjs";
+import { startSite, launch, openPage, pageKinds } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -14,12 +14,6 @@ let site, browser;
 before(async () => { site = await startSite(); browser = await launch(); });
 after(async () => { await browser?.close(); await site?.stop(); });
 
-export const pageKinds = [
-  "/", "/guide/", "/guide/safe-payment/", "/red-flags/", "/red-flags/large-deposit/",
-  "/scams/", "/scams/pop-up-store/", "/playbook/", "/playbook/reverse-payment/",
-  "/contacts/", "/glossary/", "/methodology/", "/check/", "/check/saved/",
-  "/search/", "/search/?q=escrow", "/no-such-page/",
-];
 
 /** Runs axe in the page (evaluated through DevTools, so the CSP allows it). */
 async function violations(page) {
@@ -28,7 +22,7 @@ async function violations(page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
-for (const path of pageKinds) {
+for (const path of [...pageKinds, "/search/?q=escrow", "/no-such-page/"]) {
   test(`${path} has no WCAG A/AA violations in light and dark`, async () => {
     for (const colorScheme of ["light", "dark"]) {
       const { page, context } = await openPage(browser, site.base, path, { colorScheme });

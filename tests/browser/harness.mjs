@@ -9,6 +9,13 @@ import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
+/** One page of every kind the site has, for checks that must hold site-wide. */
+export const pageKinds = [
+  "/", "/guide/", "/guide/safe-payment/", "/red-flags/", "/red-flags/large-deposit/",
+  "/scams/", "/scams/pop-up-store/", "/playbook/", "/playbook/reverse-payment/",
+  "/contacts/", "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
+];
+
 /** Starts the production-like server on a free port; resolves to {base, stop}. */
 export async function startSite() {
   const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0"], {

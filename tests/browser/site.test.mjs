@@ -3,17 +3,11 @@
 // toggle persists; headings offer copy-link buttons; the layout holds at 360 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+import { startSite, launch, openPage, assertClean, pageKinds } from "./harness.mjs";
 
 let site, browser;
 before(async () => { site = await startSite(); browser = await launch(); });
 after(async () => { await browser?.close(); await site?.stop(); });
-
-const pageKinds = [
-  "/", "/guide/", "/guide/business-licence/", "/red-flags/", "/red-flags/new-store/",
-  "/scams/fake-logistics/", "/playbook/", "/playbook/open-dispute/", "/contacts/",
-  "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
-];
 
 for (const path of pageKinds) {
   test(`${path} loads cleanly in light and dark`, async () => {
