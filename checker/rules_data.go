@@ -440,7 +440,7 @@ const rulesText = `{
       "id": "store-under-1-year",
       "when": "store_years < 1",
       "severity": "moderate", "points": 20,
-      "title": "Store has traded for less than a year",
+      "title": "Store has traded for less than a year, under every platform's benchmark",
       "why": "Pop-up stores trade for a few months, take large payments and close before disputes arrive. A store this young has no track record to protect.",
       "fact": "SourcingXPro describes sellers that run a store for 3 to 12 months, collect big payments and shut down, and warns that paying a large sum to a store about a year old is risky.",
       "source": "sourcingxpro-1688",
