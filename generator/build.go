@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,7 @@ type config struct {
 	bind      string
 	port      int
 	prod      bool
+	timings   string // build: write stage times (JSON) to this file
 }
 
 // builder holds the resolved paths of one build.
@@ -73,28 +75,64 @@ func (b *builder) hugoOptions() hugo.Options {
 	return o
 }
 
+// stage names a builder step; its summary goes to the stage's own writer,
+// so stages can run concurrently without mixing their output.
+func (b *builder) stage(name string, run func(*builder) error) pipeline.Stage {
+	return pipeline.Stage{Name: name, Run: func(w io.Writer) error {
+		c := *b
+		c.w = w
+		return run(&c)
+	}}
+}
+
 func (b *builder) prepareStages() []pipeline.Stage {
 	return []pipeline.Stage{
-		{Name: "rules", Run: b.exportRules},
-		{Name: "content", Run: b.checkContent},
-		{Name: "wasm", Run: b.buildWasm},
+		b.stage("rules", (*builder).exportRules),
+		b.stage("content", (*builder).checkContent),
+		b.stage("wasm", (*builder).buildWasm),
 	}
 }
 
+// build runs every stage. The search index and the output check both only
+// read Hugo's output (the check skips the index folder), so they run
+// concurrently.
 func (b *builder) build() error {
 	stages := append(b.prepareStages(),
-		pipeline.Stage{Name: "hugo", Run: func() error { return hugo.Build(b.hugoOptions()) }},
-		pipeline.Stage{Name: "search", Run: b.buildSearch},
-		pipeline.Stage{Name: "check", Run: b.checkOutput},
+		pipeline.Stage{Name: "hugo", Run: func(io.Writer) error { return hugo.Build(b.hugoOptions()) }},
+		pipeline.Stage{Name: "after-hugo", Concurrent: []pipeline.Stage{
+			b.stage("search", (*builder).buildSearch),
+			b.stage("check", (*builder).checkOutput),
+		}},
 	)
-	return pipeline.Run(b.w, stages)
+	times, err := pipeline.Run(b.w, stages)
+	if err == nil && b.cfg.timings != "" {
+		err = writeTimings(b.cfg.timings, times)
+	}
+	return err
+}
+
+// writeTimings records stage times in milliseconds for the benchmarks:
+// {"rules": 2.1, …, "hugo": 11020.5, "search": …, "check": …, "after-hugo": …, "total": …}.
+func writeTimings(file string, times []pipeline.Timing) error {
+	ms := make(map[string]float64, len(times))
+	for _, t := range times {
+		ms[t.Name] = float64(t.Duration.Microseconds()) / 1000
+	}
+	data, err := json.MarshalIndent(ms, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := writeFile(file, append(data, '\n')); err != nil {
+		return fmt.Errorf("writing the stage times: %w", err)
+	}
+	return nil
 }
 
 func (b *builder) serve() error {
 	if b.cfg.prod {
 		return b.serveProd()
 	}
-	if err := pipeline.Run(b.w, b.prepareStages()); err != nil {
+	if _, err := pipeline.Run(b.w, b.prepareStages()); err != nil {
 		return err
 	}
 	fmt.Fprintf(b.w, "serving at http://localhost:%d/ (live reload; Ctrl-C stops)\n", b.cfg.port)
@@ -102,7 +140,8 @@ func (b *builder) serve() error {
 }
 
 func (b *builder) checkOnly() error {
-	return pipeline.Run(b.w, []pipeline.Stage{{Name: "check", Run: b.checkOutput}})
+	_, err := pipeline.Run(b.w, []pipeline.Stage{b.stage("check", (*builder).checkOutput)})
+	return err
 }
 
 // exportRules writes the checker's questions and rules for the templates.
@@ -135,7 +174,7 @@ func (b *builder) checkContent() error {
 
 // checkOutput verifies the built site and that every rule's guide link lands.
 func (b *builder) checkOutput() error {
-	site, err := sitecheck.Load(os.DirFS(b.out))
+	site, err := sitecheck.Load(os.DirFS(b.out), searchDir, "pagefind")
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
 	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on")
+	fs.StringVar(&cfg.timings, "timings", "", "build: also write each stage's time in milliseconds (JSON) to this file")
 	fs.BoolVar(&cfg.prod, "prod", false, "serve: serve the built site with production headers instead of Hugo's live-reload server")
 	if len(args) == 0 {
 		fs.Usage()
