@@ -132,11 +132,7 @@ func (b *builder) serve() error {
 	if b.cfg.prod {
 		return b.serveProd()
 	}
-	if _, err := pipeline.Run(b.w, b.prepareStages()); err != nil {
-		return err
-	}
-	fmt.Fprintf(b.w, "serving at http://localhost:%d/ (live reload; Ctrl-C stops)\n", b.cfg.port)
-	return hugo.Serve(b.hugoOptions(), b.cfg.bind, b.cfg.port)
+	return b.serveDev()
 }
 
 func (b *builder) checkOnly() error {
