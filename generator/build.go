@@ -33,7 +33,8 @@ type builder struct {
 	generated  string // build/generated under the site root
 	siteURL    string
 	cfg        config
-	ruleLinks  bool // check every checker rule's guide link lands on the site
+	ruleLinks  bool   // check every checker rule's guide link lands on the site
+	cacheTag   string // names this output's caches apart ("-dev" for the development server)
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {

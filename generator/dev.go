@@ -57,7 +57,7 @@ func (b *builder) runDev(ctx context.Context, ready func(url string)) error {
 	}
 	out := &lockedWriter{w: b.w}
 	devb := *b
-	devb.out, devb.w = dev, out
+	devb.out, devb.w, devb.cacheTag = dev, out, "-dev"
 
 	reindex := watch.NewDebouncer(devQuiet)
 	defer reindex.Stop()
