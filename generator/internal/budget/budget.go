@@ -73,11 +73,21 @@ func (m *Meter) LoadCache(file string) {
 	}
 }
 
-// SaveCache writes the sizes this run needed for the next build (so sizes
-// of files that no longer exist do not pile up).
+// maxCached bounds the cache file: past it, only the sizes the latest run
+// needed are kept.
+const maxCached = 20000
+
+// SaveCache writes the sizes for the next build: those this run needed,
+// plus the earlier ones (other sites may share the file) while the cache
+// stays under maxCached entries. The file is replaced in one step, so
+// builds running at once never read a half-written cache.
 func (m *Meter) SaveCache(file string) error {
 	m.mu.Lock()
-	data, err := json.Marshal(m.used)
+	keep := m.used
+	if len(m.byHash) <= maxCached {
+		keep = m.byHash
+	}
+	data, err := json.Marshal(keep)
 	m.mu.Unlock()
 	if err != nil {
 		return err
@@ -85,7 +95,19 @@ func (m *Meter) SaveCache(file string) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(file, data, 0o644)
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".brotli-sizes-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
 
 // size returns the brotli size of data, compressing only content not

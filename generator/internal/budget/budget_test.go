@@ -2,6 +2,7 @@ package budget
 
 import (
 	"crypto/rand"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -98,8 +99,7 @@ func TestCacheGivesSameSizes(t *testing.T) {
 	}
 }
 
-// A rebuild that leaves files unchanged must not compress them again, and
-// the cache keeps only what the latest run measured.
+// A rebuild that leaves files unchanged must not compress them again.
 func TestCacheSkipsUnchangedFiles(t *testing.T) {
 	fsys := site(3000, 4000, 5000)
 	cache := t.TempDir() + "/sizes.json"
@@ -136,10 +136,26 @@ func TestCacheSkipsUnchangedFiles(t *testing.T) {
 	if n := count(); n != 1 {
 		t.Errorf("after editing one page, %d files compressed, want 1", n)
 	}
+}
+
+// Past maxCached entries, the cache keeps only what the latest run used.
+func TestCachePrunedWhenFull(t *testing.T) {
+	fsys := site(3000, 4000, 5000)
+	cache := t.TempDir() + "/sizes.json"
 	m := NewMeter(fsys)
-	m.LoadCache(cache)
-	if len(m.byHash) != 3 {
-		t.Errorf("cache holds %d sizes after the edit, want 3 (the old page and the unused JS pruned)", len(m.byHash))
+	for i := range maxCached {
+		m.byHash[fmt.Sprint("old", i)] = i
+	}
+	if _, err := m.Page("guide/a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SaveCache(cache); err != nil {
+		t.Fatal(err)
+	}
+	again := NewMeter(fsys)
+	again.LoadCache(cache)
+	if len(again.byHash) != 3 {
+		t.Errorf("a full cache saved %d sizes, want the 3 this run used", len(again.byHash))
 	}
 }
 
