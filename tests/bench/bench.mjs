@@ -4,7 +4,7 @@
 // table. `--only NAME[,NAME]` re-measures some groups and keeps the others.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -42,6 +42,7 @@ const groups = {
     return {
       cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`,
       memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free at start)`,
+      load: loadavg()[0].toFixed(1),
       go: run("go", ["version"]).trim(), node: process.version, chromium,
       date: new Date().toISOString().slice(0, 10),
     };
@@ -168,7 +169,7 @@ machine: compare ratios measured in the same run, not separate runs. Where
 a row gives CPU time too, it is the processes' own user + system time, which
 other work on the machine changes less than wall time.
 
-**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
+**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}${m.load ? `, load average ${m.load} at start (other work shares the cores)` : ""}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
 
 | Measure | Result | Budget / goal | |
 |---|---|---|---|
