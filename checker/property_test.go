@@ -63,7 +63,7 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 		var problem string
 		switch q.typ {
 		case typeEnum:
-			problem = p.setText(i, q.values[rng.IntN(len(q.values))].value)
+			problem = p.setText(i, q.values[rng.IntN(len(q.values))].value, true)
 		case typeList:
 			var items []string
 			for _, v := range q.values {
@@ -71,15 +71,15 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 					items = append(items, v.value)
 				}
 			}
-			problem = p.setList(i, slices.Values(items))
+			problem = p.setList(i, slices.Values(items), true)
 		case typeNumber, typeInteger:
 			nums := interestingNumbers(i)
-			problem = p.setNumber(i, nums[rng.IntN(len(nums))])
+			problem = p.setNumber(i, nums[rng.IntN(len(nums))], true)
 		case typeText:
 			if q.format == "uscc" {
-				problem = p.setText(i, sampleCodes[rng.IntN(len(sampleCodes))])
+				problem = p.setText(i, sampleCodes[rng.IntN(len(sampleCodes))], true)
 			} else {
-				problem = p.setText(i, "Supplier "+strconv.Itoa(rng.IntN(1000)))
+				problem = p.setText(i, "Supplier "+strconv.Itoa(rng.IntN(1000)), true)
 			}
 		}
 		if problem != "" {
@@ -87,10 +87,6 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 		}
 	}
 	return p
-}
-
-func (p Profile) clone() Profile {
-	return Profile{answers: slices.Clone(p.answers)}
 }
 
 func bandIndex(t testing.TB, band string) int {
@@ -115,7 +111,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeEnum:
 		for j, v := range q.values {
 			if v.risk > q.values[a.val].risk {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].val = uint8(j)
 				out = append(out, v2)
 			}
@@ -123,7 +119,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeNumber, typeInteger:
 		for _, n := range interestingNumbers(i) {
 			if (q.riskier == "lower" && n < a.num) || (q.riskier == "higher" && n > a.num) {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].num = n
 				out = append(out, v2)
 			}
@@ -131,7 +127,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeList:
 		for j := range q.values {
 			if a.bits&(1<<j) != 0 {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].bits &^= 1 << j
 				out = append(out, v2)
 			}
@@ -170,7 +166,7 @@ func TestUnknownNeverAddsFindings(t *testing.T) {
 		p := randomProfile(rng, 0.1)
 		base := ids(Score(p).Findings)
 		for i := range defaultRules.questions {
-			v := p.clone()
+			v := p.Clone()
 			v.clear(i)
 			for _, id := range ids(Score(v).Findings) {
 				if !slices.Contains(base, id) {
@@ -183,7 +179,7 @@ func TestUnknownNeverAddsFindings(t *testing.T) {
 
 // satisfy returns a copy of p changed so that rule r's clauses hold, or false.
 func satisfy(p Profile, r *rule) (Profile, bool) {
-	v := p.clone()
+	v := p.Clone()
 	if v.answers == nil {
 		v.answers = make([]answer, len(defaultRules.questions))
 	}

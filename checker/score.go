@@ -221,19 +221,21 @@ func (r *Result) FindingIDs() []string {
 // JSON. Bad input yields {"errors":[{"field":…,"problem":…}]} instead; it
 // never fails. The WebAssembly build exposes exactly this as safesource.score.
 func ScoreJSON(profile []byte) []byte {
-	root, err := parseJSON(profile)
-	if err != nil {
-		return errorsJSON(asInputErrors(err))
-	}
-	if root.kind != jsonObject {
-		return errorsJSON(InputErrors{{Problem: "expected one profile object, got " + root.kind.String()}})
-	}
-	p, errs := decodeJSONObject(root)
-	if len(errs) > 0 {
+	var errs InputErrors
+	ps := collect(&errs, maxCollected)
+	var out []byte
+	readJSON("", profile, ps, true, func(_ Position, p *Profile) bool {
+		r := Score(*p)
+		out = r.AppendJSON(make([]byte, 0, 2048))
+		return false
+	})
+	if out == nil || len(errs) > 0 {
+		if e := ps.OmittedError(); e != nil {
+			errs = append(errs, e)
+		}
 		return errorsJSON(errs)
 	}
-	r := Score(p)
-	return r.AppendJSON(make([]byte, 0, 2048))
+	return out
 }
 
 // USCCJSON validates a credit code and returns the USCCResult as JSON; the
