@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +22,7 @@ func TestDecodeCases(t *testing.T) {
 		Name     string   `json:"name"`
 		File     string   `json:"file"`
 		Input    string   `json:"input"`
+		Raw      bool     `json:"raw"` // \xNN in Input stands for that byte
 		Profiles []string `json:"profiles"`
 		Errors   []string `json:"errors"`
 	}
@@ -29,7 +31,11 @@ func TestDecodeCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			list, err := Decode(c.File, []byte(c.Input))
+			in := []byte(c.Input)
+			if c.Raw {
+				in = rawBytes(c.Input)
+			}
+			list, err := Decode(c.File, in)
 			got := []string{}
 			for _, p := range list {
 				got = append(got, string(p.AppendJSON(nil)))
@@ -130,4 +136,21 @@ func FuzzDecodeCSV(f *testing.F) {
 		}
 		roundTrips(t, list)
 	})
+}
+
+// rawBytes turns \xNN in a test input into that byte, for inputs that are
+// not UTF-8 (JSON test files cannot hold them).
+func rawBytes(s string) []byte {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' {
+			if v, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+				b = append(b, byte(v))
+				i += 3
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return b
 }

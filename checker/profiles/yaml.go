@@ -106,6 +106,7 @@ func readYAML(file string, data []byte, ps *checker.Problems, yield func(checker
 			}
 		case yaml.SequenceNode:
 			if len(root.Content) == 0 {
+				entries++
 				add(root.Line, "", "the list is empty ([]): there are no profiles to score")
 			}
 			for i, item := range root.Content {
