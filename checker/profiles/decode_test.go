@@ -154,3 +154,28 @@ func rawBytes(s string) []byte {
 	}
 	return b
 }
+
+// What checker.EncodeCSV writes (the browser's CSV export) reads back to the
+// same profiles, formulas neutralised on the way out and restored on the way in.
+func TestEncodeCSVRoundTrip(t *testing.T) {
+	in := `[{"supplier_name": "=CMD|' /C calc'!A0", "badges": [], "store_years": 2.5, "platform": "1688"},
+		{"supplier_name": "Acme, \"Ltd\"\nline two", "uscc": "'-quoted", "payment_method": "paypal", "badges": ["trade_assurance", "chengxintong"]},
+		{}]`
+	list, err := checker.DecodeJSON("in.json", []byte(in))
+	if err != nil || len(list) != 3 {
+		t.Fatalf("%v %d", err, len(list))
+	}
+	csvText := checker.EncodeCSV(list)
+	if !strings.Contains(string(csvText), "\r\n'=CMD|' /C calc'!A0,") {
+		t.Errorf("formula not neutralised:\n%s", csvText)
+	}
+	again, err := DecodeCSV("out.csv", strings.NewReader(string(csvText)))
+	if err != nil || len(again) != len(list) {
+		t.Fatalf("%v %d:\n%s", err, len(again), csvText)
+	}
+	for i := range list {
+		if a, b := string(list[i].AppendJSON(nil)), string(again[i].AppendJSON(nil)); a != b {
+			t.Errorf("profile %d: %s, read back as %s", i+1, a, b)
+		}
+	}
+}
