@@ -32,8 +32,9 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(({ inst
     rulesVersion: safesource.rulesVersion,
     notString: safesource.score(42),
   };
-  process.stdout.write(JSON.stringify(out));
-  process.exit(0);
+  // Exit only once the pipe has taken everything: a large result is
+  // written asynchronously and would be cut short.
+  process.stdout.write(JSON.stringify(out), () => process.exit(0));
 }).catch((e) => { console.error(e); process.exit(1); });
 `
 

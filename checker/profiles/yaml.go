@@ -23,12 +23,12 @@ import (
 	"safesource.dev/safesource/checker"
 )
 
-// maxYAML bounds a YAML file. The YAML library builds a whole document in
+// MaxYAML bounds a YAML file. The YAML library builds a whole document in
 // memory and reads about 1-5 MB a second on the reference machine (see
 // BENCHMARKS.md), so a larger file could not meet the 5-second budget; YAML
 // is for hand-written profiles, and large batches belong in CSV or JSON,
 // which are read as a stream.
-const maxYAML = 4 << 20
+const MaxYAML = 4 << 20
 
 // ReadYAML yields the profiles in a YAML file: one profile (a mapping),
 // several (a list of mappings), or a stream of documents separated by "---".
@@ -56,8 +56,8 @@ func readYAML(file string, data []byte, ps *checker.Problems, yield func(checker
 	add := func(line int, field, problem string) {
 		ps.Add(&checker.InputError{File: file, Line: line, Field: field, Problem: problem})
 	}
-	if len(data) > maxYAML {
-		add(0, "", fmt.Sprintf("the YAML file is %.1f MB; YAML is read whole, so files over %d MB are refused: save large batches as CSV or JSON, which are read one profile at a time", float64(len(data))/(1<<20), maxYAML>>20))
+	if len(data) > MaxYAML {
+		add(0, "", fmt.Sprintf("the YAML file is larger than %d MB; YAML is read whole, so larger files are refused: save large batches as CSV or JSON, which are read one profile at a time", MaxYAML>>20))
 		return
 	}
 	text, bad := checker.DecodeText(data)

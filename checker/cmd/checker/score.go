@@ -147,7 +147,14 @@ func (s *session) scoreFile(file string, stdin io.Reader) error {
 	}
 	// JSON and YAML are read whole (a 50 MB file takes 50 MB) and decoded
 	// one profile at a time.
-	data, err := io.ReadAll(br)
+	var data []byte
+	var err error
+	if profiles.DetectFormat(name, head) == profiles.YAML {
+		// Read no more than the YAML reader accepts: it refuses the rest.
+		data, err = io.ReadAll(io.LimitReader(br, profiles.MaxYAML+1))
+	} else {
+		data, err = io.ReadAll(br)
+	}
 	if err != nil {
 		s.problems.Add(&checker.InputError{File: name, Problem: "cannot read: " + err.Error()})
 		return nil
