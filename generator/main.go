@@ -19,13 +19,16 @@ const usage = `usage: go run ./generator <command> [flags]
 
 commands:
   build   export the rules, validate content, build the WASM checker,
-          render with Hugo into public/, then check the output
+          render with Hugo into public/, index it for search, write the
+          offline service worker (sw.js), then check the output
   serve   run the build stages, then serve with live reload
           at http://localhost:1313 (Ctrl-C stops it)
           with -prod: serve the built public/ as production does, with
           the headers from netlify.toml (for browser tests; -port 0 picks
           a free port and prints it)
   check   check an already built site (links, anchors, meta, content)
+  offline rewrite the service worker (sw.js) of an already built site so
+          it precaches the files now in the output folder
   synthetic -pages N -out DIR
           write a copy of the site with N generated pages into DIR (inside
           the repository, e.g. build/synthetic) for benchmarks; build it
@@ -47,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var cfg config
 	fs.StringVar(&cfg.root, "root", ".", "site root (the folder with hugo.toml)")
-	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
+	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root (or absolute)")
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
 	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on")
 	fs.BoolVar(&cfg.prod, "prod", false, "serve: serve the built site with production headers instead of Hugo's live-reload server")
@@ -78,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = b.serve()
 	case "check":
 		err = b.checkOnly()
+	case "offline":
+		err = b.offlineOnly()
 	case "help", "-h", "--help":
 		fs.Usage()
 		return 0

@@ -16,9 +16,12 @@ export const pageKinds = [
   "/contacts/", "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
 ];
 
-/** Starts the production-like server on a free port; resolves to {base, stop}. */
-export async function startSite() {
-  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0"], {
+/**
+ * Starts the production-like server on a free port; resolves to {base, stop}.
+ * `out` serves another built copy of the site (an absolute folder) instead of public/.
+ */
+export async function startSite({ out } = {}) {
+  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0", ...(out ? ["-out", out] : [])], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, CGO_ENABLED: "0" },
     detached: true, // own process group: stopping it also stops the binary `go run` started
