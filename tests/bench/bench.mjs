@@ -1,8 +1,8 @@
 // `make bench`: measures the build, the page weights, the WebAssembly
 // checker, scoring speed, search, the offline precache and Lighthouse in one
-// run on this machine,
-// stores the numbers in BENCHMARKS.json and regenerates BENCHMARKS.md as one
-// table. `--only NAME[,NAME]` re-measures some groups and keeps the others.
+// run on this machine, stores the numbers in BENCHMARKS.json and regenerates
+// BENCHMARKS.md as one table. `--only NAME[,NAME]` re-measures some groups
+// and keeps the others.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, totalmem, tmpdir } from "node:os";
