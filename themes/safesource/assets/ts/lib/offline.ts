@@ -17,7 +17,11 @@ function showState(state: OfflineState): void {
   el.textContent = msg({ ready: "offlineReady", saving: "offlineSaving", unavailable: "offlineUnavailable" }[state]);
 }
 
+/** The newest installed version waiting to take over, if any. */
+let waitingWorker: ServiceWorker | null = null;
+
 function offerUpdate(waiting: ServiceWorker): void {
+  waitingWorker = waiting; // a later deploy replaces an earlier one still waiting
   const prompt = document.querySelector<HTMLElement>("[data-update-prompt]");
   const button = prompt?.querySelector<HTMLButtonElement>("[data-update-reload]");
   if (!prompt || !button || !prompt.hidden) return;
@@ -27,7 +31,7 @@ function offerUpdate(waiting: ServiceWorker): void {
   button.addEventListener("click", () => {
     button.disabled = true;
     const message: SkipWaitingMessage = { type: SKIP_WAITING };
-    waiting.postMessage(message); // the new worker activates; controllerchange reloads
+    waitingWorker?.postMessage(message); // the new worker activates; controllerchange reloads
   });
 }
 
