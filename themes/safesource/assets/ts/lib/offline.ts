@@ -87,7 +87,12 @@ export function initOffline(): void {
       console.warn("offline: could not register the service worker", e);
     });
   };
-  // After load, so saving the site never competes with the page itself.
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start, { once: true });
+  // Once the page has loaded and gone idle, so saving the site never
+  // competes with the page itself (the checker's WebAssembly above all).
+  const whenIdle = (): void => {
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(start, { timeout: 5000 });
+    else setTimeout(start, 1000); // Safari has no requestIdleCallback
+  };
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 }

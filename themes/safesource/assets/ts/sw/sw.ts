@@ -99,19 +99,30 @@ async function reuse(others: string[], url: string, hash: string): Promise<Respo
   return undefined;
 }
 
+/**
+ * Fetches url and checks it against its hash. The HTTP cache answers first,
+ * so what the page itself just loaded (the WebAssembly above all) is not
+ * downloaded twice; a stale cached copy fails the hash and is fetched again.
+ */
 async function download(url: string, hash: string): Promise<Response> {
-  // no-cache: revalidate with the server rather than trust a stale HTTP cache.
-  const res = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
-  if (!res.ok) throw new Error(`saving ${url} for offline use: HTTP ${res.status}`);
-  const body = await res.arrayBuffer();
-  const got = hex(await crypto.subtle.digest("SHA-256", body)).slice(0, hash.length);
-  if (got !== hash) throw new Error(`saving ${url} for offline use: it belongs to another version of the site (a deploy is under way); the next visit retries`);
+  let { res, body } = await fetchChecked(url, hash, "default");
+  if (body === null) ({ res, body } = await fetchChecked(url, hash, "reload"));
+  if (body === null) throw new Error(`saving ${url} for offline use: it belongs to another version of the site (a deploy is under way); the next visit retries`);
   const headers = new Headers(res.headers);
   // The body is stored decoded: its wire encoding and length no longer apply.
   headers.delete("Content-Encoding");
   headers.delete("Content-Length");
   headers.set(HASH_HEADER, hash);
   return new Response(body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/** The response and its body, or a null body when the content does not match hash. */
+async function fetchChecked(url: string, hash: string, cache: RequestCache): Promise<{ res: Response; body: ArrayBuffer | null }> {
+  const res = await fetch(url, { cache, credentials: "same-origin" });
+  if (!res.ok) throw new Error(`saving ${url} for offline use: HTTP ${res.status}`);
+  const body = await res.arrayBuffer();
+  const got = hex(await crypto.subtle.digest("SHA-256", body)).slice(0, hash.length);
+  return { res, body: got === hash ? body : null };
 }
 
 function hex(buf: ArrayBuffer): string {
