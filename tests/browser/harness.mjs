@@ -62,9 +62,12 @@ export async function launch() {
  * Returns {page, context, problems} where problems.console holds console
  * errors (CSP violations are reported there by Chromium), problems.pageErrors
  * uncaught exceptions, and problems.offsite every request to another origin.
+ * The service worker is blocked unless options say serviceWorkers: "allow":
+ * saving the whole site in every fresh context competes with what a test
+ * measures (offline.test.mjs covers the worker).
  */
 export async function openPage(browser, base, path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const origin = new URL(base).origin;
   const problems = { console: [], pageErrors: [], offsite: [], requests: [] };

@@ -45,7 +45,7 @@ test("after one visit the site works offline: a guide page, search and the check
   const site = await startSite();
   try {
     const want = workerManifest(join(root, "public"));
-    const { page, context, problems } = await openPage(browser, site.base, "/");
+    const { page, context, problems } = await openPage(browser, site.base, "/", { serviceWorkers: "allow" });
     assert.match(await page.locator("[data-offline-status]").textContent(), /offline/, "footer speaks of offline use from the start");
     const state = await waitUntilSaved(page);
     assert.equal(state.active, "activated");
@@ -97,7 +97,7 @@ test("a new deploy is offered with a prompt and replaces the saved copy as one v
   const site = await startSite({ out });
   try {
     const a = workerManifest(out);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
     const reader = await context.newPage();
     const errors = [];
     reader.on("pageerror", (e) => errors.push(e.message));
