@@ -20,7 +20,8 @@ const usage = `usage: go run ./generator <command> [flags]
 
 commands:
   build   export the rules, validate content, build the WASM checker,
-          render with Hugo into public/, then check the output
+          render with Hugo into public/, index it for search, write the
+          offline service worker (sw.js), then check the output
   serve   run the stages before Hugo, then serve with live reload at
           http://localhost:1313 (Ctrl-C stops it; -port 0 picks a free port):
           pages are indexed for search after every rebuild, and edits to
@@ -30,6 +31,8 @@ commands:
           a free port and prints it)
   prepare run only the stages before Hugo (rules, content, wasm)
   check   check an already built site (links, anchors, meta, content)
+  offline rewrite the service worker (sw.js) of an already built site so
+          it precaches the files now in the output folder
   stale   list pages (front matter reviewed) and directory entries
           (checked) older than six months, to re-verify; never fails
           (-months N, -now YYYY-MM-DD, -root DIR)
@@ -54,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var cfg config
 	fs.StringVar(&cfg.root, "root", ".", "site root (the folder with hugo.toml)")
-	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
+	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root (or absolute)")
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
 	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on (0: any free port)")
 	fs.StringVar(&cfg.timings, "timings", "", "build: also write each stage's time in milliseconds (JSON) to this file")
@@ -91,6 +94,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = b.prepare()
 	case "check":
 		err = b.checkOnly()
+	case "offline":
+		err = b.offlineOnly()
 	case "help", "-h", "--help":
 		fs.Usage()
 		return 0

@@ -1,7 +1,8 @@
 // `make bench`: measures the build, the page weights, the WebAssembly
-// checker, scoring speed, search and Lighthouse in one run on this machine,
-// stores the numbers in BENCHMARKS.json and regenerates BENCHMARKS.md as one
-// table. `--only NAME[,NAME]` re-measures some groups and keeps the others.
+// checker, scoring speed, search, the offline precache and Lighthouse in one
+// run on this machine, stores the numbers in BENCHMARKS.json and regenerates
+// BENCHMARKS.md as one table. `--only NAME[,NAME]` re-measures some groups
+// and keeps the others.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
@@ -96,6 +97,30 @@ const groups = {
     return JSON.parse(run("node", [script, "--json"]));
   },
 
+  // What saving the site for offline use costs: every file the service
+  // worker's manifest lists (read from the built sw.js), raw and brotli, by
+  // kind; and the offline stage's own time on the real site.
+  offline() {
+    const pub = join(root, "public");
+    const sw = readFileSync(join(pub, "sw.js"), "utf8");
+    const urls = [...sw.matchAll(/\["(\/[^"]*)","[0-9a-f]{16}"\]/g)].map((m) => decodeURIComponent(m[1]));
+    if (urls.length === 0) throw new Error("public/sw.js lists no files: run `make build`");
+    const kinds = { pages: [0, 0], wasm: [0, 0], search: [0, 0], cssjs: [0, 0], other: [0, 0] };
+    for (const url of urls) {
+      const data = readFileSync(join(pub, url.endsWith("/") ? url + "index.html" : url));
+      const kind = url.endsWith("/") || url.endsWith(".html") ? "pages" : url.endsWith(".wasm") ? "wasm"
+        : url.startsWith("/search-index/") ? "search" : /\.(css|js)$/.test(url) ? "cssjs" : "other";
+      kinds[kind][0] += data.length;
+      kinds[kind][1] += br(data);
+    }
+    const sum = (i) => Object.values(kinds).reduce((n, k) => n + k[i], 0);
+    const stage = run("go", ["run", "./generator", "offline"]);
+    return {
+      offlineFiles: urls.length, offlineWorker: br(Buffer.from(sw)), offlineRaw: sum(0), offlineBrotli: sum(1), offlineKinds: kinds,
+      offlineStageMs: Number(/offline .* ok\s+([\d.]+)(ms|s)/.exec(stage)?.slice(1).reduce((n, u) => Number(n) * (u === "s" ? 1000 : 1))),
+    };
+  },
+
   hostile() {
     return runHostile({ mb: 50 });
   },
@@ -142,7 +167,7 @@ process.stderr.write("bench: wrote BENCHMARKS.md\n");
 
 function render(r) {
   const m = r.machine ?? {};
-  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {};
+  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {}, o = r.offline ?? {};
   const ok = (pass) => (pass === undefined ? "" : pass ? "✅" : "❌");
   const has = (v) => v !== undefined && !Number.isNaN(v);
   const rows = [
@@ -161,6 +186,13 @@ function render(r) {
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
   ];
   for (const row of se.rows ?? []) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
+  if (has(o.offlineBrotli)) {
+    const k = o.offlineKinds;
+    rows.push(["Offline: everything the service worker saves after the first visit (brotli)",
+      `${kb(o.offlineBrotli)} in ${o.offlineFiles} files (${kb(o.offlineRaw)} raw): pages ${kb(k.pages[1])}, checker.wasm ${kb(k.wasm[1])}, search index ${kb(k.search[1])}, CSS + JS ${kb(k.cssjs[1])}, other ${kb(k.other[1])}; the worker itself ${kb(o.offlineWorker)}`,
+      "≤ 2 MB", ok(o.offlineBrotli <= 2 * 1024 * 1024)]);
+    rows.push(["Offline: the build stage that writes the worker and its manifest, real site", ms(o.offlineStageMs), "", ""]);
+  }
   if (se.searchNote) rows.push(["Search", se.searchNote, "", ""]);
   for (const h of ho.hostile ?? []) {
     const cpu = Number.isFinite(h.cpuSeconds) ? `${h.cpuSeconds.toFixed(2)} s CPU` : "killed after 120 s";
