@@ -20,14 +20,20 @@ import (
 )
 
 // Format version of the files below; the browser refuses other versions.
-const Version = 1
+const Version = 2
 
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…]}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…]}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
+//	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
+//
+// The typo files list the index's words (before stemming) under the keys of
+// TypoKeys, most common first, so the browser can find the words within a
+// small edit distance of a misspelt query word by fetching at most three
+// small files instead of the whole vocabulary.
 //
 // Pages are numbered in group order, so a filter is a page range. In "p"
 // the first page number of each list is absolute, later ones are deltas.
@@ -40,19 +46,35 @@ const (
 	MaxPostings  = 2000
 	// ShardTarget is the uncompressed size at which a shard is closed.
 	ShardTarget = 24 << 10
+	// TypoShardTarget is the same for the typo files, which are fetched
+	// only for misspelt words: small, so a typo costs a few KB.
+	TypoShardTarget = 6 << 10
 
 	k1 = 1.2
 	b  = 0.75
 
+	// Field weights: a word in the page title or a heading counts more
+	// than one in the text; the title of a glossary or directory entry
+	// (data-search-title) counts less than a heading, so a page that
+	// teaches a topic outranks the entry that defines its name.
 	weightPageTitle    = 4
 	weightSectionTitle = 3
+	weightEntryTitle   = 1.5
 	weightText         = 1
+	// weightSynonym scales the words a section gains from a synonym
+	// group (licence → license, 营业执照 → business licence).
+	weightSynonym = 0.8
 )
 
 // Options tune a build (zero values take the defaults above).
 type Options struct {
-	ShardTarget int
-	MaxPostings int
+	ShardTarget     int
+	TypoShardTarget int
+	MaxPostings     int
+	// Synonyms are groups of equivalent phrases ("licence", "license";
+	// "business licence", "营业执照", "yingye zhizhao"): a section that
+	// contains one phrase of a group is also indexed under the others.
+	Synonyms [][]string
 }
 
 // Index is a built index, ready to write.
@@ -66,6 +88,7 @@ type Index struct {
 // Stats describe a build.
 type Stats struct {
 	Pages, Sections, Terms, Postings, Shards int
+	Words, TypoShards                        int // typo vocabulary
 	Bytes                                    int // all files, compressed
 }
 
@@ -80,6 +103,7 @@ type manifest struct {
 	Pages  int      `json:"pages"`
 	Groups [][]any  `json:"groups"`
 	Shards []string `json:"shards"`
+	Typo   []string `json:"typo"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -90,6 +114,10 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if opt.MaxPostings == 0 {
 		opt.MaxPostings = MaxPostings
 	}
+	if opt.TypoShardTarget == 0 {
+		opt.TypoShardTarget = TypoShardTarget
+	}
+	syn := newSynonyms(opt.Synonyms)
 	pages = append([]Page(nil), pages...)
 	sort.SliceStable(pages, func(i, j int) bool {
 		if pages[i].Group != pages[j].Group {
@@ -103,24 +131,46 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	type secTerms struct {
 		page, section int
 		tf            map[string]float64
+		words         map[string]bool // Latin words, for the typo files
 		length        int
 	}
 	perPage := make([][]secTerms, len(pages))
 	parallel(len(pages), func(pi int) {
 		p := pages[pi]
 		for si, s := range p.Sections {
-			st := secTerms{page: pi, section: si, tf: map[string]float64{}}
+			st := secTerms{page: pi, section: si, tf: map[string]float64{}, words: map[string]bool{}}
+			gained := map[string]float64{}
 			add := func(text string, w float64) {
-				for _, t := range Tokenize(text) {
-					st.tf[t] += w
+				toks := tokens(text)
+				terms := make([]string, len(toks))
+				for i, t := range toks {
+					st.tf[t.term] += w
 					st.length++
+					terms[i] = t.term
+					if typoWord(t.word) {
+						st.words[t.word] = true
+					}
+				}
+				for _, t := range syn.expand(terms) {
+					gained[t] = max(gained[t], w*weightSynonym)
 				}
 			}
 			if si == 0 {
 				add(p.Title, weightPageTitle)
 			}
-			add(s.Title, weightSectionTitle)
+			if s.Entry {
+				add(s.Title, weightEntryTitle)
+			} else {
+				add(s.Title, weightSectionTitle)
+			}
 			add(s.Text, weightText)
+			// A synonym counts only where the section lacks the word itself,
+			// and does not lengthen the section.
+			for t, w := range gained {
+				if st.tf[t] == 0 {
+					st.tf[t] = w
+				}
+			}
 			if len(st.tf) > 0 {
 				perPage[pi] = append(perPage[pi], st)
 			}
@@ -128,18 +178,22 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	})
 	var secs []secTerms
 	df := map[string]int{}
+	wordDF := map[string]int{}
 	totalLen := 0
 	for _, list := range perPage {
 		for _, st := range list {
 			for t := range st.tf {
 				df[t]++
 			}
+			for w := range st.words {
+				wordDF[w]++
+			}
 			totalLen += st.length
 			secs = append(secs, st)
 		}
 	}
 	if len(secs) == 0 {
-		return nil, fmt.Errorf("no indexable text: mark page content with data-pagefind-body")
+		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
 	n := float64(len(secs))
 	avg := float64(totalLen) / n
@@ -210,6 +264,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		shards = append(shards, cur)
 	}
 
+	typoShards := typoFiles(wordDF, opt.TypoShardTarget)
+
 	// Content first, so the build id (a hash of it all) can name the folder.
 	type file struct {
 		name string
@@ -218,17 +274,23 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	var files []file
 	var shardList []string
 	shardFiles := make([]file, len(shards))
+	typoOut := make([]file, len(typoShards))
 	fragFiles := make([]file, len(pages))
-	errs := make([]error, len(shards)+len(pages))
-	parallel(len(shards)+len(pages), func(i int) {
-		if i < len(shards) {
+	errs := make([]error, len(shards)+len(typoShards)+len(pages))
+	parallel(len(errs), func(i int) {
+		switch {
+		case i < len(shards):
 			data, err := gz(map[string]any{"p": shards[i].p, "x": shards[i].x})
 			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), data}, err
-			return
+		case i < len(shards)+len(typoShards):
+			ti := i - len(shards)
+			data, err := gz(map[string]any{"k": typoShards[ti].keys})
+			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), data}, err
+		default:
+			pi := i - len(shards) - len(typoShards)
+			data, err := gz(fragment(pages[pi]))
+			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
 		}
-		pi := i - len(shards)
-		data, err := gz(fragment(pages[pi]))
-		fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -236,7 +298,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	for _, s := range shards {
 		shardList = append(shardList, s.first)
 	}
-	files = append(shardFiles, fragFiles...)
+	typoList := []string{}
+	for _, s := range typoShards {
+		typoList = append(typoList, s.first)
+	}
+	files = append(append(shardFiles, typoOut...), fragFiles...)
 	var groups [][]any
 	for i, p := range pages {
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
@@ -254,7 +320,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		idx.Files[idx.Build+"/"+f.name] = f.data
 		idx.Stats.Bytes += len(f.data)
 	}
-	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList})
+	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList})
 	if err != nil {
 		return nil, err
 	}
@@ -264,6 +330,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	idx.Stats.Sections = len(secs)
 	idx.Stats.Terms = len(terms)
 	idx.Stats.Shards = len(shards)
+	idx.Stats.Words = len(wordDF)
+	idx.Stats.TypoShards = len(typoShards)
 	return idx, nil
 }
 
