@@ -61,6 +61,9 @@ const (
 	weightSectionTitle = 3
 	weightEntryTitle   = 1.5
 	weightText         = 1
+	// weightEntry scales a whole entry section: a definition names a topic
+	// that a guide page explains, and the guide page should come first.
+	weightEntry = 0.6
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -133,12 +136,13 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		tf            map[string]float64
 		words         map[string]bool // Latin words, for the typo files
 		length        int
+		weight        float64 // of the whole section
 	}
 	perPage := make([][]secTerms, len(pages))
 	parallel(len(pages), func(pi int) {
 		p := pages[pi]
 		for si, s := range p.Sections {
-			st := secTerms{page: pi, section: si, tf: map[string]float64{}, words: map[string]bool{}}
+			st := secTerms{page: pi, section: si, tf: map[string]float64{}, words: map[string]bool{}, weight: 1}
 			gained := map[string]float64{}
 			add := func(text string, w float64) {
 				toks := tokens(text)
@@ -160,6 +164,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			}
 			if s.Entry {
 				add(s.Title, weightEntryTitle)
+				st.weight = weightEntry
 			} else {
 				add(s.Title, weightSectionTitle)
 			}
@@ -199,10 +204,13 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	avg := float64(totalLen) / n
 	postings := map[string][]posting{}
 	for _, s := range secs {
-		norm := k1 * (1 - b + b*float64(s.length)/avg)
+		// Sections shorter than average are not rewarded for it: a one-line
+		// glossary or directory entry would otherwise outrank the section that
+		// explains the same word.
+		norm := k1 * (1 - b + b*max(float64(s.length), avg)/avg)
 		for t, tf := range s.tf {
 			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			score := int(math.Round(idf * tf * (k1 + 1) / (tf + norm) * ScoreScale))
+			score := int(math.Round(s.weight * idf * tf * (k1 + 1) / (tf + norm) * ScoreScale))
 			if score < 1 {
 				score = 1
 			}

@@ -2,7 +2,7 @@
 // page that runs ?q=…&section=… from the URL. Results are built with
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
-import { SearchIndex, type Hit, type Results } from "./engine";
+import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
@@ -23,7 +23,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
   return e;
 }
 
-/** One result: a single link to the matching section. */
+function excerptEl(segs: Segment[]): HTMLSpanElement {
+  const ex = el("span", "search-hit-excerpt");
+  for (const seg of segs) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
+  return ex;
+}
+
+/**
+ * One result: a link to the page's best section, then links to up to three
+ * other sections of the page that match.
+ */
 export function renderHit(hit: Hit): HTMLLIElement {
   const li = el("li", "search-hit");
   const a = el("a", "search-hit-link");
@@ -31,10 +40,20 @@ export function renderHit(hit: Hit): HTMLLIElement {
   if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
   a.append(el("span", "search-hit-title", hit.pageTitle));
   if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
-  const ex = el("span", "search-hit-excerpt");
-  for (const seg of hit.excerpt) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
-  a.append(ex);
+  a.append(excerptEl(hit.excerpt));
   li.append(a);
+  if (hit.subs.length) {
+    const subs = el("ul", "search-hit-subs");
+    for (const s of hit.subs) {
+      const sa = el("a", "search-hit-sub");
+      sa.href = s.href;
+      sa.append(el("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
+      const sli = el("li", "");
+      sli.append(sa);
+      subs.append(sli);
+    }
+    li.append(subs);
+  }
   return li;
 }
 
