@@ -53,17 +53,19 @@ const (
 	k1 = 1.2
 	b  = 0.75
 
-	// Field weights: a word in the page title or a heading counts more
-	// than one in the text; the title of a glossary or directory entry
-	// (data-search-title) counts less than a heading, so a page that
+	// A term's score in a section is idf × (BM25 of its frequency in the
+	// text + the bonus of the best title field it appears in). The bonus
+	// is added, not counted as extra occurrences, so BM25's saturation
+	// cannot swallow it: a word in the page title or a heading outweighs
+	// many mentions in the text. The title of a glossary or directory
+	// entry (data-search-title) gets less than a heading, so a page that
 	// teaches a topic outranks the entry that defines its name.
-	weightPageTitle    = 4
-	weightSectionTitle = 3
-	weightEntryTitle   = 1.5
-	weightText         = 1
+	bonusPageTitle  = 3
+	bonusHeading    = 1.0
+	bonusEntryTitle = 0.5
 	// weightEntry scales a whole entry section: a definition names a topic
 	// that a guide page explains, and the guide page should come first.
-	weightEntry = 0.6
+	weightEntry = 0.5
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -129,11 +131,13 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		return pages[i].URL < pages[j].URL
 	})
 
-	// Weighted term frequencies per section, and section lengths
-	// (tokenized in parallel, merged in page order).
+	// Per section: term frequencies in the text, the bonus of the best
+	// title field each term appears in, and the text length (tokenized in
+	// parallel, merged in page order).
 	type secTerms struct {
 		page, section int
 		tf            map[string]float64
+		bonus         map[string]float64
 		words         map[string]bool // Latin words, for the typo files
 		length        int
 		weight        float64 // of the whole section
@@ -142,41 +146,49 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	parallel(len(pages), func(pi int) {
 		p := pages[pi]
 		for si, s := range p.Sections {
-			st := secTerms{page: pi, section: si, tf: map[string]float64{}, words: map[string]bool{}, weight: 1}
-			gained := map[string]float64{}
-			add := func(text string, w float64) {
+			st := secTerms{page: pi, section: si, tf: map[string]float64{}, bonus: map[string]float64{}, words: map[string]bool{}, weight: 1}
+			synTF := map[string]float64{}
+			// add indexes a field: text (bonus 0) counts towards the term
+			// frequency and length, a title field gives its terms a bonus.
+			add := func(text string, bonus float64) {
 				toks := tokens(text)
 				terms := make([]string, len(toks))
 				for i, t := range toks {
-					st.tf[t.term] += w
-					st.length++
 					terms[i] = t.term
 					if typoWord(t.word) {
 						st.words[t.word] = true
 					}
+					if bonus > 0 {
+						st.bonus[t.term] = max(st.bonus[t.term], bonus)
+						continue
+					}
+					st.tf[t.term]++
+					st.length++
 				}
 				for _, t := range syn.expand(terms) {
-					gained[t] = max(gained[t], w*weightSynonym)
+					if bonus > 0 {
+						st.bonus[t] = max(st.bonus[t], bonus*weightSynonym)
+					} else {
+						synTF[t] += weightSynonym
+					}
 				}
 			}
 			if si == 0 {
-				add(p.Title, weightPageTitle)
+				add(p.Title, bonusPageTitle)
 			}
 			if s.Entry {
-				add(s.Title, weightEntryTitle)
+				add(s.Title, bonusEntryTitle)
 				st.weight = weightEntry
 			} else {
-				add(s.Title, weightSectionTitle)
+				add(s.Title, bonusHeading)
 			}
-			add(s.Text, weightText)
-			// A synonym counts only where the section lacks the word itself,
-			// and does not lengthen the section.
-			for t, w := range gained {
-				if st.tf[t] == 0 {
-					st.tf[t] = w
-				}
+			add(s.Text, 0)
+			// A synonym found in the text counts as often as its phrase
+			// occurs, unless the word itself occurs more.
+			for t, f := range synTF {
+				st.tf[t] = max(st.tf[t], f)
 			}
-			if len(st.tf) > 0 {
+			if len(st.tf)+len(st.bonus) > 0 {
 				perPage[pi] = append(perPage[pi], st)
 			}
 		}
@@ -189,6 +201,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		for _, st := range list {
 			for t := range st.tf {
 				df[t]++
+			}
+			for t := range st.bonus {
+				if st.tf[t] == 0 {
+					df[t]++
+				}
 			}
 			for w := range st.words {
 				wordDF[w]++
@@ -208,13 +225,19 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		// glossary or directory entry would otherwise outrank the section that
 		// explains the same word.
 		norm := k1 * (1 - b + b*max(float64(s.length), avg)/avg)
-		for t, tf := range s.tf {
+		score := func(t string) {
+			tf := s.tf[t]
 			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			score := int(math.Round(s.weight * idf * tf * (k1 + 1) / (tf + norm) * ScoreScale))
-			if score < 1 {
-				score = 1
+			sc := int(math.Round(s.weight * idf * (tf*(k1+1)/(tf+norm) + s.bonus[t]) * ScoreScale))
+			postings[t] = append(postings[t], posting{s.page, s.section, max(sc, 1)})
+		}
+		for t := range s.tf {
+			score(t)
+		}
+		for t := range s.bonus {
+			if s.tf[t] == 0 {
+				score(t)
 			}
-			postings[t] = append(postings[t], posting{s.page, s.section, score})
 		}
 	}
 

@@ -102,8 +102,11 @@ const MIN_RESULTS = 10; // looser matches are added until there are this many
 // A page's score: its best section, plus this share of what its other
 // sections add for words the best one lacks.
 const SPREAD = 0.5;
+// … plus this share of all its other matching sections: a page that comes
+// back to the words section after section is about them.
+const DEPTH = Number(globalThis.process?.env?.SEARCH_DEPTH ?? 0.1);
 // A page holding k of the query's n words scores (k/n)^COORD of its sum.
-const COORD = 2;
+const COORD = Number(globalThis.process?.env?.SEARCH_COORD ?? 1);
 // Weights of a misspelt word's corrections, by edit distance: below any
 // exact match of the same strength.
 const TYPO_WEIGHT = [1, 0.5, 0.35];
@@ -164,7 +167,8 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
     const top = sections[0]![1];
     const spread = p.best.reduce((a, b) => a + b, 0) - top;
     const matched = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
-    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread)) * (matched / n) ** COORD, sections });
+    const rest = sections.slice(1).reduce((a, [, s]) => a + s, 0);
+    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (matched / n) ** COORD, sections });
   }
   const most = all.reduce((m, x) => Math.max(m, x.matched), 0);
   let least = most;

@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(`
   so some such than that the their theirs them themselves then there
   these they this those through to too until up very was we were what
   when where which while who whom why will with would you your yours
-  yourself yourselves also may might must shall much many
+  yourself yourselves also may might must shall much many get got
   dont doesnt didnt cant im ive id youre isnt arent wasnt werent wont
   shouldnt couldnt wouldnt`.split(/\s+/).filter(Boolean));
 
