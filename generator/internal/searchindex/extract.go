@@ -14,12 +14,16 @@
 //	data-search-title="…"            an element with an id starts an entry
 //	                                 section with this title (glossary terms,
 //	                                 directory entries)
+//	data-search-weight="0.5"         scales the scores of the sections that
+//	                                 start inside this element (0 to 10)
 //
 // Headings h2–h6 with an id start a section titled by their text.
 package searchindex
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -40,7 +44,8 @@ type Section struct {
 	Anchor string
 	Title  string
 	Text   string
-	Entry  bool // titled by data-search-title (a glossary or directory entry), not a heading
+	Entry  bool    // titled by data-search-title (a glossary or directory entry), not a heading
+	Weight float64 // data-search-weight of the nearest element that has one; 0 means 1
 }
 
 // skipTags never contribute text.
@@ -105,6 +110,9 @@ func Extract(url string, src []byte) (Page, bool, error) {
 		x.visit(b, false)
 	}
 	x.flush()
+	if x.err != nil {
+		return Page{}, false, x.err
+	}
 	if p.Title == "" {
 		p.Title = docTitle
 	}
@@ -116,6 +124,8 @@ type extractor struct {
 	page     *Page
 	sections []Section
 	buf      strings.Builder
+	weight   float64 // data-search-weight in force (0: none)
+	err      error
 }
 
 func (x *extractor) flush() {
@@ -147,6 +157,17 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 	if v, ok := attr(n, "data-search-section-label"); ok {
 		x.page.Label = strings.TrimSpace(v)
 	}
+	if v, ok := attr(n, "data-search-weight"); ok {
+		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || w < 0 || w > 10 {
+			if x.err == nil {
+				x.err = fmt.Errorf("data-search-weight=%q on <%s>: want a number from 0 to 10, such as 0.5", v, n.Data)
+			}
+		} else {
+			defer func(prev float64) { x.weight = prev }(x.weight)
+			x.weight = w
+		}
+	}
 	if hasAttr(n, "data-search-ignore") {
 		ignored = true
 	}
@@ -164,7 +185,7 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 				title = visibleText(n)
 			}
 			x.flush()
-			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title), Entry: explicit && !isHeading})
+			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title), Entry: explicit && !isHeading, Weight: x.weight})
 			if isHeading {
 				return // its text is the section title
 			}

@@ -58,14 +58,12 @@ const (
 	// is added, not counted as extra occurrences, so BM25's saturation
 	// cannot swallow it: a word in the page title or a heading outweighs
 	// many mentions in the text. The title of a glossary or directory
-	// entry (data-search-title) gets less than a heading, so a page that
+	// entry (data-search-title) gets less than a heading; the glossary
+	// also halves its entries' scores (data-search-weight), so a page that
 	// teaches a topic outranks the entry that defines its name.
 	bonusPageTitle  = 3
 	bonusHeading    = 1.0
 	bonusEntryTitle = 0.5
-	// weightEntry scales a whole entry section: a definition names a topic
-	// that a guide page explains, and the guide page should come first.
-	weightEntry = 0.5
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -176,9 +174,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			if si == 0 {
 				add(p.Title, bonusPageTitle)
 			}
+			if s.Weight > 0 {
+				st.weight = s.Weight
+			}
 			if s.Entry {
 				add(s.Title, bonusEntryTitle)
-				st.weight = weightEntry
 			} else {
 				add(s.Title, bonusHeading)
 			}

@@ -123,3 +123,46 @@ func TestStopWordsShared(t *testing.T) {
 		t.Errorf("stop words differ from %s (run go test -update after a deliberate change):\n got %q\nwant %q", path, got, want)
 	}
 }
+
+// testdata/typokeys.json: the keys the typo files use for sample words;
+// the browser's typoKeys must give the same (tests/unit/search.test.mjs).
+func TestTypoKeysShared(t *testing.T) {
+	const path = "testdata/typokeys.json"
+	words := []string{"escrow", "counterfeit", "ab", "abc", "aab", "licence", "1688", "café", "inspection", "x"}
+	got := map[string][]string{}
+	for _, w := range words {
+		got[w] = TypoKeys(w)
+		if got[w] == nil {
+			got[w] = []string{}
+		}
+	}
+	if *update {
+		data, _ := json.MarshalIndent(got, "", "  ")
+		if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string][]string
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	for _, w := range words {
+		if !slices.Equal(got[w], want[w]) {
+			t.Errorf("TypoKeys(%q) = %q, want %q", w, got[w], want[w])
+		}
+	}
+	// One edit in the first three letters still shares a key with the word.
+	for _, c := range [][2]string{{"escrow", "ecsrow"}, {"escrow", "scrow"}, {"escrow", "xscrow"}, {"escrow", "eescrow"}, {"counterfeit", "conterfeit"}} {
+		shared := false
+		for _, k := range TypoKeys(c[1]) {
+			shared = shared || slices.Contains(TypoKeys(c[0]), k)
+		}
+		if !shared {
+			t.Errorf("%q and %q share no typo key", c[0], c[1])
+		}
+	}
+}

@@ -104,9 +104,9 @@ const MIN_RESULTS = 10; // looser matches are added until there are this many
 const SPREAD = 0.5;
 // … plus this share of all its other matching sections: a page that comes
 // back to the words section after section is about them.
-const DEPTH = Number(globalThis.process?.env?.SEARCH_DEPTH ?? 0.1);
+const DEPTH = 0.1;
 // A page holding k of the query's n words scores (k/n)^COORD of its sum.
-const COORD = Number(globalThis.process?.env?.SEARCH_COORD ?? 1);
+const COORD = 1;
 // Weights of a misspelt word's corrections, by edit distance: below any
 // exact match of the same strength.
 const TYPO_WEIGHT = [1, 0.5, 0.35];
