@@ -30,10 +30,11 @@ function excerptEl(segs: Segment[]): HTMLSpanElement {
 }
 
 /**
- * One result: a link to the page's best section, then links to up to three
- * other sections of the page that match.
+ * One result: a link to the page's best section, then (on the search page,
+ * not in the compact header popup) links to up to three other sections of
+ * the page that match.
  */
-export function renderHit(hit: Hit): HTMLLIElement {
+export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
   const li = el("li", "search-hit");
   const a = el("a", "search-hit-link");
   a.href = hit.href;
@@ -42,7 +43,7 @@ export function renderHit(hit: Hit): HTMLLIElement {
   if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
   a.append(excerptEl(hit.excerpt));
   li.append(a);
-  if (hit.subs.length) {
+  if (withSubs && hit.subs.length) {
     const subs = el("ul", "search-hit-subs");
     for (const s of hit.subs) {
       const sa = el("a", "search-hit-sub");
@@ -136,7 +137,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   /** Hides the popup; reports whether it was open. */
   const hide = (): boolean => { const was = !popup.hidden; popup.hidden = true; return was; };
   const show = (r: Results): void => {
-    list.replaceChildren(...r.hits.map(renderHit));
+    list.replaceChildren(...r.hits.map((h) => renderHit(h, false)));
     if (r.total === 0) {
       status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
     } else {
@@ -207,7 +208,8 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
       if (count) count.textContent = String(n);
       b.disabled = n === 0 && g !== group;
     }
-    if (append) results.append(...r.hits.map(renderHit)); else results.replaceChildren(...r.hits.map(renderHit));
+    const items = r.hits.map((h) => renderHit(h));
+    if (append) results.append(...items); else results.replaceChildren(...items);
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
     if (q === "") status.textContent = "";
