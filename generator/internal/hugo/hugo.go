@@ -3,7 +3,11 @@ package hugo
 
 import (
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"safesource.dev/safesource/generator/internal/gotool"
 )
@@ -25,10 +29,24 @@ func (o Options) args(cmd ...string) []string {
 	return a
 }
 
+// command runs Hugo. Hugo's script bundler finds npm packages (the
+// search's stemmer) only under the site's own folder, so a site outside
+// the repository (a test fixture, the synthetic benchmark site) gets a
+// node_modules link to the repository's.
+func (o Options) command(args ...string) *exec.Cmd {
+	link := filepath.Join(o.Source, "node_modules")
+	if _, err := os.Lstat(link); os.IsNotExist(err) {
+		if rel, err := filepath.Rel(o.ModuleRoot, o.Source); err != nil || strings.HasPrefix(rel, "..") {
+			_ = os.Symlink(filepath.Join(o.ModuleRoot, "node_modules"), link) // if it fails, Hugo names the missing package
+		}
+	}
+	return gotool.Command(o.ModuleRoot, args...)
+}
+
 // Build renders the site into o.Dest, removing stale files. Hugo's summary
 // table is dropped; warnings and errors still reach stderr.
 func Build(o Options) error {
-	c := gotool.Command(o.ModuleRoot, append(o.args(), "--destination", o.Dest, "--cleanDestinationDir", "--gc", "--minify", "--environment", "production")...)
+	c := o.command(append(o.args(), "--destination", o.Dest, "--cleanDestinationDir", "--gc", "--minify", "--environment", "production")...)
 	c.Stdout = io.Discard
 	return gotool.Wrap(c.Run(), "hugo build")
 }
@@ -37,6 +55,6 @@ func Build(o Options) error {
 func Serve(o Options, bind string, port int) error {
 	// Render to memory: the development build (with its live-reload script)
 	// must never land in the deployable public/ folder.
-	c := gotool.Command(o.ModuleRoot, append(o.args("server"), "--renderToMemory", "--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")...)
+	c := o.command(append(o.args("server"), "--renderToMemory", "--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")...)
 	return gotool.Wrap(c.Run(), "hugo server")
 }
