@@ -43,7 +43,8 @@ const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encodi
 function build(root) {
   const out = sh("go", ["run", "./generator", "build", "-root", root], { stdio: ["ignore", "pipe", "inherit"] });
   const stages = {};
-  for (const m of out.matchAll(/▸ (\w+)\s.*ok\s+([\d.]+)(ms|s)\s*$/gm)) stages[m[1]] = Number(m[2]) * (m[3] === "s" ? 1000 : 1);
+  // Go durations: 345ms, 2.22s, 1m2.3s.
+  for (const m of out.matchAll(/▸ (\w+)\s.*ok\s+(?:(\d+)m)?([\d.]+)(ms|s)\s*$/gm)) stages[m[1]] = Number(m[2] ?? 0) * 60_000 + Number(m[3]) * (m[4] === "s" ? 1000 : 1);
   const idx = /▸ search\s+(.*) ok/.exec(out)?.[1] ?? "";
   return { stages, idx };
 }

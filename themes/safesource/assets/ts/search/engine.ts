@@ -3,7 +3,7 @@
 // holding the query's terms, the typo files of misspelt words and the
 // fragments of the results shown are fetched; everything fetched is cached
 // for the page's lifetime.
-import { stem, tokenize } from "./tokenize";
+import { stem, tokenize, type Token } from "./tokenize";
 import { corrections, isTypoWord, typoKeys } from "./typo";
 
 const FORMAT_VERSION = 2;
@@ -344,9 +344,22 @@ function lowerBound(keys: string[], term: string): number {
   return lo;
 }
 
+// Tokens of the excerpted texts: the same sections come back as a reader
+// refines a query.
+const tokenCache = new Map<string, Token[]>();
+function tokensOf(text: string): Token[] {
+  let t = tokenCache.get(text);
+  if (!t) {
+    if (tokenCache.size > 500) tokenCache.clear();
+    t = tokenize(text);
+    tokenCache.set(text, t);
+  }
+  return t;
+}
+
 /** The stretch of text with the most query terms, matches marked. */
 export function excerpt(text: string, plans: { term: string; prefix: boolean }[], chars = EXCERPT_CHARS): Segment[] {
-  const toks = tokenize(text);
+  const toks = tokensOf(text);
   const which = (term: string): number => plans.findIndex((p) => term === p.term || (p.prefix && term.startsWith(p.term)));
   const hits = toks.map((t) => which(t.term));
   // Best window of 16 tokens: most distinct terms, then most matches.

@@ -38,9 +38,15 @@ export interface Token {
  * Words with digits or letters outside a–z are left as they are.
  */
 export function stem(w: string): string {
-  if (w.length < 3 || !/^[a-z]+$/.test(w)) return w;
-  return porter2(w);
+  let s = stems.get(w);
+  if (s === undefined) {
+    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : porter2(w);
+    if (stems.size > 20000) stems.clear(); // excerpts stem the same words again and again
+    stems.set(w, s);
+  }
+  return s;
 }
+const stems = new Map<string, string>();
 
 function fold(ch: string): string {
   let out = "";
