@@ -25,6 +25,30 @@
 // the file into the binary, because the embed package would pull io/fs and
 // time into the WebAssembly build (37 KB brotli against a 550 KB goal).
 //
+// # Versions
+//
+// The rules data carries a version, raised whenever scoring can change, its
+// date and a changelog (newest first). Every Result carries RulesVersion.
+// Earlier versions stay in history/ (carried into the binary the same way),
+// so ScoreAgain can score a profile with the rules an old share link or
+// saved supplier was made with and with the current ones, and say which
+// findings came or went. To release a version: copy rules.json to
+// history/rules-vN.json with its go:generate line in history.go, raise
+// "version" and "date", add the changelog entry, run `go generate`.
+//
+// # Improvements
+//
+// Questions whose answer the buyer controls (how and whom to pay, contract,
+// samples, inspection, factory check, tracking) name an "improve" target, one
+// of their safest values. Score re-scores the profile with each such answer
+// changed to its target and lists up to three that lower the score most.
+// Only that question's table row changes, so this costs a few bit operations
+// per question rather than a full scoring.
+//
+// An unanswered question normally sets nothing. The platform is the one
+// exception ("unanswered_as"): store age is judged against the platform's
+// benchmark, and an unknown platform is held to the strictest one.
+//
 // # Scoring
 //
 // Each matching rule adds its points; each positive sign subtracts its
@@ -44,9 +68,31 @@
 // # Inputs
 //
 // Profile holds answers by question id; its zero value is "nothing known".
-// DecodeJSON reads JSON; checker/profiles reads YAML and CSV. Every decoder
-// returns InputErrors placed as "file:line: field: problem (allowed: …)" with
+// ReadJSON (and DecodeJSON, which collects) reads JSON; checker/profiles
+// reads YAML and CSV with the same value rules (SetValue, SetField), so the
+// command line and the browser accept and reject the same profiles. Every
+// decoder places problems as "file:line: field: problem (allowed: …)", with
 // a suggestion for typos, and never panics on bad input.
+//
+// Hostile input costs bounded work: lists are decoded and handed over one
+// profile at a time; problems go to a Problems as they are found, and past
+// its limit they are only counted (no message, no suggestion is built);
+// quoted values are clipped to 80 characters; suggestions are only computed
+// for words short enough to be typos. DecodeText accepts UTF-8 with or
+// without a byte order mark, UTF-16 with one, and CR-only line endings.
+// Text answers may not hold NUL or bytes that are not UTF-8.
+//
+// # Output that cannot be hijacked
+//
+// Every message and report shows input text through Printable or quote,
+// which escape control characters (so ANSI escape sequences and line breaks
+// cannot rewrite a terminal or forge a line) and invisible ones (a
+// zero-width space reads \u200b, a bidi override \u202e). CSV output puts a
+// single quote before any cell a spreadsheet would run as a formula (first
+// character =, +, -, @, tab or CR, after any single quotes), and the CSV
+// reader removes exactly that quote (NeutraliseCell, RestoreCell), so a
+// value survives export, a spreadsheet and import unchanged. EncodeCSV is
+// the CSV export for the browser.
 //
 // # Why no encoding/json, fmt or YAML here
 //

@@ -43,6 +43,7 @@ func buildFixture(t *testing.T, root string) (string, error) {
 		t.Fatal(err)
 	}
 	b.ruleLinks = false // the fixture has no red-flag pages for the rules to point at
+	b.sharedCache = filepath.Join(root, "build", "cache")
 	err = b.build()
 	return out.String(), err
 }

@@ -24,7 +24,7 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		return err
 	}
-	pages, err := searchindex.FromSite(b.out, searchDir)
+	pages, err := b.searchPages(searchDir)
 	if err != nil {
 		return fmt.Errorf("reading the rendered pages for the search index: %w", err)
 	}

@@ -4,9 +4,10 @@
 // table. `--only NAME[,NAME]` re-measures some groups and keeps the others.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { budget as hostileBudget, runHostile } from "./hostile.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const env = { ...process.env, CGO_ENABLED: "0" };
@@ -42,29 +43,23 @@ const groups = {
     return {
       cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`,
       memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free at start)`,
+      load: loadavg()[0].toFixed(1),
       go: run("go", ["version"]).trim(), node: process.version, chromium,
       date: new Date().toISOString().slice(0, 10),
     };
   },
 
+  // The real site (best of 3 warm builds), then the 5,000-page synthetic
+  // site: a first build of a fresh copy (empty caches) and a rebuild with
+  // nothing changed, each with its stage times (-timings) so the stages
+  // after Hugo are compared with Hugo's own time in the same run.
   build() {
     run("go", ["run", "./generator", "build"]); // warm caches (modules, Hugo binary, size cache)
     const runs = [1, 2, 3].map(() => time(() => run("go", ["run", "./generator", "build"])));
     const pages = htmlFiles(join(root, "public")).length;
     const best = Math.min(...runs);
+    results.synthetic = synthetic();
     return { realBuildMs: best, realPages: pages, realPerPageMs: best / pages };
-  },
-
-  synthetic() {
-    const dir = mkdtempSync(join(tmpdir(), "safesource-synthetic-"));
-    try {
-      run("go", ["run", "./generator", "synthetic", "-pages", "5000", "-out", dir]);
-      const buildMs = time(() => run("go", ["run", "./generator", "build", "-root", dir]));
-      const pages = htmlFiles(join(dir, "public")).length;
-      return { synthBuildMs: buildMs, synthPages: pages, synthPerPageMs: buildMs / pages };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   },
 
   weights() {
@@ -107,10 +102,36 @@ const groups = {
     return JSON.parse(run("node", [join(root, "tests", "bench", "search-bench.mjs"), "--json", "--relevance"]));
   },
 
+  hostile() {
+    return runHostile({ mb: 50 });
+  },
+
   lighthouse() {
     return { pages: JSON.parse(run("node", ["tests/audit/lighthouse.mjs"])) };
   },
 };
+
+function synthetic() {
+  const dir = mkdtempSync(join(tmpdir(), "safesource-synthetic-"));
+  try {
+    run("go", ["run", "./generator", "synthetic", "-pages", "5000", "-out", dir]);
+    const stages = (name) => {
+      const file = join(dir, `timings-${name}.json`);
+      const ms = time(() => run("go", ["run", "./generator", "build", "-root", dir, "-timings", file]));
+      const t = JSON.parse(readFileSync(file, "utf8"));
+      return {
+        ms, hugo: t.hugo, search: t.search, check: t.check, after: t["after-hugo"], ratio: t["after-hugo"] / t.hugo,
+        hugoCpu: t["hugo-cpu"], afterCpu: t["after-hugo-cpu"], cpuRatio: t["after-hugo-cpu"] / t["hugo-cpu"],
+      };
+    };
+    const first = stages("first");
+    const pages = htmlFiles(join(dir, "public")).length;
+    const rebuild = stages("rebuild");
+    return { synthBuildMs: first.ms, synthPages: pages, synthPerPageMs: first.ms / pages, first, rebuild };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const store = join(root, "BENCHMARKS.json");
 const results = existsSync(store) ? JSON.parse(readFileSync(store, "utf8")) : {};
@@ -128,12 +149,17 @@ process.stderr.write("bench: wrote BENCHMARKS.md\n");
 
 function render(r) {
   const m = r.machine ?? {};
-  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {};
+  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {};
   const ok = (pass) => (pass === undefined ? "" : pass ? "✅" : "❌");
   const has = (v) => v !== undefined && !Number.isNaN(v);
   const rows = [
     ["Full build, real site (all stages)", has(b.realBuildMs) ? `${ms(b.realBuildMs)} for ${b.realPages} pages (${b.realPerPageMs.toFixed(1)} ms/page)` : "—", "", ""],
     ["Full build, synthetic site (all stages)", has(s.synthBuildMs) ? `${ms(s.synthBuildMs)} for ${s.synthPages} pages (${s.synthPerPageMs.toFixed(2)} ms/page)` : "—", "", ""],
+    ...[["first build, empty caches", s.first], ["rebuild, no page changed", s.rebuild]].map(([label, t]) => [
+      `Synthetic site, stages after Hugo ÷ Hugo (${label}; search and check run concurrently)`,
+      t ? `${t.ratio.toFixed(2)} (Hugo ${ms(t.hugo)}; after Hugo ${ms(t.after)}: search ${ms(t.search)} ‖ check ${ms(t.check)})` +
+        (has(t.cpuRatio) ? `; CPU time ${t.cpuRatio.toFixed(2)} (Hugo ${ms(t.hugoCpu)}, after Hugo ${ms(t.afterCpu)})` : "") : "—",
+      "≤ 0.5", ok(t ? t.ratio <= 0.5 : undefined)]),
     ["Home page: HTML + CSS + JS (brotli)", has(w.homeKB) ? kb(w.homeKB) : "—", "", ""],
     ["Guide page: heaviest / median (brotli)", has(w.guideMaxKB) ? `${kb(w.guideMaxKB)} / ${kb(w.guideMedianKB)}` : "—", "≤ 35 KB", ok(has(w.guideMaxKB) ? w.guideMaxKB <= 35 * 1024 : undefined)],
     ["Checker page JavaScript (brotli)", has(w.checkerJS) ? kb(w.checkerJS) : "—", "≤ 20 KB", ok(has(w.checkerJS) ? w.checkerJS <= 20 * 1024 : undefined)],
@@ -146,6 +172,12 @@ function render(r) {
   const relRows = (rel.rows ?? []).filter((row) => row.measure.startsWith("Search relevance"));
   for (const row of [...relRows, ...(se.rows ?? []).filter((row) => !row.measure.startsWith("Search relevance"))]) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
   if (se.searchNote) rows.push(["Search", se.searchNote, "", ""]);
+  for (const h of ho.hostile ?? []) {
+    const cpu = Number.isFinite(h.cpuSeconds) ? `${h.cpuSeconds.toFixed(2)} s CPU` : "killed after 120 s";
+    rows.push([`Hostile input: \`checker score\` on ${h.name} (${h.sizeMB.toFixed(1)} MB)`,
+      `${cpu}, ${h.rssMB.toFixed(0)} MB peak; exit ${h.exit}, ${h.stderrLines} stderr lines (wall ${h.seconds} s at load ${h.load?.toFixed(1) ?? "?"})`,
+      `< ${hostileBudget.seconds} s CPU, < ${hostileBudget.rssMB} MB`, ok(h.pass)]);
+  }
   for (const [page, sco] of Object.entries(lh)) {
     rows.push([`Lighthouse ${page}: performance / accessibility / best practices / SEO`, `${sco.performance} / ${sco.accessibility} / ${sco["best-practices"]} / ${sco.seo}`, "≥ 95 / 100 / 100 / 100",
       ok(sco.performance >= 95 && sco.accessibility === 100 && sco["best-practices"] === 100 && sco.seo === 100)]);
@@ -154,9 +186,11 @@ function render(r) {
 
 Regenerated by \`make bench\` (\`make audit\` refreshes the Lighthouse rows);
 the raw numbers are in \`BENCHMARKS.json\`. Times are wall-clock on a shared
-machine: compare ratios measured in the same run, not separate runs.
+machine: compare ratios measured in the same run, not separate runs. Where
+a row gives CPU time too, it is the processes' own user + system time, which
+other work on the machine changes less than wall time.
 
-**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
+**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}${m.load ? `, load average ${m.load} at start (other work shares the cores)` : ""}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
 
 | Measure | Result | Budget / goal | |
 |---|---|---|---|

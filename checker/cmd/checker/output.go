@@ -55,8 +55,10 @@ func (e *jsonEmitter) finish() error {
 	return err
 }
 
-// csvHeader is the csv output's columns; findings holds finding ids joined by ";".
-const csvHeader = "supplier_name,score,band,confidence,findings\n"
+// csvHeader is the csv output's columns; findings holds finding ids joined by
+// ";", rules_version the version of the rules that scored the row (added
+// last, so readers of the earlier columns are unaffected).
+const csvHeader = "supplier_name,score,band,confidence,findings,rules_version\n"
 
 // csvEmitter writes rows by hand: only the supplier name can need quoting
 // (ids, bands and numbers never do), and batch speed matters here.
@@ -71,7 +73,7 @@ func newCSVEmitter(w *bufio.Writer) *csvEmitter {
 }
 
 func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error {
-	b := appendCSVField(e.row[:0], p.Name())
+	b := checker.AppendCSVField(e.row[:0], p.Name()) // neutralised: a name cannot run as a formula
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(r.Score), 10)
 	b = append(b, ',')
@@ -85,6 +87,8 @@ func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error
 		}
 		b = append(b, r.Findings[i].ID...)
 	}
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(r.RulesVersion), 10)
 	b = append(b, '\n')
 	e.row = b
 	_, err := e.w.Write(b)
@@ -107,22 +111,6 @@ func appendConfidence(b []byte, c float64) []byte {
 	}
 }
 
-// appendCSVField quotes a field as encoding/csv does when it holds a
-// separator, quote, line break or leading space.
-func appendCSVField(b []byte, s string) []byte {
-	if s == "" || (!strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t') {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			b = append(b, '"')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, '"')
-}
-
 // textEmitter writes a readable report per profile.
 type textEmitter struct {
 	w *bufio.Writer
@@ -135,12 +123,12 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 		w.WriteString("\n")
 	}
 	e.n++
-	name := p.Name()
+	name := checker.Printable(p.Name()) // a name cannot move the cursor or forge lines
 	if name == "" {
 		name = "(unnamed supplier)"
 	}
 	fmt.Fprintf(w, "%s  [%s]\n", name, from)
-	fmt.Fprintf(w, "  Risk: %d/100, %s (confidence %s)\n", r.Score, strings.ToUpper(r.Band), strconv.FormatFloat(r.Confidence, 'f', 2, 64))
+	fmt.Fprintf(w, "  Risk: %d/100, %s (confidence %s, rules v%d)\n", r.Score, strings.ToUpper(r.Band), strconv.FormatFloat(r.Confidence, 'f', 2, 64), r.RulesVersion)
 	if len(r.Findings) > 0 {
 		w.WriteString("  Red flags:\n")
 		for _, f := range r.Findings {
@@ -159,9 +147,15 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 	}
 	if r.USCC != nil {
 		if r.USCC.Valid {
-			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", r.USCC.Code, r.USCC.Province)
+			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", checker.Printable(r.USCC.Code), r.USCC.Province)
 		} else {
-			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", r.USCC.Code, r.USCC.Error)
+			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", checker.Printable(r.USCC.Code), checker.Printable(r.USCC.Error))
+		}
+	}
+	if len(r.Improvements) > 0 {
+		w.WriteString("  To lower the risk:\n")
+		for _, m := range r.Improvements {
+			fmt.Fprintf(w, "    - %s: %d -> %d\n      See %s\n", m.Text, r.Score, m.ScoreAfter, m.Guide)
 		}
 	}
 	if len(r.Actions) > 0 {
