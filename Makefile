@@ -11,7 +11,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve stale test vet gotest wasmtest typecheck htmlcheck browsertest lighthousetest audit check bench clean
+.PHONY: all build serve stale test vet gotest wasmtest typecheck unittest htmlcheck browsertest lighthousetest audit check bench clean
 
 all: build
 
@@ -30,9 +30,10 @@ serve:
 stale:
 	$(GO) run ./generator stale
 
-## test: vet, Go tests (native and WebAssembly), type checks, a full build and
-## its output check, then browser tests against the built site
-test: vet gotest wasmtest typecheck build
+## test: vet, Go tests (native and WebAssembly), type checks, TypeScript unit
+## tests, a full build and its output check, then browser tests against the
+## built site
+test: vet gotest wasmtest typecheck unittest build
 	$(MAKE) htmlcheck browsertest lighthousetest
 
 vet:
@@ -50,6 +51,11 @@ wasmtest:
 
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck
+
+# Unit tests of the pure TypeScript modules (node's test runner on the
+# modules compiled to build/unit), checked against the Go side's test data.
+unittest: $(NODE_STAMP)
+	$(NPM) run --silent test:unit
 
 # The Nu HTML Checker (npm vnu-jar, on the machine's Java) on every page.
 htmlcheck: $(NODE_STAMP)

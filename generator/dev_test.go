@@ -182,6 +182,14 @@ func copyModule(t *testing.T) string {
 	for _, d := range []string{"checker", "generator", "themes"} {
 		copyDir(t, filepath.Join("..", d), filepath.Join(dst, d))
 	}
+	// The theme's scripts import npm packages (the search's stemmer).
+	nm, err := filepath.Abs(filepath.Join("..", "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(nm, filepath.Join(dst, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
 	return dst
 }
 

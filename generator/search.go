@@ -2,7 +2,12 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"safesource.dev/safesource/generator/internal/searchindex"
 )
@@ -12,17 +17,21 @@ import (
 const searchDir = "search-index"
 
 // buildSearch indexes the rendered site (only the content marked with
-// data-pagefind-body) into public/search-index/. BENCHMARKS.md compares
+// data-search-body) into public/search-index/. BENCHMARKS.md compares
 // this index with Pagefind's on the same markup.
 func (b *builder) buildSearch() error {
-	pages, err := b.searchPages(searchDir, "pagefind")
+	synonyms, err := loadSynonyms(b.root)
+	if err != nil {
+		return err
+	}
+	pages, err := b.searchPages(searchDir)
 	if err != nil {
 		return fmt.Errorf("reading the rendered pages for the search index: %w", err)
 	}
 	if len(pages) == 0 {
-		return fmt.Errorf("no page in %s is marked for search: the theme's page templates must put data-pagefind-body on the article", b.out)
+		return fmt.Errorf("no page in %s is marked for search: the theme's page templates must put data-search-body on the article", b.out)
 	}
-	idx, err := searchindex.Build(pages, searchindex.Options{})
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
 	}
@@ -30,6 +39,59 @@ func (b *builder) buildSearch() error {
 		return fmt.Errorf("writing the search index: %w", err)
 	}
 	s := idx.Stats
-	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %.0f KB ", s.Pages, s.Sections, s.Terms, s.Shards, float64(s.Bytes)/1024)
+	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %.0f KB ",
+		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), float64(s.Bytes)/1024)
 	return nil
 }
+
+// loadSynonyms reads the search's synonym groups from the data files:
+// data/spelling.yaml (British and American spellings) and, for each
+// glossary term, its English name, Chinese name and pinyin (with and
+// without spaces). A part of the English name in brackets that has a
+// capital letter is a name of its own ("Unified Social Credit Code
+// (USCC)"); other brackets only explain ("(badge)") and are left out.
+// Missing files give no groups: a site without a glossary still builds.
+func loadSynonyms(root string) ([][]string, error) {
+	var groups [][]string
+	spelling := filepath.Join(root, "data", "spelling.yaml")
+	if src, err := os.ReadFile(spelling); err == nil {
+		var pairs [][]string
+		if err := yaml.Unmarshal(src, &pairs); err != nil {
+			return nil, fmt.Errorf("%s: %w (each entry is a list of spellings: - [licence, license])", spelling, err)
+		}
+		for i, p := range pairs {
+			if len(p) < 2 {
+				return nil, fmt.Errorf("%s: entry %d lists %d spelling; list two or more: - [licence, license]", spelling, i+1, len(p))
+			}
+		}
+		groups = append(groups, pairs...)
+	} else if !os.IsNotExist(err) {
+		return nil, err
+	}
+	glossary := filepath.Join(root, "data", "glossary.yaml")
+	src, err := os.ReadFile(glossary)
+	if os.IsNotExist(err) {
+		return groups, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var terms []struct{ English, Hanzi, Pinyin string }
+	if err := yaml.Unmarshal(src, &terms); err != nil {
+		return nil, fmt.Errorf("%s: %w", glossary, err)
+	}
+	for _, t := range terms {
+		g := []string{t.Hanzi, t.Pinyin, strings.ReplaceAll(t.Pinyin, " ", "")}
+		g = append(g, strings.TrimSpace(bracketed.ReplaceAllString(t.English, " ")))
+		for _, m := range bracketed.FindAllStringSubmatch(t.English, -1) {
+			for _, part := range strings.Split(m[1], ",") {
+				if strings.ToLower(part) != part {
+					g = append(g, strings.TrimSpace(part))
+				}
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups, nil
+}
+
+var bracketed = regexp.MustCompile(`\(([^)]*)\)`)

@@ -121,6 +121,12 @@ const groups = {
     };
   },
 
+  // The relevance part of search alone (real site, both engines): quicker
+  // to re-run after a ranking change. Its rows replace search's.
+  relevance() {
+    return JSON.parse(run("node", [join(root, "tests", "bench", "search-bench.mjs"), "--json", "--relevance"]));
+  },
+
   hostile() {
     return runHostile({ mb: 50 });
   },
@@ -160,6 +166,7 @@ for (const name of ["machine", ...only.filter((n) => n !== "machine")]) {
   if (!groups[name]) throw new Error(`unknown group ${name}: use ${Object.keys(groups).join(", ")}`);
   process.stderr.write(`bench: ${name}…\n`);
   results[name] = groups[name]();
+  if (results[name] && typeof results[name] === "object") results[name].measuredAt = new Date().toISOString();
 }
 writeFileSync(store, JSON.stringify(results, null, 2) + "\n");
 writeFileSync(join(root, "BENCHMARKS.md"), render(results));
@@ -185,7 +192,10 @@ function render(r) {
     ["Score one profile (Go, native)", has(sc.scoreNs) ? `${(sc.scoreNs / 1000).toFixed(2)} µs; reusing a Scorer ${(sc.scorerNs / 1000).toFixed(2)} µs` : "—", "goal ≤ 2 µs", ok(has(sc.scoreNs) ? sc.scoreNs <= 2000 : undefined)],
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
   ];
-  for (const row of se.rows ?? []) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
+  // The newer of the two relevance measurements (search runs it too).
+  const rel = r.relevance && (!se.measuredAt || r.relevance.measuredAt > se.measuredAt) ? r.relevance : se;
+  const relRows = (rel.rows ?? []).filter((row) => row.measure.startsWith("Search relevance"));
+  for (const row of [...relRows, ...(se.rows ?? []).filter((row) => !row.measure.startsWith("Search relevance"))]) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
   if (has(o.offlineBrotli)) {
     const k = o.offlineKinds;
     rows.push(["Offline: everything the service worker saves after the first visit (brotli)",
@@ -217,5 +227,16 @@ other work on the machine changes less than wall time.
 | Measure | Result | Budget / goal | |
 |---|---|---|---|
 ${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}
-`;
+${rel.relevanceTable ? `
+## Search relevance
+
+This engine / Pagefind 1.6.0 on the same pages, over the judged queries of
+\`tests/bench/search-queries.json\` (each lists the pages that should come
+first and, where one section answers it, that section). hit@k: share of
+queries with a wanted page in the first k results; MRR: mean of 1/rank of
+the first wanted page (10 results looked at); anchor precision: of the
+queries with a wanted section, the share whose first result links to it.
+
+${rel.relevanceTable}
+` : ""}`;
 }

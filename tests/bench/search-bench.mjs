@@ -1,26 +1,37 @@
 // Search benchmark (make bench): the SafeSource index against Pagefind on the
-// same markup, on the real site and on a synthetic 5,000-page site.
-// Measures index build time, bytes moved by one query on a first visit
-// (library + index + fragments, as the server sends them) and the time from
-// query to results once the index is loaded. tests/bench/bench.mjs (make
-// bench) runs it with --json and puts its rows in BENCHMARKS.md.
+// same pages, on the real site and on a synthetic 5,000-page site.
+// Measures relevance on the judged queries of search-queries.json (hit@1,
+// hit@3, mean reciprocal rank, anchor precision), index build time, bytes
+// moved by one query on a first visit (library + index + fragments, as the
+// server sends them) and the time from query to results once the index is
+// loaded. tests/bench/bench.mjs (make bench) runs it with --json and puts its
+// rows in BENCHMARKS.md.
 //
-//   node tests/bench/search-bench.mjs            # both sites; summary on stdout
-//   node tests/bench/search-bench.mjs --json     # rows as JSON on stdout
-//   PAGES=1000 node tests/bench/search-bench.mjs # smaller synthetic site
+// Pagefind indexes a copy of the built site whose search markup is renamed
+// to Pagefind's (data-search-body → data-pagefind-body, data-search-ignore →
+// data-pagefind-ignore, data-search-section → data-pagefind-filter), so both
+// engines index exactly the same parts of the same pages; both are then
+// queried on that copy.
+//
+//   node tests/bench/search-bench.mjs                 # both sites; summary on stdout
+//   node tests/bench/search-bench.mjs --json          # rows as JSON on stdout
+//   node tests/bench/search-bench.mjs --relevance     # real site, relevance only
+//   PAGES=1000 node tests/bench/search-bench.mjs      # smaller synthetic site
 import { spawn, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { rm } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM } from "../browser/harness.mjs";
+import { QUERIES, DEPTH, judge, summarise } from "./relevance.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const PAGES = Number(process.env.PAGES || 5000);
 const JSON_OUT = process.argv.includes("--json");
+const RELEVANCE_ONLY = process.argv.includes("--relevance");
 const log = (...a) => console.error(...a); // stdout carries only the JSON with --json
 // Pagefind's Linux binary package, an optional dependency: the comparison
 // runs on this project's Linux machines only.
@@ -32,9 +43,31 @@ const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, encodi
 function build(root) {
   const out = sh("go", ["run", "./generator", "build", "-root", root], { stdio: ["ignore", "pipe", "inherit"] });
   const stages = {};
-  for (const m of out.matchAll(/▸ (\w+)\s.*ok\s+([\d.]+)(ms|s)\s*$/gm)) stages[m[1]] = Number(m[2]) * (m[3] === "s" ? 1000 : 1);
+  // Go durations: 345ms, 2.22s, 1m2.3s.
+  for (const m of out.matchAll(/▸ (\w+)\s.*ok\s+(?:(\d+)m)?([\d.]+)(ms|s)\s*$/gm)) stages[m[1]] = Number(m[2] ?? 0) * 60_000 + Number(m[3]) * (m[4] === "s" ? 1000 : 1);
   const idx = /▸ search\s+(.*) ok/.exec(out)?.[1] ?? "";
   return { stages, idx };
+}
+
+/** Pagefind's names for the site's search markup. */
+function toPagefindMarkup(html) {
+  return html
+    .replace(/\bdata-search-body\b/g, "data-pagefind-body")
+    .replace(/\bdata-search-ignore\b/g, "data-pagefind-ignore")
+    .replace(/\bdata-search-section="([^"]*)"/g, 'data-pagefind-filter="section:$1"')
+    .replace(/\bdata-search-section-label="([^"]*)"/g, 'data-pagefind-meta="section:$1"');
+}
+
+/** Copies ROOT_DIR/public to ROOT_DIR/OUT with Pagefind's markup. */
+async function pagefindCopy(rootDir, out) {
+  const from = join(rootDir, "public"), to = join(rootDir, out);
+  await rm(to, { recursive: true, force: true });
+  await cp(from, to, { recursive: true });
+  for (const e of await readdir(to, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith(".html")) continue;
+    const p = join(e.parentPath ?? e.path, e.name);
+    await writeFile(p, toPagefindMarkup(await readFile(p, "utf8")));
+  }
 }
 
 /** Indexes a built site with Pagefind into SITE/pagefind; returns ms. */
@@ -45,8 +78,8 @@ function pagefind(site) {
   return performance.now() - t0;
 }
 
-async function serve(root) {
-  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0", "-root", root], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CGO_ENABLED: "0" }, detached: true });
+async function serve(root, out) {
+  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0", "-root", root, "-out", out], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CGO_ENABLED: "0" }, detached: true });
   const stop = async () => { const e = once(child, "exit").catch(() => {}); try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ } await e; };
   for await (const line of createInterface({ input: child.stdout })) {
     const m = /^serving (http:\/\/\S+\/)$/.exec(line);
@@ -106,17 +139,73 @@ async function measure(browser, base, engine, q) {
   return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, top, ms: median(times) };
 }
 
-async function site(browser, root, queries) {
-  const srv = await serve(root);
+/**
+ * Runs every judged query on both engines in one page and judges the
+ * links each shows first for its top DEPTH pages. This engine: its search
+ * API as the /search/ page calls it (the query as typed, no trailing
+ * space). Pagefind: its JS API with its defaults; a result's link is its
+ * best-scoring sub-result (a section), else the page.
+ */
+async function relevance(browser, base) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + "search/", { waitUntil: "networkidle" });
+  const qs = QUERIES.map((q) => q.q);
+  const ours = await page.evaluate(async ({ qs, depth }) => {
+    const form = document.querySelector("[data-search-form]");
+    const m = await import(form.dataset.searchModule);
+    const ix = await m.SearchIndex.load(form.dataset.searchIndex);
+    const out = [];
+    for (const q of qs) out.push((await ix.search(q, { limit: depth })).hits.map((h) => h.href));
+    return out;
+  }, { qs, depth: DEPTH });
+  const theirs = await page.evaluate(async ({ qs, depth }) => {
+    const pf = await import("/pagefind/pagefind.js");
+    await pf.init();
+    const out = [];
+    for (const q of qs) {
+      const res = await pf.search(q);
+      const data = await Promise.all(res.results.slice(0, depth).map((x) => x.data()));
+      out.push(data.map((d) => {
+        let best = null, top = -1;
+        for (const s of d.sub_results ?? []) {
+          const score = (s.weighted_locations ?? []).reduce((a, l) => a + (l.balanced_score ?? 0), 0);
+          if (score > top) { top = score; best = s; }
+        }
+        const url = best?.url ?? d.url;
+        return new URL(url, location.href).pathname + new URL(url, location.href).hash;
+      }));
+    }
+    return out;
+  }, { qs, depth: DEPTH });
+  await ctx.close();
+  const judged = { safesource: QUERIES.map((q, i) => judge(q, ours[i])), pagefind: QUERIES.map((q, i) => judge(q, theirs[i])) };
+  return { judged, summary: { safesource: summarise(judged.safesource), pagefind: summarise(judged.pagefind) } };
+}
+
+async function site(browser, root, out, queries, withRelevance) {
+  const srv = await serve(root, out);
   const rows = [];
+  let rel;
   try {
+    if (withRelevance) rel = await relevance(browser, srv.base);
     for (const q of queries) {
       for (const engine of ["safesource", "pagefind"]) {
         rows.push({ q, engine, ...(await measure(browser, srv.base, engine, q)) });
       }
     }
   } finally { await srv.stop(); }
-  return rows;
+  return { rows, rel };
+}
+
+const f2 = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
+function relevanceTable(rel) {
+  const lines = ["| queries | n | hit@1 | hit@3 | MRR | anchor precision (n) |", "|---|--:|---|---|---|---|"];
+  const cell = (k, a, b) => `${f2(a[k])} / ${f2(b[k])}`;
+  const row = (name, a, b) => lines.push(`| ${name} | ${a.n} | ${cell("hit1", a, b)} | ${cell("hit3", a, b)} | ${cell("mrr", a, b)} | ${cell("anchor", a, b)} (${a.anchorN}) |`);
+  row("all", rel.summary.safesource.all, rel.summary.pagefind.all);
+  for (const k of Object.keys(rel.summary.safesource.kinds)) row(k, rel.summary.safesource.kinds[k], rel.summary.pagefind.kinds[k]);
+  return lines.join("\n");
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -129,29 +218,48 @@ const table = (rows) => [
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
 const SYNTH = mkdtempSync(join(tmpdir(), "safesource-search-bench-"));
-let realRows, synthRows, real, synth, pfReal, pfSynth;
+const PF_OUT = "build/pagefind-site"; // the copy with Pagefind's markup, under each site root
+let realRows, synthRows, real, synth, pfReal, pfSynth, rel;
 try {
   log("search bench: real site…");
   real = build(".");
-  pfReal = pagefind(`${ROOT}public`);
-  realRows = await site(browser, ".", ["escrow", "诚信通", "dedicated line", "Internet Crime Complaint Center", "chargeback"]);
-  log(table(realRows));
-
-  log(`search bench: synthetic ${PAGES}-page site in ${SYNTH}…`);
-  sh("go", ["run", "./generator", "synthetic", "-pages", String(PAGES), "-out", SYNTH], { stdio: ["ignore", "ignore", "inherit"] });
-  synth = build(SYNTH);
-  pfSynth = pagefind(`${SYNTH}/public`);
-  synthRows = await site(browser, SYNTH, ["escrow", "诚信通", "dedicated line", "supplier", "trade assurance"]);
-  log(table(synthRows));
+  await pagefindCopy(ROOT, PF_OUT);
+  pfReal = pagefind(join(ROOT, PF_OUT));
+  ({ rows: realRows, rel } = await site(browser, ".", PF_OUT, RELEVANCE_ONLY ? [] : ["escrow", "诚信通", "dedicated line", "Internet Crime Complaint Center", "chargeback"], true));
+  log("relevance (this engine / Pagefind):\n" + relevanceTable(rel));
+  if (!RELEVANCE_ONLY) {
+    log(table(realRows));
+    log(`search bench: synthetic ${PAGES}-page site in ${SYNTH}…`);
+    sh("go", ["run", "./generator", "synthetic", "-pages", String(PAGES), "-out", SYNTH], { stdio: ["ignore", "ignore", "inherit"] });
+    synth = build(SYNTH);
+    await pagefindCopy(SYNTH, PF_OUT);
+    pfSynth = pagefind(join(SYNTH, PF_OUT));
+    ({ rows: synthRows } = await site(browser, SYNTH, PF_OUT, ["escrow", "诚信通", "dedicated line", "supplier", "trade assurance"], false));
+    log(table(synthRows));
+  }
 } finally {
   await browser.close();
-  await rm(`${ROOT}public/pagefind`, { recursive: true, force: true }); // never deploy the comparison index
+  await rm(join(ROOT, PF_OUT), { recursive: true, force: true });
   rmSync(SYNTH, { recursive: true, force: true });
 }
 
 const worst = (rows, e, k) => Math.max(...rows.filter((r) => r.engine === e).map((r) => r[k]));
 const per = (rows, e, k, f) => rows.filter((r) => r.engine === e).map((r) => `${r.q} ${f(r[k])}`).join(", ");
-const rows = [
+const a = rel.summary.safesource, b = rel.summary.pagefind;
+const weaker = Object.keys(a.kinds).filter((k) => a.kinds[k].hit1 < b.kinds[k].hit1 || a.kinds[k].mrr < b.kinds[k].mrr);
+const relevanceRows = [
+  {
+    measure: `Search relevance, real site: ${a.all.n} judged queries (tests/bench/search-queries.json), hit@1 / MRR`,
+    result: `${f2(a.all.hit1)} / ${f2(a.all.mrr)}; Pagefind 1.6.0 on the same pages: ${f2(b.all.hit1)} / ${f2(b.all.mrr)}`,
+    budget: "ahead of Pagefind", pass: a.all.hit1 > b.all.hit1 && a.all.mrr > b.all.mrr,
+  },
+  {
+    measure: "Search relevance, real site: kinds of query where this engine is behind Pagefind on hit@1 or MRR",
+    result: weaker.length ? weaker.join(", ") : "none",
+    budget: "none", pass: weaker.length === 0,
+  },
+];
+const rows = RELEVANCE_ONLY ? relevanceRows : [...relevanceRows,
   {
     measure: "Search, real site: bytes moved by one query, first visit (library + index + 5 fragments), worst of 5 queries",
     result: `${kb(worst(realRows, "safesource", "bytes"))} KB (${per(realRows, "safesource", "bytes", kb)}); Pagefind 1.6.0 on the same pages: ${kb(worst(realRows, "pagefind", "bytes"))} KB`,
@@ -184,7 +292,7 @@ const rows = [
   },
 ];
 if (JSON_OUT) {
-  process.stdout.write(JSON.stringify({ rows, real: realRows, synthetic: synthRows }) + "\n");
+  process.stdout.write(JSON.stringify({ rows, relevance: rel.summary, relevanceTable: relevanceTable(rel), judged: rel.judged, real: realRows, synthetic: synthRows }) + "\n");
 } else {
   for (const r of rows) console.log(`${r.measure}: ${r.result} ${r.budget} ${r.pass === undefined ? "" : r.pass ? "✅" : "❌"}`);
 }

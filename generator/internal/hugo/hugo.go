@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,10 +33,29 @@ func (o Options) args(cmd ...string) []string {
 	return a
 }
 
+// linkNodeModules: Hugo's script bundler finds npm packages (the search's
+// stemmer) only under the site's own folder, so a site outside the
+// repository (a test fixture, the synthetic benchmark site) gets a
+// node_modules link to the repository's.
+func (o Options) linkNodeModules() {
+	link := filepath.Join(o.Source, "node_modules")
+	if _, err := os.Lstat(link); os.IsNotExist(err) {
+		if rel, err := filepath.Rel(o.ModuleRoot, o.Source); err != nil || strings.HasPrefix(rel, "..") {
+			_ = os.Symlink(filepath.Join(o.ModuleRoot, "node_modules"), link) // if it fails, Hugo names the missing package
+		}
+	}
+}
+
+// command runs Hugo (see linkNodeModules).
+func (o Options) command(args ...string) *exec.Cmd {
+	o.linkNodeModules()
+	return gotool.Command(o.ModuleRoot, args...)
+}
+
 // Build renders the site into o.Dest, removing stale files. Hugo's summary
 // table is dropped; warnings and errors still reach stderr.
 func Build(o Options) error {
-	c := gotool.Command(o.ModuleRoot, append(o.args(), "--destination", o.Dest, "--cleanDestinationDir", "--gc", "--minify", "--environment", "production")...)
+	c := o.command(append(o.args(), "--destination", o.Dest, "--cleanDestinationDir", "--gc", "--minify", "--environment", "production")...)
 	c.Stdout = io.Discard
 	return gotool.Wrap(c.Run(), "hugo build")
 }
@@ -51,6 +71,7 @@ func DevServer(ctx context.Context, o Options, bind string, port int) (*exec.Cmd
 	if err != nil {
 		return nil, fmt.Errorf("locating the pinned Hugo: %w", err)
 	}
+	o.linkNodeModules()
 	args := append(o.args("server")[2:], "--destination", o.Dest, "--disableFastRender",
 		"--bind", bind, "--port", strconv.Itoa(port), "--environment", "development")
 	c := exec.CommandContext(ctx, strings.TrimSpace(bin), args...)

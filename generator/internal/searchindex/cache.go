@@ -27,7 +27,7 @@ type PageCache struct {
 
 type cachedPage struct {
 	Page    Page
-	Indexed bool // false: the page has no data-pagefind-body
+	Indexed bool // false: the page has no data-search-body
 }
 
 type cacheFile struct {

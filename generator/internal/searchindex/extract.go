@@ -4,20 +4,26 @@
 // index plus one small fragment file per page that the browser fetches only
 // for the results it shows.
 //
-// The markup vocabulary is Pagefind's, so the same pages can be indexed by
-// Pagefind for comparison (tests/bench):
+// The markup (the benchmark in tests/bench maps it to Pagefind's
+// equivalents to compare the two engines on the same pages):
 //
-//	data-pagefind-body              index this element (pages without one are skipped)
-//	data-pagefind-ignore            leave this element's text out
-//	data-pagefind-filter="section:guide"    the page's filter value
-//	data-pagefind-meta="section:Vetting guide"  the label shown with results
-//	data-pagefind-title="…"         an element with an id starts a section with this title
+//	data-search-body                 index this element (pages without one are skipped)
+//	data-search-ignore               leave this element's text out
+//	data-search-section="guide"      the page's filter value
+//	data-search-section-label="Vetting guide"  the label shown with results
+//	data-search-title="…"            an element with an id starts an entry
+//	                                 section with this title (glossary terms,
+//	                                 directory entries)
+//	data-search-weight="0.5"         scales the scores of the sections that
+//	                                 start inside this element (0 to 10)
 //
 // Headings h2–h6 with an id start a section titled by their text.
 package searchindex
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -28,8 +34,8 @@ import (
 type Page struct {
 	URL      string    // root-relative, ends in /
 	Title    string    // the first h1 in the body, else <title>
-	Group    string    // filter value (data-pagefind-filter section:…)
-	Label    string    // display label of the group (data-pagefind-meta section:…)
+	Group    string    // filter value (data-search-section)
+	Label    string    // display label of the group (data-search-section-label)
 	Sections []Section // Sections[0] is the text before the first anchor (anchor "")
 }
 
@@ -38,6 +44,8 @@ type Section struct {
 	Anchor string
 	Title  string
 	Text   string
+	Entry  bool    // titled by data-search-title (a glossary or directory entry), not a heading
+	Weight float64 // data-search-weight of the nearest element that has one; 0 means 1
 }
 
 // skipTags never contribute text.
@@ -62,7 +70,7 @@ var blockTags = map[atom.Atom]bool{
 }
 
 // Extract reads one page. It reports false when the page has no
-// data-pagefind-body element (and so is not indexed).
+// data-search-body element (and so is not indexed).
 func Extract(url string, src []byte) (Page, bool, error) {
 	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
@@ -77,7 +85,7 @@ func Extract(url string, src []byte) (Page, bool, error) {
 			if n.DataAtom == atom.Title && docTitle == "" {
 				docTitle = strings.TrimSpace(textOf(n))
 			}
-			if hasAttr(n, "data-pagefind-body") {
+			if hasAttr(n, "data-search-body") {
 				bodies = append(bodies, n)
 				return
 			}
@@ -102,6 +110,9 @@ func Extract(url string, src []byte) (Page, bool, error) {
 		x.visit(b, false)
 	}
 	x.flush()
+	if x.err != nil {
+		return Page{}, false, x.err
+	}
 	if p.Title == "" {
 		p.Title = docTitle
 	}
@@ -113,6 +124,8 @@ type extractor struct {
 	page     *Page
 	sections []Section
 	buf      strings.Builder
+	weight   float64 // data-search-weight in force (0: none)
+	err      error
 }
 
 func (x *extractor) flush() {
@@ -138,17 +151,24 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 	if skipTags[n.DataAtom] || hasClass(n, ignoreClasses...) {
 		return
 	}
-	if v, ok := attr(n, "data-pagefind-filter"); ok {
-		if k, val, ok := strings.Cut(v, ":"); ok && strings.TrimSpace(k) == "section" {
-			x.page.Group = strings.TrimSpace(val)
+	if v, ok := attr(n, "data-search-section"); ok {
+		x.page.Group = strings.TrimSpace(v)
+	}
+	if v, ok := attr(n, "data-search-section-label"); ok {
+		x.page.Label = strings.TrimSpace(v)
+	}
+	if v, ok := attr(n, "data-search-weight"); ok {
+		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || w < 0 || w > 10 {
+			if x.err == nil {
+				x.err = fmt.Errorf("data-search-weight=%q on <%s>: want a number from 0 to 10, such as 0.5", v, n.Data)
+			}
+		} else {
+			defer func(prev float64) { x.weight = prev }(x.weight)
+			x.weight = w
 		}
 	}
-	if v, ok := attr(n, "data-pagefind-meta"); ok {
-		if k, val, ok := strings.Cut(v, ":"); ok && strings.TrimSpace(k) == "section" {
-			x.page.Label = strings.TrimSpace(val)
-		}
-	}
-	if hasAttr(n, "data-pagefind-ignore") {
+	if hasAttr(n, "data-search-ignore") {
 		ignored = true
 	}
 	if n.DataAtom == atom.H1 && !ignored {
@@ -158,14 +178,14 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 		return // indexed as the page title
 	}
 	if id, ok := attr(n, "id"); ok && id != "" && !ignored {
-		title, explicit := attr(n, "data-pagefind-title")
+		title, explicit := attr(n, "data-search-title")
 		isHeading := headingLevel(n.DataAtom) >= 2
 		if explicit || isHeading {
 			if !explicit {
 				title = visibleText(n)
 			}
 			x.flush()
-			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title)})
+			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title), Entry: explicit && !isHeading, Weight: x.weight})
 			if isHeading {
 				return // its text is the section title
 			}
@@ -210,7 +230,7 @@ func visibleText(n *html.Node) string {
 			b.WriteString(n.Data)
 			return
 		}
-		if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hasClass(n, ignoreClasses...) || hasAttr(n, "data-pagefind-ignore")) {
+		if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hasClass(n, ignoreClasses...) || hasAttr(n, "data-search-ignore")) {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -20,14 +20,20 @@ import (
 )
 
 // Format version of the files below; the browser refuses other versions.
-const Version = 1
+const Version = 2
 
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…]}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…]}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
+//	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
+//
+// The typo files list the index's words (before stemming) under the keys of
+// TypoKeys, most common first, so the browser can find the words within a
+// small edit distance of a misspelt query word by fetching at most three
+// small files instead of the whole vocabulary.
 //
 // Pages are numbered in group order, so a filter is a page range. In "p"
 // the first page number of each list is absolute, later ones are deltas.
@@ -40,19 +46,38 @@ const (
 	MaxPostings  = 2000
 	// ShardTarget is the uncompressed size at which a shard is closed.
 	ShardTarget = 24 << 10
+	// TypoShardTarget is the same for the typo files, which are fetched
+	// only for misspelt words: small, so a typo costs a few KB.
+	TypoShardTarget = 6 << 10
 
 	k1 = 1.2
 	b  = 0.75
 
-	weightPageTitle    = 4
-	weightSectionTitle = 3
-	weightText         = 1
+	// A term's score in a section is idf × (BM25 of its frequency in the
+	// text + the bonus of the best title field it appears in). The bonus
+	// is added, not counted as extra occurrences, so BM25's saturation
+	// cannot swallow it: a word in the page title or a heading outweighs
+	// many mentions in the text. The title of a glossary or directory
+	// entry (data-search-title) gets less than a heading; the glossary
+	// also halves its entries' scores (data-search-weight), so a page that
+	// teaches a topic outranks the entry that defines its name.
+	bonusPageTitle  = 3
+	bonusHeading    = 1.0
+	bonusEntryTitle = 0.5
+	// weightSynonym scales the words a section gains from a synonym
+	// group (licence → license, 营业执照 → business licence).
+	weightSynonym = 0.8
 )
 
 // Options tune a build (zero values take the defaults above).
 type Options struct {
-	ShardTarget int
-	MaxPostings int
+	ShardTarget     int
+	TypoShardTarget int
+	MaxPostings     int
+	// Synonyms are groups of equivalent phrases ("licence", "license";
+	// "business licence", "营业执照", "yingye zhizhao"): a section that
+	// contains one phrase of a group is also indexed under the others.
+	Synonyms [][]string
 }
 
 // Index is a built index, ready to write.
@@ -66,6 +91,7 @@ type Index struct {
 // Stats describe a build.
 type Stats struct {
 	Pages, Sections, Terms, Postings, Shards int
+	Words, TypoShards                        int // typo vocabulary
 	Bytes                                    int // all files, compressed
 }
 
@@ -80,6 +106,7 @@ type manifest struct {
 	Pages  int      `json:"pages"`
 	Groups [][]any  `json:"groups"`
 	Shards []string `json:"shards"`
+	Typo   []string `json:"typo"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -90,6 +117,10 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if opt.MaxPostings == 0 {
 		opt.MaxPostings = MaxPostings
 	}
+	if opt.TypoShardTarget == 0 {
+		opt.TypoShardTarget = TypoShardTarget
+	}
+	syn := newSynonyms(opt.Synonyms)
 	pages = append([]Page(nil), pages...)
 	sort.SliceStable(pages, func(i, j int) bool {
 		if pages[i].Group != pages[j].Group {
@@ -98,61 +129,115 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		return pages[i].URL < pages[j].URL
 	})
 
-	// Weighted term frequencies per section, and section lengths
-	// (tokenized in parallel, merged in page order).
+	// Per section: term frequencies in the text, the bonus of the best
+	// title field each term appears in, and the text length (tokenized in
+	// parallel, merged in page order).
 	type secTerms struct {
 		page, section int
 		tf            map[string]float64
+		bonus         map[string]float64
+		words         map[string]bool // Latin words, for the typo files
 		length        int
+		weight        float64 // of the whole section
 	}
 	perPage := make([][]secTerms, len(pages))
 	parallel(len(pages), func(pi int) {
 		p := pages[pi]
 		for si, s := range p.Sections {
-			st := secTerms{page: pi, section: si, tf: map[string]float64{}}
-			add := func(text string, w float64) {
-				for _, t := range Tokenize(text) {
-					st.tf[t] += w
+			st := secTerms{page: pi, section: si, tf: map[string]float64{}, bonus: map[string]float64{}, words: map[string]bool{}, weight: 1}
+			synTF := map[string]float64{}
+			// add indexes a field: text (bonus 0) counts towards the term
+			// frequency and length, a title field gives its terms a bonus.
+			add := func(text string, bonus float64) {
+				toks := tokens(text)
+				terms := make([]string, len(toks))
+				for i, t := range toks {
+					terms[i] = t.term
+					if typoWord(t.word) {
+						st.words[t.word] = true
+					}
+					if bonus > 0 {
+						st.bonus[t.term] = max(st.bonus[t.term], bonus)
+						continue
+					}
+					st.tf[t.term]++
 					st.length++
+				}
+				for _, t := range syn.expand(terms) {
+					if bonus > 0 {
+						st.bonus[t] = max(st.bonus[t], bonus*weightSynonym)
+					} else {
+						synTF[t] += weightSynonym
+					}
 				}
 			}
 			if si == 0 {
-				add(p.Title, weightPageTitle)
+				add(p.Title, bonusPageTitle)
 			}
-			add(s.Title, weightSectionTitle)
-			add(s.Text, weightText)
-			if len(st.tf) > 0 {
+			if s.Weight > 0 {
+				st.weight = s.Weight
+			}
+			if s.Entry {
+				add(s.Title, bonusEntryTitle)
+			} else {
+				add(s.Title, bonusHeading)
+			}
+			add(s.Text, 0)
+			// A synonym found in the text counts as often as its phrase
+			// occurs, unless the word itself occurs more.
+			for t, f := range synTF {
+				st.tf[t] = max(st.tf[t], f)
+			}
+			if len(st.tf)+len(st.bonus) > 0 {
 				perPage[pi] = append(perPage[pi], st)
 			}
 		}
 	})
 	var secs []secTerms
 	df := map[string]int{}
+	wordDF := map[string]int{}
 	totalLen := 0
 	for _, list := range perPage {
 		for _, st := range list {
 			for t := range st.tf {
 				df[t]++
 			}
+			for t := range st.bonus {
+				if st.tf[t] == 0 {
+					df[t]++
+				}
+			}
+			for w := range st.words {
+				wordDF[w]++
+			}
 			totalLen += st.length
 			secs = append(secs, st)
 		}
 	}
 	if len(secs) == 0 {
-		return nil, fmt.Errorf("no indexable text: mark page content with data-pagefind-body")
+		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
 	n := float64(len(secs))
 	avg := float64(totalLen) / n
 	postings := map[string][]posting{}
 	for _, s := range secs {
-		norm := k1 * (1 - b + b*float64(s.length)/avg)
-		for t, tf := range s.tf {
+		// Sections shorter than average are not rewarded for it: a one-line
+		// glossary or directory entry would otherwise outrank the section that
+		// explains the same word.
+		norm := k1 * (1 - b + b*max(float64(s.length), avg)/avg)
+		score := func(t string) {
+			tf := s.tf[t]
 			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			score := int(math.Round(idf * tf * (k1 + 1) / (tf + norm) * ScoreScale))
-			if score < 1 {
-				score = 1
+			sc := int(math.Round(s.weight * idf * (tf*(k1+1)/(tf+norm) + s.bonus[t]) * ScoreScale))
+			postings[t] = append(postings[t], posting{s.page, s.section, max(sc, 1)})
+		}
+		for t := range s.tf {
+			score(t)
+		}
+		for t := range s.bonus {
+			if s.tf[t] == 0 {
+				score(t)
 			}
-			postings[t] = append(postings[t], posting{s.page, s.section, score})
 		}
 	}
 
@@ -210,6 +295,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		shards = append(shards, cur)
 	}
 
+	typoShards := typoFiles(wordDF, opt.TypoShardTarget)
+
 	// Content first, so the build id (a hash of it all) can name the folder.
 	type file struct {
 		name string
@@ -218,17 +305,23 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	var files []file
 	var shardList []string
 	shardFiles := make([]file, len(shards))
+	typoOut := make([]file, len(typoShards))
 	fragFiles := make([]file, len(pages))
-	errs := make([]error, len(shards)+len(pages))
-	parallel(len(shards)+len(pages), func(i int) {
-		if i < len(shards) {
+	errs := make([]error, len(shards)+len(typoShards)+len(pages))
+	parallel(len(errs), func(i int) {
+		switch {
+		case i < len(shards):
 			data, err := gz(map[string]any{"p": shards[i].p, "x": shards[i].x})
 			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), data}, err
-			return
+		case i < len(shards)+len(typoShards):
+			ti := i - len(shards)
+			data, err := gz(map[string]any{"k": typoShards[ti].keys})
+			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), data}, err
+		default:
+			pi := i - len(shards) - len(typoShards)
+			data, err := gz(fragment(pages[pi]))
+			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
 		}
-		pi := i - len(shards)
-		data, err := gz(fragment(pages[pi]))
-		fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -236,7 +329,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	for _, s := range shards {
 		shardList = append(shardList, s.first)
 	}
-	files = append(shardFiles, fragFiles...)
+	typoList := []string{}
+	for _, s := range typoShards {
+		typoList = append(typoList, s.first)
+	}
+	files = append(append(shardFiles, typoOut...), fragFiles...)
 	var groups [][]any
 	for i, p := range pages {
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
@@ -254,7 +351,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		idx.Files[idx.Build+"/"+f.name] = f.data
 		idx.Stats.Bytes += len(f.data)
 	}
-	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList})
+	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList})
 	if err != nil {
 		return nil, err
 	}
@@ -264,6 +361,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	idx.Stats.Sections = len(secs)
 	idx.Stats.Terms = len(terms)
 	idx.Stats.Shards = len(shards)
+	idx.Stats.Words = len(wordDF)
+	idx.Stats.TypoShards = len(typoShards)
 	return idx, nil
 }
 

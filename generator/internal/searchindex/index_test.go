@@ -24,15 +24,15 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "sections start at headings with ids; chrome and anchors left out",
-			html: wrap(`<article data-pagefind-body data-pagefind-filter="section:guide" data-pagefind-meta="section:Vetting guide">
+			html: wrap(`<article data-search-body data-search-section="guide" data-search-section-label="Vetting guide">
 				<nav class="breadcrumbs">Home › Guide</nav>
-				<h1>Pay safely</h1><p class="page-meta" data-pagefind-ignore>Last reviewed</p>
+				<h1>Pay safely</h1><p class="page-meta" data-search-ignore>Last reviewed</p>
 				<p>Intro text.</p>
 				<h2 id="escrow">Escrow<a class="heading-anchor" href="#escrow">#</a><button class="copy-link">Copy link</button></h2>
 				<p>Keep the money in <strong>escrow</strong>.</p><ul><li>one</li><li>two</li></ul>
 				<h3>No id, stays in the section</h3>
 				<h2 id="30-70-rule">The 30/70 rule</h2><p>Pay 30%.</p>
-				<section data-pagefind-ignore><h2 id="sources">Sources</h2><p>Ignored source list</p></section>
+				<section data-search-ignore><h2 id="sources">Sources</h2><p>Ignored source list</p></section>
 			</article>`),
 			indexed: true,
 			want: Page{URL: "/guide/x/", Title: "Pay safely", Group: "guide", Label: "Vetting guide", Sections: []Section{
@@ -42,20 +42,20 @@ func TestExtract(t *testing.T) {
 			}},
 		},
 		{
-			name: "elements with data-pagefind-title start sections (directory entries)",
-			html: wrap(`<article data-pagefind-body><h1>Directory</h1>
-				<ul><li id="ic3" data-pagefind-title="Internet Crime Complaint Center (IC3)"><h3>Internet Crime Complaint Center (IC3)</h3><dl><dt>Country</dt><dd>United States</dd></dl></li></ul>
+			name: "elements with data-search-title start sections (directory entries)",
+			html: wrap(`<article data-search-body><h1>Directory</h1>
+				<ul><li id="ic3" data-search-title="Internet Crime Complaint Center (IC3)"><h3>Internet Crime Complaint Center (IC3)</h3><dl><dt>Country</dt><dd>United States</dd></dl></li></ul>
 				<form><label>Filter</label><input></form>
 			</article>`),
 			indexed: true,
 			want: Page{URL: "/guide/x/", Title: "Directory", Sections: []Section{
 				{},
-				{Anchor: "ic3", Title: "Internet Crime Complaint Center (IC3)", Text: "Internet Crime Complaint Center (IC3) Country United States"},
+				{Anchor: "ic3", Title: "Internet Crime Complaint Center (IC3)", Text: "Internet Crime Complaint Center (IC3) Country United States", Entry: true},
 			}},
 		},
 		{
 			name:    "title falls back to <title>",
-			html:    wrap(`<div data-pagefind-body><p>Only text here.</p></div>`),
+			html:    wrap(`<div data-search-body><p>Only text here.</p></div>`),
 			indexed: true,
 			want:    Page{URL: "/guide/x/", Title: "Doc title", Sections: []Section{{Text: "Only text here."}}},
 		},
@@ -215,7 +215,7 @@ func TestBuildTruncatesLongLists(t *testing.T) {
 }
 
 func TestBuildNoText(t *testing.T) {
-	if _, err := Build([]Page{{URL: "/x/"}}, Options{}); err == nil || !strings.Contains(err.Error(), "data-pagefind-body") {
-		t.Errorf("err = %v, want one naming data-pagefind-body", err)
+	if _, err := Build([]Page{{URL: "/x/"}}, Options{}); err == nil || !strings.Contains(err.Error(), "data-search-body") {
+		t.Errorf("err = %v, want one naming data-search-body", err)
 	}
 }

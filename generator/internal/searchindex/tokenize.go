@@ -1,37 +1,68 @@
 package searchindex
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/kljensen/snowball/english"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // The tokenizer must give exactly the same tokens as the browser's
-// (themes/safesource/assets/ts/search/tokenize.ts); testdata/tokenize.json
-// holds the cases both are tested against.
+// (themes/safesource/assets/ts/search/tokenize.ts). testdata/tokenize.json
+// holds cases both are tested against, testdata/stopwords.json the stop list
+// and testdata/stems.txt.gz the stems of the Snowball English vocabulary
+// (the Go stemmer here and the npm porter2 package in the browser must agree
+// on every word).
 //
 // Rules:
 //   - each character is folded on its own: decomposed (NFD), combining marks
 //     dropped, lower-cased ("Chéngxìntōng" → "chengxintong");
 //   - apostrophes inside a word are dropped ("supplier's" → "suppliers");
 //   - a word is a run of letters and digits outside the CJK scripts; one-letter
-//     words and stop words are dropped; a light plural stemmer applies;
+//     words and stop words are dropped; words of the letters a–z alone are
+//     stemmed with the English Snowball (Porter2) stemmer;
 //   - a run of Han, Hiragana or Katakana characters becomes its overlapping
 //     two-character pairs ("诚信通" → "诚信", "信通"), a single character
 //     stays as it is.
 
-// stopWords are too common to help ranking; dropping them keeps shards small.
-var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true,
-	"be": true, "by": true, "for": true, "from": true, "has": true, "have": true,
-	"in": true, "is": true, "it": true, "its": true, "of": true, "on": true,
-	"or": true, "that": true, "the": true, "this": true, "to": true, "was": true,
-	"were": true, "will": true, "with": true,
+// stopWords carry no meaning of their own in a query ("what should I do if
+// …"): they are left out of the index and of queries alike, so a question
+// ranks by its meaningful words. English function words and question words;
+// words that change meaning here ("no", "not", "off", "out") are kept.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		a about above after again all am an and any are as at be because been
+		before being below between both but by can could did do does doing
+		down during each for from further had has have having he her here hers
+		herself him himself his how i if in into is it its itself just me more
+		most my myself of on once only or other ought our ours ourselves should
+		so some such than that the their theirs them themselves then there
+		these they this those through to too until up very was we were what
+		when where which while who whom why will with would you your yours
+		yourself yourselves also may might must shall much many get got
+		dont doesnt didnt cant im ive id youre isnt arent wasnt werent wont
+		shouldnt couldnt wouldnt`) {
+		stopWords[w] = true
+	}
 }
 
 // IsStopWord reports whether a folded word is left out of the index.
 func IsStopWord(w string) bool { return stopWords[w] }
+
+// StopWords lists the stop words, sorted (for the shared test data).
+func StopWords() []string {
+	out := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
 
 func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
@@ -55,29 +86,37 @@ func fold(r rune) string {
 	return b.String()
 }
 
-// Stem strips common English plural endings from a folded word.
+// Stem reduces a folded English word to its Snowball (Porter2) stem
+// ("replying" → "repli", "inspections" → "inspect"). Words with digits or
+// letters outside a–z are left as they are.
 func Stem(w string) string {
+	if len(w) < 3 {
+		return w
+	}
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return w // English endings only
+		if c := w[i]; c < 'a' || c > 'z' {
+			return w
 		}
 	}
-	n := len(w)
-	switch {
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 4 && strings.HasSuffix(w, "sses"):
-		return w[:n-2]
-	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:n-1]
-	}
-	return w
+	return english.Stem(w, true)
 }
 
 // Tokenize splits text into index terms, in order, duplicates kept.
 func Tokenize(text string) []string {
-	var out []string
+	toks := tokens(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.term
+	}
+	return out
+}
+
+// token is an index term and the folded word it came from (the typo
+// vocabulary is made of words, so "inspectoin" can find "inspection").
+type token struct{ term, word string }
+
+func tokens(text string) []token {
+	var out []token
 	var word strings.Builder
 	var cjk []rune
 	flushWord := func() {
@@ -92,17 +131,18 @@ func Tokenize(text string) []string {
 		if stopWords[w] {
 			return
 		}
-		out = append(out, Stem(w))
+		out = append(out, token{Stem(w), w})
 	}
 	flushCJK := func() {
 		switch len(cjk) {
 		case 0:
 			return
 		case 1:
-			out = append(out, string(cjk))
+			out = append(out, token{string(cjk), string(cjk)})
 		default:
 			for i := 0; i+1 < len(cjk); i++ {
-				out = append(out, string(cjk[i:i+2]))
+				pair := string(cjk[i : i+2])
+				out = append(out, token{pair, pair})
 			}
 		}
 		cjk = cjk[:0]

@@ -1,15 +1,24 @@
 // Queries the static search index the generator writes to /search-index/
 // (see generator/internal/searchindex for the file formats). Only the shards
-// holding the query's terms and the fragments of the results shown are
-// fetched; everything fetched is cached for the page's lifetime.
-import { tokenize, terms as termsOf } from "./tokenize";
+// holding the query's terms, the typo files of misspelt words and the
+// fragments of the results shown are fetched; everything fetched is cached
+// for the page's lifetime.
+import { stem, tokenize, type Token } from "./tokenize";
+import { corrections, isTypoWord, typoKeys } from "./typo";
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** A stretch of excerpt text; marked stretches matched the query. */
 export interface Segment {
   text: string;
   mark: boolean;
+}
+
+/** Another matching section of a result's page. */
+export interface SubHit {
+  href: string;
+  heading: string;
+  excerpt: Segment[];
 }
 
 export interface Hit {
@@ -19,6 +28,7 @@ export interface Hit {
   group: string; // section key, e.g. "guide"
   label: string; // section label, e.g. "Vetting guide"
   excerpt: Segment[];
+  subs: SubHit[]; // up to MAX_SUBS other matching sections, best first
 }
 
 export interface Results {
@@ -36,12 +46,17 @@ interface Manifest {
   pages: number;
   groups: [string, string, number, number][];
   shards: string[]; // first term of each shard; shard i is s/i.sidx
+  typo: string[]; // first key of each typo file; file i is t/i.styp
 }
 
 interface Shard {
   p: Record<string, number[]>;
   x: Record<string, number>;
   keys: string[]; // sorted
+}
+
+interface TypoFile {
+  k: Record<string, string[]>;
 }
 
 interface Fragment {
@@ -52,15 +67,49 @@ interface Fragment {
   s: [string, string, string][];
 }
 
-interface PageMatch {
+/** How one query word is looked up. */
+export interface Plan {
+  term: string;
+  word: string; // as typed, folded, before stemming
+  prefix: boolean; // also terms starting with it (the word being typed)
+  weight: number; // of prefix matches
+}
+
+/** The terms a query word matched in the index, with their weights. */
+export interface Matched {
+  terms: Map<string, number>;
+}
+
+/** Scores of one query word: best score per section key (page*65536+section). */
+export interface TermScores {
+  scores: Map<number, number>;
+  lenient: boolean; // its list was cut: pages missing from it may still match
+}
+
+export interface PageMatch {
   page: number;
-  matched: number; // query terms found on the page
+  matched: number; // query words found on the page
   score: number;
-  section: number;
+  sections: [number, number][]; // [section, score], best first
 }
 
 const EXCERPT_CHARS = 180;
+const SUB_EXCERPT_CHARS = 120;
 const PREFIX_LIMIT = 40; // terms one prefix may expand to
+const TYPO_LIMIT = 3; // corrections tried per misspelt word
+const MAX_SUBS = 3;
+const MIN_RESULTS = 10; // looser matches are added until there are this many
+// A page's score: its best section, plus this share of what its other
+// sections add for words the best one lacks.
+const SPREAD = 0.5;
+// … plus this share of all its other matching sections: a page that comes
+// back to the words section after section is about them.
+const DEPTH = 0.1;
+// A page holding k of the query's n words scores (k/n)^COORD of its sum.
+const COORD = 1;
+// Weights of a misspelt word's corrections, by edit distance: below any
+// exact match of the same strength.
+const TYPO_WEIGHT = [1, 0.5, 0.35];
 
 async function fetchJSON<T>(url: string): Promise<T> {
   const res = await fetch(url, { credentials: "same-origin" });
@@ -69,8 +118,69 @@ async function fetchJSON<T>(url: string): Promise<T> {
   return (await new Response(stream).json()) as T;
 }
 
+/** The query's meaningful words, once each, in order. */
+export function plan(query: string): Plan[] {
+  const seen = new Set<string>();
+  const toks = tokenize(query).filter((t) => !seen.has(t.term) && seen.add(t.term));
+  // The last word may still be being typed: it matches as a prefix too.
+  const typing = !/\s$/.test(query);
+  return toks.map((t, i) => {
+    const single = [...t.term].length === 1; // one CJK character: any pair starting with it
+    const last = i === toks.length - 1;
+    return { term: t.term, word: t.word, prefix: single || (last && typing), weight: single ? 1 : 0.8 };
+  });
+}
+
+/** Index in sorted firsts of the file that holds key. */
+function fileFor(firsts: string[], key: string): number {
+  let i = 0;
+  for (let lo = 0, hi = firsts.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    if (firsts[mid]! <= key) { i = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return i;
+}
+
+/**
+ * Ranks pages from each query word's section scores. A page's score is its
+ * best section's sum plus SPREAD of the rest, times (share of the query's
+ * words it holds)^COORD. Pages holding the most words are kept, and pages
+ * with fewer are added until there are MIN_RESULTS, so one missing word
+ * never leaves a question with one or two results.
+ */
+export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: number } {
+  const n = perTerm.length;
+  const pages = new Map<number, { terms: Set<number>; sections: Map<number, number>; best: number[] }>();
+  perTerm.forEach(({ scores }, ti) => {
+    for (const [key, s] of scores) {
+      const page = Math.floor(key / 65536), sec = key % 65536;
+      let p = pages.get(page);
+      if (!p) { p = { terms: new Set(), sections: new Map(), best: perTerm.map(() => 0) }; pages.set(page, p); }
+      p.terms.add(ti);
+      p.sections.set(sec, (p.sections.get(sec) ?? 0) + s);
+      p.best[ti] = Math.max(p.best[ti]!, s);
+    }
+  });
+  const all: PageMatch[] = [];
+  for (const [page, p] of pages) {
+    const sections = [...p.sections].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const top = sections[0]![1];
+    const spread = p.best.reduce((a, b) => a + b, 0) - top;
+    const matched = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
+    const rest = sections.slice(1).reduce((a, [, s]) => a + s, 0);
+    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (matched / n) ** COORD, sections });
+  }
+  const most = all.reduce((m, x) => Math.max(m, x.matched), 0);
+  let least = most;
+  while (least > 1 && all.filter((m) => m.matched >= least).length < MIN_RESULTS) least--;
+  const matches = all.filter((m) => m.matched >= least && m.matched > 0);
+  matches.sort((a, b) => b.score - a.score || a.page - b.page);
+  return { matches, most };
+}
+
 export class SearchIndex {
   private shards = new Map<number, Promise<Shard>>();
+  private typos = new Map<number, Promise<TypoFile>>();
   private fragments = new Map<number, Promise<Fragment>>();
 
   private constructor(private base: string, private manifest: Manifest) {}
@@ -87,39 +197,93 @@ export class SearchIndex {
     return this.manifest.groups.map(([key, label]) => ({ key, label }));
   }
 
-  private shard(n: number): Promise<Shard> {
-    let s = this.shards.get(n);
+  private cached<T>(cache: Map<number, Promise<T>>, n: number, path: string, then: (d: T) => T = (d) => d): Promise<T> {
+    let s = cache.get(n);
     if (!s) {
-      s = fetchJSON<Omit<Shard, "keys">>(`${this.base}${this.manifest.build}/s/${n}.sidx`).then((d) => ({ ...d, keys: Object.keys(d.p).sort() }));
-      s.catch(() => this.shards.delete(n));
-      this.shards.set(n, s);
+      s = fetchJSON<T>(`${this.base}${this.manifest.build}/${path}`).then(then);
+      s.catch(() => cache.delete(n));
+      cache.set(n, s);
     }
     return s;
   }
 
+  private shard(n: number): Promise<Shard> {
+    return this.cached(this.shards, n, `s/${n}.sidx`, (d) => ({ ...d, keys: Object.keys(d.p).sort() }));
+  }
+
+  private typoFile(n: number): Promise<TypoFile> {
+    return this.cached(this.typos, n, `t/${n}.styp`);
+  }
+
   fragment(page: number): Promise<Fragment> {
-    let f = this.fragments.get(page);
-    if (!f) {
-      f = fetchJSON<Fragment>(`${this.base}${this.manifest.build}/f/${page}.sfrag`);
-      f.catch(() => this.fragments.delete(page));
-      this.fragments.set(page, f);
-    }
-    return f;
+    return this.cached(this.fragments, page, `f/${page}.sfrag`);
   }
 
   /** Shard numbers that may hold term (and, with prefix, terms starting with it). */
   private shardsFor(term: string, prefix: boolean): number[] {
     const firsts = this.manifest.shards;
-    let i = 0;
-    for (let lo = 0, hi = firsts.length - 1; lo <= hi;) {
-      const mid = (lo + hi) >> 1;
-      if (firsts[mid]! <= term) { i = mid; lo = mid + 1; } else hi = mid - 1;
-    }
+    const i = fileFor(firsts, term);
     const out = [i];
     if (prefix) {
       for (let j = i + 1; j < firsts.length && j <= i + 2 && firsts[j]!.startsWith(term); j++) out.push(j);
     }
     return out;
+  }
+
+  /** The index terms a query word matches: itself, terms it begins while being typed. */
+  private async lookup(p: Plan): Promise<Matched> {
+    const terms = new Map<string, number>();
+    for (const f of this.shardsFor(p.term, p.prefix)) {
+      const sh = await this.shard(f);
+      if (sh.p[p.term]) terms.set(p.term, 1);
+      if (!p.prefix) continue;
+      let lo = lowerBound(sh.keys, p.term);
+      for (let n = 0; lo < sh.keys.length && n < PREFIX_LIMIT; lo++, n++) {
+        const k = sh.keys[lo]!;
+        if (!k.startsWith(p.term)) break;
+        if (k !== p.term) terms.set(k, p.weight);
+      }
+    }
+    return { terms };
+  }
+
+  /** For a word the index lacks: the index terms of the nearest words. */
+  private async correct(p: Plan): Promise<Matched> {
+    const terms = new Map<string, number>();
+    if (!isTypoWord(p.word) || !this.manifest.typo.length) return { terms };
+    const keys = typoKeys(p.word);
+    const files = await Promise.all([...new Set(keys.map((k) => fileFor(this.manifest.typo, k)))].map((f) => this.typoFile(f)));
+    const candidates: string[] = [];
+    for (const k of keys) for (const f of files) candidates.push(...(f.k[k] ?? []));
+    for (const c of corrections(p.word, candidates, TYPO_LIMIT)) {
+      const t = stem(c.word);
+      if (t !== p.term && !terms.has(t)) terms.set(t, TYPO_WEIGHT[c.distance] ?? 0);
+    }
+    // Only corrections the index really holds (the shards are cached for scoring).
+    await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
+    return { terms };
+  }
+
+  /** Per query word: the best score of each section over the terms it matched. */
+  private async score(matched: Matched[]): Promise<TermScores[]> {
+    return Promise.all(matched.map(async ({ terms }) => {
+      const scores = new Map<number, number>();
+      let lenient = false;
+      for (const [term, w] of terms) {
+        const sh = await this.shard(this.shardsFor(term, false)[0]!);
+        const list = sh.p[term];
+        if (!list) continue;
+        if (sh.x[term]) lenient = true;
+        let page = 0;
+        for (let k = 0; k + 2 < list.length; k += 3) {
+          page += list[k]!;
+          const sec = page * 65536 + list[k + 1]!;
+          const s = list[k + 2]! * w;
+          if (s > (scores.get(sec) ?? 0)) scores.set(sec, s);
+        }
+      }
+      return { scores, lenient };
+    }));
   }
 
   /**
@@ -129,97 +293,44 @@ export class SearchIndex {
   async search(query: string, opts: { group?: string; limit?: number; offset?: number } = {}): Promise<Results> {
     const limit = opts.limit ?? 10;
     const offset = opts.offset ?? 0;
-    const empty: Results = { query, total: 0, counts: {}, partial: false, page: 0, hits: [] };
-    const qterms = [...new Set(termsOf(query))];
-    if (qterms.length === 0) return empty;
-    // The last word may still be being typed: it matches as a prefix too.
-    const typing = !/\s$/.test(query);
-    const plans = qterms.map((t, i) => {
-      const last = i === qterms.length - 1;
-      const single = [...t].length === 1; // one CJK character: any pair starting with it
-      const prefix = single || t.length >= 3 || (last && typing);
-      const weight = single ? 1 : last && typing ? 0.8 : 0.5;
-      return { term: t, prefix, weight, files: this.shardsFor(t, prefix) };
-    });
-    const loaded = new Map<number, Shard>();
-    await Promise.all([...new Set(plans.flatMap((p) => p.files))].map(async (f) => loaded.set(f, await this.shard(f))));
-
-    // Per query term: best score per section (key page*65536+section), and
-    // whether its list was cut (then pages missing from it may still match).
-    const perTerm = plans.map((plan) => {
-      const scores = new Map<number, number>();
-      let lenient = false;
-      const addList = (sh: Shard, key: string, w: number): void => {
-        const list = sh.p[key];
-        if (!list) return;
-        if (sh.x[key]) lenient = true;
-        let page = 0;
-        for (let k = 0; k + 2 < list.length; k += 3) {
-          page += list[k]!;
-          const sec = page * 65536 + list[k + 1]!;
-          const s = list[k + 2]! * w;
-          if (s > (scores.get(sec) ?? 0)) scores.set(sec, s);
-        }
-      };
-      for (const f of plan.files) {
-        const sh = loaded.get(f)!;
-        addList(sh, plan.term, 1);
-        if (!plan.prefix) continue;
-        let lo = lowerBound(sh.keys, plan.term);
-        for (let n = 0; lo < sh.keys.length && n < PREFIX_LIMIT; lo++, n++) {
-          const k = sh.keys[lo]!;
-          if (!k.startsWith(plan.term)) break;
-          if (k !== plan.term) addList(sh, k, plan.weight);
-        }
-      }
-      return { scores, lenient };
-    });
-
-    // Pages: how many terms they hold, and their best section.
-    const pages = new Map<number, { terms: Set<number>; sections: Map<number, number>; best: number[] }>();
-    perTerm.forEach(({ scores }, ti) => {
-      for (const [sec, s] of scores) {
-        const page = Math.floor(sec / 65536);
-        let p = pages.get(page);
-        if (!p) { p = { terms: new Set(), sections: new Map(), best: perTerm.map(() => 0) }; pages.set(page, p); }
-        p.terms.add(ti);
-        p.sections.set(sec % 65536, (p.sections.get(sec % 65536) ?? 0) + s);
-        p.best[ti] = Math.max(p.best[ti]!, s);
-      }
-    });
-    const matches: PageMatch[] = [];
-    for (const [page, p] of pages) {
-      let section = 0, top = -1;
-      for (const [sec, s] of p.sections) if (s > top || (s === top && sec < section)) { top = s; section = sec; }
-      const spread = p.best.reduce((a, b) => a + b, 0) - top;
-      const matched = Math.min(qterms.length, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
-      matches.push({ page, matched, score: top + 0.25 * spread, section });
-    }
-    const most = matches.reduce((m, x) => Math.max(m, x.matched), 0);
-    const kept = matches.filter((m) => most > 0 && m.matched === most);
-    kept.sort((a, b) => b.score - a.score || a.page - b.page);
+    const plans = plan(query);
+    if (plans.length === 0) return { query, total: 0, counts: {}, partial: false, page: 0, hits: [] };
+    const matched = await Promise.all(plans.map(async (p) => {
+      const m = await this.lookup(p);
+      return m.terms.size > 0 ? m : this.correct(p);
+    }));
+    const { matches, most } = rankPages(await this.score(matched));
 
     const counts: Record<string, number> = {};
     const groupOf = (page: number): string => this.manifest.groups.find(([, , from, to]) => page >= from && page <= to)?.[0] ?? "";
-    for (const m of kept) { const g = groupOf(m.page); counts[g] = (counts[g] ?? 0) + 1; }
-    const filtered = opts.group ? kept.filter((m) => groupOf(m.page) === opts.group) : kept;
+    for (const m of matches) { const g = groupOf(m.page); counts[g] = (counts[g] ?? 0) + 1; }
+    const filtered = opts.group ? matches.filter((m) => groupOf(m.page) === opts.group) : matches;
     const shown = filtered.slice(offset, offset + limit);
-    const hits = await Promise.all(shown.map((m) => this.hit(m, plans)));
-    return { query, total: kept.length, counts, partial: most < qterms.length, page: filtered.length, hits };
+    const marks = matched.flatMap((m, i) => [...m.terms.keys()].map((term) => ({ term, prefix: plans[i]!.prefix && term === plans[i]!.term })));
+    const hits = await Promise.all(shown.map((m) => this.hit(m, marks)));
+    return { query, total: matches.length, counts, partial: most < plans.length, page: filtered.length, hits };
   }
 
-  private async hit(m: PageMatch, plans: { term: string; prefix: boolean }[]): Promise<Hit> {
+  private async hit(m: PageMatch, marks: { term: string; prefix: boolean }[]): Promise<Hit> {
     const f = await this.fragment(m.page);
-    const [anchor, title, text] = f.s[m.section] ?? ["", "", ""];
+    const href = (anchor: string): string => (anchor ? `${f.u}#${encodeURIComponent(anchor)}` : f.u);
+    const [anchor, title, text] = f.s[m.sections[0]![0]] ?? ["", "", ""];
     // The page top may have no text of its own: quote the first section that has.
     const quoted = text || f.s.find((s) => s[2] !== "")?.[2] || title || f.t;
+    const subs: SubHit[] = [];
+    for (const [sec] of m.sections.slice(1)) {
+      const [a, t, x] = f.s[sec] ?? ["", "", ""];
+      if (!a || subs.length >= MAX_SUBS) continue;
+      subs.push({ href: href(a), heading: t, excerpt: excerpt(x || t, marks, SUB_EXCERPT_CHARS) });
+    }
     return {
-      href: anchor ? `${f.u}#${encodeURIComponent(anchor)}` : f.u,
+      href: href(anchor),
       pageTitle: f.t,
       heading: anchor ? title : "",
       group: f.g,
       label: f.l,
-      excerpt: excerpt(quoted, plans),
+      excerpt: excerpt(quoted, marks),
+      subs,
     };
   }
 }
@@ -233,9 +344,22 @@ function lowerBound(keys: string[], term: string): number {
   return lo;
 }
 
+// Tokens of the excerpted texts: the same sections come back as a reader
+// refines a query.
+const tokenCache = new Map<string, Token[]>();
+function tokensOf(text: string): Token[] {
+  let t = tokenCache.get(text);
+  if (!t) {
+    if (tokenCache.size > 500) tokenCache.clear();
+    t = tokenize(text);
+    tokenCache.set(text, t);
+  }
+  return t;
+}
+
 /** The stretch of text with the most query terms, matches marked. */
-export function excerpt(text: string, plans: { term: string; prefix: boolean }[]): Segment[] {
-  const toks = tokenize(text);
+export function excerpt(text: string, plans: { term: string; prefix: boolean }[], chars = EXCERPT_CHARS): Segment[] {
+  const toks = tokensOf(text);
   const which = (term: string): number => plans.findIndex((p) => term === p.term || (p.prefix && term.startsWith(p.term)));
   const hits = toks.map((t) => which(t.term));
   // Best window of 16 tokens: most distinct terms, then most matches.
@@ -256,10 +380,10 @@ export function excerpt(text: string, plans: { term: string; prefix: boolean }[]
       start = space >= 0 && space < toks[bestAt]!.start ? space + 1 : toks[bestAt]!.start;
     }
   }
-  let end = Math.min(text.length, start + EXCERPT_CHARS);
+  let end = Math.min(text.length, start + chars);
   if (end < text.length) {
     const space = text.lastIndexOf(" ", end);
-    if (space > start + EXCERPT_CHARS / 2) end = space;
+    if (space > start + chars / 2) end = space;
   }
   const segs: Segment[] = [];
   const push = (s: string, mark: boolean): void => {

@@ -1,12 +1,23 @@
 // The search tokenizer. It must give exactly the tokens of the Go indexer
 // (generator/internal/searchindex/tokenize.go); both are tested against
-// generator/internal/searchindex/testdata/tokenize.json.
+// generator/internal/searchindex/testdata (tokenize.json, stopwords.json,
+// stems.txt.gz).
+import { stem as porter2 } from "porter2";
 
-const STOP_WORDS = new Set([
-  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have",
-  "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was",
-  "were", "will", "with",
-]);
+// Stop words: the same list as the indexer's (checked against
+// generator/internal/searchindex/testdata/stopwords.json).
+export const STOP_WORDS: ReadonlySet<string> = new Set(`
+  a about above after again all am an and any are as at be because been
+  before being below between both but by can could did do does doing
+  down during each for from further had has have having he her here hers
+  herself him himself his how i if in into is it its itself just me more
+  most my myself of on once only or other ought our ours ourselves should
+  so some such than that the their theirs them themselves then there
+  these they this those through to too until up very was we were what
+  when where which while who whom why will with would you your yours
+  yourself yourselves also may might must shall much many get got
+  dont doesnt didnt cant im ive id youre isnt arent wasnt werent wont
+  shouldnt couldnt wouldnt`.split(/\s+/).filter(Boolean));
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const WORD = /[\p{L}\p{Nd}]/u;
@@ -16,18 +27,26 @@ const DIGIT = /^\p{Nd}/u;
 /** One token with the span of the original text it came from. */
 export interface Token {
   term: string;
+  word: string; // the folded word before stemming
   start: number; // UTF-16 offsets into the original text
   end: number;
 }
 
+/**
+ * The English Snowball (Porter2) stem of a folded word, as the indexer's Go
+ * stemmer gives it (both are checked on the Snowball test vocabulary).
+ * Words with digits or letters outside a–z are left as they are.
+ */
 export function stem(w: string): string {
-  if (!/^[a-z0-9]+$/.test(w)) return w; // English endings only
-  const n = w.length;
-  if (n > 4 && w.endsWith("ies")) return w.slice(0, n - 3) + "y";
-  if (n > 4 && w.endsWith("sses")) return w.slice(0, n - 2);
-  if (n > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, n - 1);
-  return w;
+  let s = stems.get(w);
+  if (s === undefined) {
+    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : porter2(w);
+    if (stems.size > 20000) stems.clear(); // excerpts stem the same words again and again
+    stems.set(w, s);
+  }
+  return s;
 }
+const stems = new Map<string, string>();
 
 function fold(ch: string): string {
   let out = "";
@@ -57,16 +76,16 @@ export function tokenize(text: string): Token[] {
     word = "";
     if ([...w].length < 2 && !DIGIT.test(w)) return;
     if (STOP_WORDS.has(w)) return;
-    out.push({ term: stem(w), start: wordStart, end: wordEnd });
+    out.push({ term: stem(w), word: w, start: wordStart, end: wordEnd });
   };
   const flushCJK = (): void => {
     if (cjk.length === 1) {
       const only = cjk[0]!;
-      out.push({ term: only.c, start: only.at, end: only.at + only.c.length });
+      out.push({ term: only.c, word: only.c, start: only.at, end: only.at + only.c.length });
     } else {
       for (let i = 0; i + 1 < cjk.length; i++) {
         const a = cjk[i]!, b = cjk[i + 1]!;
-        out.push({ term: a.c + b.c, start: a.at, end: b.at + b.c.length });
+        out.push({ term: a.c + b.c, word: a.c + b.c, start: a.at, end: b.at + b.c.length });
       }
     }
     cjk = [];

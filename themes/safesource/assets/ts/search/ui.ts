@@ -2,7 +2,7 @@
 // page that runs ?q=…&section=… from the URL. Results are built with
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
-import { SearchIndex, type Hit, type Results } from "./engine";
+import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
@@ -23,18 +23,38 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
   return e;
 }
 
-/** One result: a single link to the matching section. */
-export function renderHit(hit: Hit): HTMLLIElement {
+function excerptEl(segs: Segment[]): HTMLSpanElement {
+  const ex = el("span", "search-hit-excerpt");
+  for (const seg of segs) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
+  return ex;
+}
+
+/**
+ * One result: a link to the page's best section, then (on the search page,
+ * not in the compact header popup) links to up to three other sections of
+ * the page that match.
+ */
+export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
   const li = el("li", "search-hit");
   const a = el("a", "search-hit-link");
   a.href = hit.href;
   if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
   a.append(el("span", "search-hit-title", hit.pageTitle));
   if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
-  const ex = el("span", "search-hit-excerpt");
-  for (const seg of hit.excerpt) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
-  a.append(ex);
+  a.append(excerptEl(hit.excerpt));
   li.append(a);
+  if (withSubs && hit.subs.length) {
+    const subs = el("ul", "search-hit-subs");
+    for (const s of hit.subs) {
+      const sa = el("a", "search-hit-sub");
+      sa.href = s.href;
+      sa.append(el("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
+      const sli = el("li", "");
+      sli.append(sa);
+      subs.append(sli);
+    }
+    li.append(subs);
+  }
   return li;
 }
 
@@ -117,7 +137,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   /** Hides the popup; reports whether it was open. */
   const hide = (): boolean => { const was = !popup.hidden; popup.hidden = true; return was; };
   const show = (r: Results): void => {
-    list.replaceChildren(...r.hits.map(renderHit));
+    list.replaceChildren(...r.hits.map((h) => renderHit(h, false)));
     if (r.total === 0) {
       status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
     } else {
@@ -188,7 +208,8 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
       if (count) count.textContent = String(n);
       b.disabled = n === 0 && g !== group;
     }
-    if (append) results.append(...r.hits.map(renderHit)); else results.replaceChildren(...r.hits.map(renderHit));
+    const items = r.hits.map((h) => renderHit(h));
+    if (append) results.append(...items); else results.replaceChildren(...items);
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
     if (q === "") status.textContent = "";

@@ -1,0 +1,88 @@
+package searchindex
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestSynonymsExpand(t *testing.T) {
+	s := newSynonyms([][]string{
+		{"licence", "license"},
+		{"营业执照", "yíngyè zhízhào", "yingyezhizhao", "Business licence"},
+		{"only one"},
+	})
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"a licence", []string{"licenc", "licens"}},
+		{"the business licence", []string{"营业", "业执", "执照", "yingy", "zhizhao", "yingyezhizhao", "busi", "licenc", "licenc", "licens"}},
+		{"营业执照号", []string{"营业", "业执", "执照", "yingy", "zhizhao", "yingyezhizhao", "busi", "licenc"}},
+		{"business only", nil},
+		{"only one", nil}, // a group of one phrase is no group
+	}
+	for _, tc := range tests {
+		got := s.expand(Tokenize(tc.text))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("expand(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestBuildIndexesSynonyms(t *testing.T) {
+	pages := []Page{
+		{URL: "/a/", Title: "Licences", Sections: []Section{{Text: "Ask for the business licence."}}},
+		{URL: "/b/", Title: "Other", Sections: []Section{{Text: "Nothing about it."}}},
+	}
+	idx, err := Build(pages, Options{Synonyms: [][]string{{"licence", "license"}, {"营业执照", "business licence"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	post := postingsOf(t, idx, m)
+	for _, term := range []string{"licens", "营业", "执照"} {
+		if len(post[term]) != 1 || post[term][0][0] != 0 {
+			t.Errorf("%q: postings %v, want page 0 only", term, post[term])
+		}
+	}
+	// Every word (before stemming) is in the typo files under each of its keys.
+	filed := map[string][]string{}
+	for i := range m.Typo {
+		var f struct{ K map[string][]string }
+		if err := ReadGzipJSON(idx.Files[m.Build+"/t/"+strconv.Itoa(i)+".styp"], &f); err != nil {
+			t.Fatal(err)
+		}
+		for k, ws := range f.K {
+			filed[k] = append(filed[k], ws...)
+		}
+	}
+	for _, w := range []string{"licences", "licence", "business", "nothing"} {
+		for _, k := range TypoKeys(w) {
+			if !slices.Contains(filed[k], w) {
+				t.Errorf("typo files: %q not under key %q (%v)", w, k, filed[k])
+			}
+		}
+	}
+}
+
+func TestExtractWeight(t *testing.T) {
+	page := `<html><body><article data-search-body><h1>Glossary</h1>
+		<div id="a" data-search-title="A" data-search-weight="0.5">Alpha</div>
+		<h2 id="b">B</h2><p>Beta</p></article></body></html>`
+	p, ok, err := Extract("/g/", []byte(page))
+	if err != nil || !ok {
+		t.Fatalf("Extract: %v, %v", ok, err)
+	}
+	if got := []float64{p.Sections[1].Weight, p.Sections[2].Weight}; !slices.Equal(got, []float64{0.5, 0}) {
+		t.Errorf("weights %v, want [0.5 0] (the weight ends with its element)", got)
+	}
+	_, _, err = Extract("/g/", []byte(`<html><body><article data-search-body data-search-weight="heavy"><h1>X</h1></article></body></html>`))
+	if err == nil || !strings.Contains(err.Error(), `data-search-weight="heavy"`) {
+		t.Errorf("err = %v, want one naming the bad weight", err)
+	}
+}

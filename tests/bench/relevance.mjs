@@ -1,0 +1,69 @@
+// Relevance measures for the search benchmark: hit@1, hit@3, mean reciprocal
+// rank and anchor precision over the judged queries in search-queries.json.
+//
+//   node tests/bench/relevance.mjs   # this engine only, in node, on the built public/ (quick check)
+//
+// tests/bench/search-bench.mjs runs both engines in the browser and uses
+// judge() and summarise() from here.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+export const QUERIES = JSON.parse(readFileSync(new URL("./search-queries.json", import.meta.url), "utf8")).queries;
+export const DEPTH = 10; // results looked at per query
+
+const pageOf = (href) => href.replace(/#.*$/, "");
+
+/**
+ * Judges one query. results: the engine's links, best first, one per page
+ * (the link it shows first for that page: a section or the page).
+ */
+export function judge(query, results) {
+  const rank = results.findIndex((h) => query.want.includes(pageOf(h))) + 1;
+  const out = { q: query.q, kind: query.kind, rank, top: results[0] ?? null };
+  if (query.anchors) {
+    const top = results[0] ?? "";
+    out.anchorOK = query.anchors.some((a) => (a.includes("#") ? a === top : pageOf(top) === a));
+  }
+  return out;
+}
+
+/** Totals per kind of query and overall. */
+export function summarise(judged) {
+  const sum = (rows) => {
+    const n = rows.length;
+    const withAnchor = rows.filter((r) => r.anchorOK !== undefined);
+    return {
+      n,
+      hit1: rows.filter((r) => r.rank === 1).length / n,
+      hit3: rows.filter((r) => r.rank >= 1 && r.rank <= 3).length / n,
+      mrr: rows.reduce((a, r) => a + (r.rank > 0 ? 1 / r.rank : 0), 0) / n,
+      anchorN: withAnchor.length,
+      anchor: withAnchor.length ? withAnchor.filter((r) => r.anchorOK).length / withAnchor.length : NaN,
+    };
+  };
+  const kinds = [...new Set(judged.map((r) => r.kind))];
+  return { all: sum(judged), kinds: Object.fromEntries(kinds.map((k) => [k, sum(judged.filter((r) => r.kind === k))])) };
+}
+
+// Quick check of this engine without a browser: the compiled engine
+// (build/unit, from `npm run test:unit`'s compile step) reads public/.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  execFileSync("npx", ["tsc", "-p", "tests/unit/tsconfig.json"], { cwd: ROOT, stdio: "inherit" });
+  globalThis.fetch = async (url) => new Response(readFileSync(join(ROOT, "public", new URL(url).pathname)));
+  const { SearchIndex } = createRequire(import.meta.url)(join(ROOT, "build/unit/search/engine.js"));
+  const ix = await SearchIndex.load("http://localhost/search-index/");
+  const judged = [];
+  for (const q of QUERIES) {
+    const r = await ix.search(q.q + " ", { limit: DEPTH });
+    const j = judge(q, r.hits.map((h) => h.href));
+    judged.push(j);
+    if (j.rank !== 1 || j.anchorOK === false) console.log(`${q.kind.padEnd(12)} ${q.q.padEnd(40)} rank ${j.rank || "-"} top ${j.top}${j.anchorOK === false ? " (anchor)" : ""}`);
+  }
+  const s = summarise(judged);
+  const f = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
+  console.log(`all: hit@1 ${f(s.all.hit1)} hit@3 ${f(s.all.hit3)} MRR ${f(s.all.mrr)} anchor ${f(s.all.anchor)} (${s.all.n} queries)`);
+  for (const [k, v] of Object.entries(s.kinds)) console.log(`  ${k.padEnd(12)} hit@1 ${f(v.hit1)} hit@3 ${f(v.hit3)} MRR ${f(v.mrr)} anchor ${f(v.anchor)} (${v.n})`);
+}

@@ -1,0 +1,103 @@
+// Unit tests of the search's pure modules (compiled to build/unit by
+// `npm run test:unit`): the tokenizer and stemmer against the Go indexer's
+// shared test data, typo matching and ranking.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const build = new URL("../../build/unit/search/", import.meta.url).pathname;
+const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
+const { typoKeys, editDistance, corrections, maxTypoDistance } = require(build + "typo.js");
+const { rankPages, plan, excerpt } = require(build + "engine.js");
+const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
+
+test("the tokenizer gives the Go indexer's tokens on the shared cases", () => {
+  const cases = JSON.parse(shared("tokenize.json"));
+  assert.ok(cases.length >= 20);
+  for (const c of cases) assert.deepEqual(terms(c.in), c.out, `terms(${JSON.stringify(c.in)})`);
+});
+
+test("the stop list is the Go indexer's", () => {
+  assert.deepEqual([...STOP_WORDS].sort(), JSON.parse(shared("stopwords.json")));
+});
+
+test("the stemmer agrees with the Go stemmer on the whole Snowball vocabulary", () => {
+  const lines = gunzipSync(shared("stems.txt.gz")).toString("utf8").split("\n").filter(Boolean);
+  assert.ok(lines.length > 40000, `${lines.length} words`);
+  const wrong = [];
+  for (const line of lines) {
+    const [word, want] = line.split(" ");
+    if (stem(word) !== want) wrong.push(`${word}: ${stem(word)} ≠ ${want}`);
+  }
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} words differ`);
+});
+
+test("typo keys are the Go indexer's", () => {
+  const want = JSON.parse(shared("typokeys.json"));
+  for (const [w, keys] of Object.entries(want)) assert.deepEqual(typoKeys(w), keys, `typoKeys(${w})`);
+});
+
+test("edit distance counts a swap of neighbours as one edit and stops past the limit", () => {
+  const cases = [
+    ["escrw", "escrow", 2, 1], ["counterfiet", "counterfeit", 2, 1], ["inspectoin", "inspection", 2, 1],
+    ["arbitraton", "arbitration", 2, 1], ["blacklsit", "blacklist", 2, 1], ["evidance", "evidence", 2, 1],
+    ["kitten", "sitting", 3, 3], ["abc", "abc", 1, 0], ["fee", "feature", 2, 3], ["ab", "ba", 1, 1],
+  ];
+  for (const [a, b, max, want] of cases) assert.equal(editDistance(a, b, max), want, `${a} → ${b}`);
+});
+
+test("corrections: one edit for short words, two for longer, nearest then commonest", () => {
+  assert.equal(maxTypoDistance("fee"), 1);
+  assert.equal(maxTypoDistance("escrw"), 1);
+  assert.equal(maxTypoDistance("chargback"), 2);
+  assert.deepEqual(corrections("escrw", ["escrow", "escort", "screw"], 3).map((c) => c.word), ["escrow"]);
+  // Among equal distances the list's order (most common first) is kept.
+  assert.deepEqual(corrections("lne", ["line", "lane", "lone"], 2).map((c) => c.word), ["line", "lane"]);
+  assert.deepEqual(corrections("xyzzyq", ["escrow", "supplier"], 3), []);
+  assert.deepEqual(corrections("deposits", ["deposits"], 3), [], "the word itself is no correction");
+});
+
+test("a query's stop and question words are dropped; the last word being typed matches as a prefix", () => {
+  assert.deepEqual(plan("what should I do if the supplier stops replying").map((p) => p.term), ["supplier", "stop", "repli"]);
+  const typed = plan("escr");
+  assert.equal(typed[0].prefix, true);
+  assert.equal(plan("escrow ")[0].prefix, false);
+  assert.equal(plan("诚")[0].prefix, true, "one Chinese character matches the pairs it starts");
+});
+
+// Section keys are page*65536 + section.
+const key = (page, section) => page * 65536 + section;
+const scores = (entries) => ({ scores: new Map(entries.map(([p, s, v]) => [key(p, s), v])), lenient: false });
+
+test("ranking: pages with every word first; a page missing a word is still listed", () => {
+  const perTerm = [
+    scores([[1, 2, 30], [2, 1, 30], [3, 1, 20]]), // "supplier"
+    scores([[1, 2, 30], [3, 4, 20]]), // "replying"
+  ];
+  const { matches, most } = rankPages(perTerm);
+  assert.equal(most, 2);
+  assert.deepEqual(matches.map((m) => m.page), [1, 3, 2], "page 2 (one word) is still a result, below the pages with both");
+  assert.deepEqual(matches[0].sections[0], [2, 60], "the best section holds both words");
+  assert.deepEqual(matches.map((m) => m.matched), [2, 2, 1]);
+});
+
+test("ranking: a page whose sections keep returning to the word beats one passing mention of equal strength", () => {
+  const { matches } = rankPages([scores([[1, 1, 40], [2, 1, 40], [2, 2, 20], [2, 3, 20]])]);
+  assert.deepEqual(matches.map((m) => m.page), [2, 1]);
+});
+
+test("ranking: looser matches are added only until there are enough results", () => {
+  const many = Array.from({ length: 12 }, (_, i) => [i, 1, 10]);
+  const { matches } = rankPages([scores([...many, [20, 1, 90]]), scores(many)]);
+  // 12 pages hold both words: enough; page 20, with one word, is left out.
+  assert.ok(!matches.some((m) => m.page === 20));
+  assert.equal(matches.length, 12);
+});
+
+test("excerpts mark the matched words", () => {
+  const segs = excerpt("Keep the money in escrow until the goods arrive.", [{ term: "escrow", prefix: false }, { term: "good", prefix: false }]);
+  assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ["escrow", "goods"]);
+});
