@@ -1,13 +1,13 @@
 package profiles
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
 
 	"safesource.dev/safesource/checker"
+	"safesource.dev/safesource/checker/internal/csv"
 )
 
 // CSVReader reads profiles from CSV: a header row of field ids, then one
@@ -145,4 +145,15 @@ func DecodeCSV(file string, r io.Reader) ([]checker.Profile, error) {
 		return profiles, errs
 	}
 	return profiles, nil
+}
+
+// placed adds the position to an error from package checker.
+func placed(err error, file string, line int) *checker.InputError {
+	var ie *checker.InputError
+	if errors.As(err, &ie) {
+		e := *ie
+		e.File, e.Line = file, line
+		return &e
+	}
+	return &checker.InputError{File: file, Line: line, Problem: err.Error()}
 }

@@ -2,7 +2,6 @@ package profiles
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 
 	"safesource.dev/safesource/checker"
@@ -26,7 +25,7 @@ func (f Format) String() string {
 // .csv, any case); without one, content starting with "{" or "[" is JSON and
 // anything else YAML (CSV is only recognised by its extension).
 func DetectFormat(file string, data []byte) Format {
-	switch strings.ToLower(filepath.Ext(file)) {
+	switch strings.ToLower(extension(file)) {
 	case ".json":
 		return JSON
 	case ".yaml", ".yml":
@@ -52,4 +51,15 @@ func Decode(file string, data []byte) ([]checker.Profile, error) {
 	default:
 		return DecodeYAML(file, data)
 	}
+}
+
+// extension is filepath.Ext for both / and \ separators, without package
+// path/filepath, which would bring os into the WebAssembly build.
+func extension(file string) string {
+	for i := len(file) - 1; i >= 0 && file[i] != '/' && file[i] != '\\'; i-- {
+		if file[i] == '.' {
+			return file[i:]
+		}
+	}
+	return ""
 }

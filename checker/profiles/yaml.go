@@ -1,11 +1,8 @@
-// Package profiles reads supplier profiles from files: YAML, CSV, and JSON
-// (through checker.DecodeJSON). It is separate from package checker so that
-// the WebAssembly build, which only takes JSON, does not carry a YAML parser
-// or encoding/csv.
-//
-// Every decoder reports every problem it finds as a checker.InputErrors,
-// each placed as "file:line: field: problem (allowed: …)", and returns the
-// profiles that decoded cleanly so a batch can score its good entries.
+//go:build !(js && wasm)
+
+// YAML is read by the command-line tool only: the browser build leaves the
+// YAML parser out (about 170 KB brotli) and imports JSON and CSV.
+
 package profiles
 
 import (
@@ -139,17 +136,6 @@ func decodeMapping(file string, node *yaml.Node) (checker.Profile, checker.Input
 		}
 	}
 	return p, errs
-}
-
-// placed adds the position to an error from package checker.
-func placed(err error, file string, line int) *checker.InputError {
-	var ie *checker.InputError
-	if errors.As(err, &ie) {
-		e := *ie
-		e.File, e.Line = file, line
-		return &e
-	}
-	return &checker.InputError{File: file, Line: line, Problem: err.Error()}
 }
 
 // resolve follows aliases (*name) to the node they point at.
