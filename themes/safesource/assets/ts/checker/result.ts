@@ -1,23 +1,22 @@
 // The result panel: score, band (colour and words), confidence, each finding
 // with its reason and guide link, the positives and the next actions. Lists
 // are updated in place so the polite live region announces only changes.
-import { msg } from "./config";
-import { $, el, setText, syncList } from "./dom";
-import type { Action, Finding, Result } from "./wasm";
+import { $, el, setText, syncList } from "../lib/dom";
+import type { Msg } from "../lib/i18n";
+import type { Action, Finding, Result } from "./protocol";
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-export const bandLabel = (band: string): string => msg("band" + cap(band));
+export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
 
 /** An absolute URL for print, so a paper report still says where to read more. */
 function guideLink(guide: string, text: string): HTMLAnchorElement {
   return el("a", { href: guide, "data-print-url": new URL(guide, location.origin).href }, text);
 }
 
-function findingItem(f: Finding): HTMLElement {
+function findingItem(msg: Msg, f: Finding): HTMLElement {
   const positive = f.points < 0;
   return el("li", { class: `finding finding-${f.severity}` },
     el("p", { class: "finding-head" },
-      el("span", { class: `severity severity-${f.severity}` }, msg("severity" + cap(f.severity))),
+      el("span", { class: `severity severity-${f.severity}` }, msg("severity_" + f.severity)),
       " ",
       el("span", { class: "finding-points" }, msg(positive ? "pointsDown" : "pointsUp", { n: Math.abs(f.points) }))),
     el("p", { class: "finding-title" }, guideLink(f.guide, f.title)),
@@ -37,8 +36,11 @@ export class ResultPanel {
   private readonly message: HTMLElement;
   private readonly details: HTMLElement;
 
-  constructor(root: HTMLElement) {
+  private readonly msg: Msg;
+
+  constructor(root: HTMLElement, msg: Msg) {
     this.root = root;
+    this.msg = msg;
     this.score = $(root, "[data-score-value]");
     this.band = $(root, "[data-band-label]");
     this.confidence = $(root, "[data-confidence]");
@@ -53,16 +55,17 @@ export class ResultPanel {
   }
 
   show(r: Result, answered: number): void {
+    const msg = this.msg;
     this.root.dataset.band = r.band;
     this.root.dataset.score = String(r.score);
     setText(this.score, String(r.score));
     this.band.className = `band band-${r.band}`;
-    setText(this.band, bandLabel(r.band));
+    setText(this.band, bandLabel(msg, r.band));
     setText(this.confidence, msg("confidenceText", { n: Math.round(r.confidence * 100) }));
     setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? msg("lowConfidence") : "");
     this.details.hidden = false;
-    this.list("findings", r.findings, (f) => f.id, findingItem);
-    this.list("positives", r.positives, (f) => f.id, findingItem);
+    this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, f));
+    this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, f));
     this.list("actions", r.actions, (a) => a.id, actionItem);
   }
 
