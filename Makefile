@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck htmlcheck browsertest lighthousetest audit check bench clean
+.PHONY: all build serve test vet gotest wasmtest typecheck tsunit htmlcheck browsertest lighthousetest audit check bench clean
 
 all: build
 
@@ -22,7 +22,7 @@ serve: $(NODE_STAMP)
 
 ## test: vet, Go tests (native and WebAssembly), type checks, a full build and
 ## its output check, then browser tests against the built site
-test: vet gotest wasmtest typecheck build
+test: vet gotest wasmtest typecheck tsunit build
 	$(MAKE) htmlcheck browsertest lighthousetest
 
 vet:
@@ -32,13 +32,19 @@ vet:
 gotest: $(NODE_STAMP)
 	$(GO) test ./...
 
-# The rules package must behave the same in the browser: run its tests
-# under GOOS=js GOARCH=wasm with Node.
+# The rules package and the CSV reader must behave the same in the browser:
+# run their tests under GOOS=js GOARCH=wasm with Node.
 wasmtest:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT_DIR)/lib/wasm/go_js_wasm_exec" ./checker/
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT_DIR)/lib/wasm/go_js_wasm_exec" ./checker/ ./checker/internal/csv/
 
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck
+
+# Unit tests of the pure TypeScript modules (share-link fragments, JSON
+# export, storage migration, UI strings): compiled with tsc into
+# build/tsunit, run by node's test runner, no browser.
+tsunit: $(NODE_STAMP)
+	$(NPM) run --silent test:unit
 
 # The Nu HTML Checker (npm vnu-jar, on the machine's Java) on every page.
 htmlcheck: $(NODE_STAMP)

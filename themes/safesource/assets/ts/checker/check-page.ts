@@ -29,6 +29,9 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   let pendingLink: string | null = null;
   // A link just restored: how many answers it gave and what it left out.
   let restoring: { restored: number; ignored: string[] } | null = null;
+  // What the checker left out of a restored link, shown beside each field
+  // until that field is answered again.
+  const linkProblems = new Map<string, string>();
 
   $(form, "[data-progress]").classList.remove("is-pending");
   $(form, "[data-checker-actions]").hidden = false;
@@ -47,16 +50,22 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
   }
 
-  /** Reads a link with the checker and fills the form; answers typed meanwhile win. */
-  async function restore(c: Checker, hash: string): Promise<void> {
+  /**
+   * Reads a link with the checker and fills the form. A link opened before
+   * the checker was ready may have been answered over meanwhile
+   * (keepTyped): what was typed wins.
+   */
+  async function restore(c: Checker, hash: string, keepTyped: boolean): Promise<void> {
     const pairs = fragmentPairs(hash);
     if (!pairs) {
       restoring = { restored: 0, ignored: [msg("linkTooLong", { n: hash.length - 1 })] };
     } else {
       const d = await c.call("link", pairs);
-      const typed = readForm(form, cfg.fields, msg).answers;
+      const typed = keepTyped ? readForm(form, cfg.fields, msg).answers : {};
       const restored = { ...(d.profile as Answers), ...typed };
       writeForm(form, cfg.fields, restored);
+      linkProblems.clear();
+      for (const e of d.errors) if (cfg.fields.includes(e.field) && !(e.field in typed)) linkProblems.set(e.field, e.problem);
       restoring = {
         restored: Object.keys(d.profile).length,
         ignored: d.errors.map((e) => msg("linkBadValue", { field: clip(e.field, 40), problem: e.problem })),
@@ -68,7 +77,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   function fieldStatus(problems: ReadonlyMap<string, string>): void {
     for (const node of Array.from(form.querySelectorAll<HTMLElement>("[data-field-status]"))) {
       const id = node.closest<HTMLElement>("[data-question]")?.dataset.question ?? "";
-      let text = problems.get(id) ?? "";
+      let text = problems.get(id) ?? linkProblems.get(id) ?? "";
       let state = text ? "error" : "";
       const u = result?.uscc;
       if (!text && id === "uscc" && u && answers.uscc !== undefined) {
@@ -189,6 +198,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     writeForm(form, cfg.fields, {});
     notes.value = "";
     pendingLink = null;
+    linkProblems.clear();
     restoring = null;
     showNotice();
     // A new history entry: Back returns to the answers in the previous link.
@@ -199,12 +209,12 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   }
 
   /** Restores the link in the URL, once the checker is there to read it. */
-  function followLink(): void {
+  function followLink(keepTyped = false): void {
     pendingLink = location.hash;
     if (!checker) return; // read when the checker is ready
     const c = checker;
     const hash = pendingLink;
-    restore(c, hash).then(() => {
+    restore(c, hash, keepTyped).then(() => {
       if (pendingLink === hash) pendingLink = null;
       update();
       writeHash(); // a restored link keeps only what was used
@@ -217,6 +227,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   form.addEventListener("input", (e) => {
     const t = e.target;
     if (!(t instanceof HTMLInputElement)) return; // the notes box is not part of the profile
+    linkProblems.delete(t.name);
     keepExclusive(t);
     update();
   });
@@ -247,7 +258,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     c.ready.then(() => {
       checker = c;
       panel.say("");
-      if (pendingLink !== null) followLink();
+      if (pendingLink !== null) followLink(true);
       else update();
     }, (err: unknown) => {
       pendingLink = null;
