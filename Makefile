@@ -44,7 +44,8 @@ typecheck: $(NODE_STAMP)
 # export, storage migration, UI strings): compiled with tsc into
 # build/tsunit, run by node's test runner, no browser.
 tsunit: $(NODE_STAMP)
-	$(NPM) run --silent test:unit
+	node_modules/.bin/tsc -p tests/unit/tsconfig.json
+	node --test tests/unit/
 
 # The Nu HTML Checker (npm vnu-jar, on the machine's Java) on every page.
 htmlcheck: $(NODE_STAMP)
