@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck tsunit htmlcheck browsertest lighthousetest audit check bench clean
+.PHONY: all build serve test vet gotest wasmtest typecheck unittest htmlcheck browsertest lighthousetest audit check bench clean
 
 all: build
 
@@ -20,9 +20,10 @@ build: $(NODE_STAMP)
 serve: $(NODE_STAMP)
 	$(GO) run ./generator serve
 
-## test: vet, Go tests (native and WebAssembly), type checks, a full build and
-## its output check, then browser tests against the built site
-test: vet gotest wasmtest typecheck tsunit build
+## test: vet, Go tests (native and WebAssembly), type checks, TypeScript unit
+## tests, a full build and its output check, then browser tests against the
+## built site
+test: vet gotest wasmtest typecheck unittest build
 	$(MAKE) htmlcheck browsertest lighthousetest
 
 vet:
@@ -40,12 +41,10 @@ wasmtest:
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck
 
-# Unit tests of the pure TypeScript modules (share-link fragments, JSON
-# export, storage migration, UI strings): compiled with tsc into
-# build/tsunit, run by node's test runner, no browser.
-tsunit: $(NODE_STAMP)
-	node_modules/.bin/tsc -p tests/unit/tsconfig.json
-	node --test tests/unit/
+# Unit tests of the pure TypeScript modules (node's test runner on the
+# modules compiled to build/unit), checked against the Go side's test data.
+unittest: $(NODE_STAMP)
+	$(NPM) run --silent test:unit
 
 # The Nu HTML Checker (npm vnu-jar, on the machine's Java) on every page.
 htmlcheck: $(NODE_STAMP)

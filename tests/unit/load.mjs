@@ -1,10 +1,10 @@
-// The compiled pure modules (make tsunit compiles them with tsc into
-// build/tsunit as CommonJS; no browser, no bundler).
+// The compiled pure modules (make unittest compiles them with tsc into
+// build/unit as CommonJS; no browser, no bundler).
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 
-const out = new URL("../../build/tsunit/", import.meta.url);
-if (!existsSync(out)) throw new Error("build/tsunit is missing: run `make tsunit` (tsc -p tests/unit/tsconfig.json)");
+const out = new URL("../../build/unit/", import.meta.url);
+if (!existsSync(out)) throw new Error("build/unit is missing: run `make unittest`");
 const require = createRequire(out);
 
 export const i18n = require("./lib/i18n.js");
