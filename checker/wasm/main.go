@@ -8,6 +8,10 @@
 //	safesource.decode(name, bytes) -> {profiles: [profileJSON…], errors: [{line, field, problem}…]}
 //	safesource.link(pairs)         -> {profile: profileJSON, errors: […]} for [[id, value]…] of a share link
 //	safesource.csv(profilesJSON)   -> {csv: text} or {errors: […]}
+//	safesource.rescore(profileJSON, version)
+//	                               -> the result under rules v<version> and now
+//	                                  (see checker.Rescore.AppendJSON), or {"errors":[…]}
+//	safesource.rulesVersion        -> the version of the rules compiled in
 //
 // Profiles come back as the canonical JSON Profile.AppendJSON writes. When
 // every function is registered it sets globalThis.safesourceReady = true.
@@ -30,6 +34,14 @@ func main() {
 	api.Set("uscc", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return string(checker.USCCJSON(stringArg(args, 0)))
 	}))
+	api.Set("rescore", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		version := 0 // not a version: reported as bad input
+		if len(args) > 1 && args[1].Type() == js.TypeNumber {
+			version = args[1].Int()
+		}
+		return string(checker.ScoreAgainJSON([]byte(stringArg(args, 0)), version))
+	}))
+	api.Set("rulesVersion", checker.RulesVersion())
 	api.Set("decode", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		list, errs := browser.Decode(stringArg(args, 0), bytesArg(args, 1))
 		return map[string]any{"profiles": profileList(list), "errors": errorList(errs)}

@@ -33,3 +33,13 @@ test("supplierName trims and ignores non-text", () => {
   assert.equal(fragment.supplierName({ supplier_name: 3 }), "");
   assert.equal(fragment.supplierName({}), "");
 });
+
+test("a link ends with the rules version it was made with; links without one were made with v1", () => {
+  assert.equal(fragment.toFragment({ platform: "1688" }, fields, 2), "platform=1688&rules_version=2");
+  assert.equal(fragment.toFragment({}, fields, 2), "", "no answers, no version");
+  const pairs = fragment.fragmentPairs("#platform=1688&rules_version=2");
+  assert.deepEqual(fragment.splitVersion(pairs), { pairs: [["platform", "1688"]], version: 2, badVersion: null });
+  assert.deepEqual(fragment.splitVersion([["platform", "1688"]]), { pairs: [["platform", "1688"]], version: 1, badVersion: null });
+  assert.deepEqual(fragment.splitVersion([["rules_version", "two"], ["rules_version", "3"]]), { pairs: [["rules_version", "3"]], version: 1, badVersion: "two" });
+  assert.deepEqual(fragment.splitVersion([["rules_version", "0"]]).badVersion, "0");
+});

@@ -7,15 +7,16 @@ import { $, el, setText } from "../lib/dom";
 import { clip } from "../lib/i18n";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
-import { type Answers, fragmentPairs, isAnswerFragment, supplierName, toFragment } from "./fragment";
+import { type Answers, fragmentPairs, isAnswerFragment, splitVersion, supplierName, toFragment } from "./fragment";
 import { answerLines, keepExclusive, readForm, writeForm } from "./form";
 import type { Result } from "./protocol";
+import { rescoreText } from "./rescore";
 import { ResultPanel, bandLabel } from "./result";
 import { type Entry, StorageProblem, merge, newId, readStore, writeStore } from "./storage";
 
 export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   const { msg } = cfg;
-  const panel = new ResultPanel($(document, "[data-result]"), msg);
+  const panel = new ResultPanel($(document, "[data-result]"), cfg);
   const notice = $(form, "[data-link-notice]");
   const status = $(form, "[data-action-status]");
   const notes = $<HTMLTextAreaElement>(form, "[data-notes]");
@@ -27,8 +28,11 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   let scoring = 0; // number of the newest score request: older replies are dropped
   // A link waiting for the checker to read it: the URL keeps it until then.
   let pendingLink: string | null = null;
-  // A link just restored: how many answers it gave and what it left out.
-  let restoring: { restored: number; ignored: string[] } | null = null;
+  // A link just restored: how many answers it gave, what it left out, and
+  // the rules version it was made with.
+  let restoring: { restored: number; ignored: string[]; version: number } | null = null;
+  // "Scored again with rules v2: 62 → 71, because …" for a link made with other rules.
+  let rescoreNote = "";
   // What the checker left out of a restored link, shown beside each field
   // until that field is answered again.
   const linkProblems = new Map<string, string>();
@@ -38,13 +42,15 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   panel.say(msg("checkerLoading"));
 
   const shareURL = (): string => {
-    const frag = toFragment(answers, cfg.fields);
+    const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     return location.origin + location.pathname + location.search + (frag ? "#" + frag : "");
   };
 
   function showNotice(): void {
-    // Only a link with problems gets a notice: a clean one simply restores.
+    // Only a link with problems, or made with other rules, gets a notice: a
+    // clean one simply restores.
     notice.replaceChildren();
+    if (rescoreNote) notice.append(el("p", { "data-rescored": "" }, rescoreNote));
     if (!restoring?.ignored.length) return;
     notice.append(el("p", {}, msg("linkRestored", { n: restoring.restored }) + " " + msg("linkIgnored")),
       el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
@@ -56,10 +62,12 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
    * (keepTyped): what was typed wins.
    */
   async function restore(c: Checker, hash: string, keepTyped: boolean): Promise<void> {
-    const pairs = fragmentPairs(hash);
-    if (!pairs) {
-      restoring = { restored: 0, ignored: [msg("linkTooLong", { n: hash.length - 1 })] };
+    const all = fragmentPairs(hash);
+    rescoreNote = "";
+    if (!all) {
+      restoring = { restored: 0, ignored: [msg("linkTooLong", { n: hash.length - 1 })], version: cfg.rulesVersion };
     } else {
+      const { pairs, version, badVersion } = splitVersion(all);
       const d = await c.call("link", pairs);
       const typed = keepTyped ? readForm(form, cfg.fields, msg).answers : {};
       const restored = { ...(d.profile as Answers), ...typed };
@@ -68,7 +76,11 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       for (const e of d.errors) if (cfg.fields.includes(e.field) && !(e.field in typed)) linkProblems.set(e.field, e.problem);
       restoring = {
         restored: Object.keys(d.profile).length,
-        ignored: d.errors.map((e) => msg("linkBadValue", { field: clip(e.field, 40), problem: e.problem })),
+        ignored: [
+          ...(badVersion === null ? [] : [msg("linkBadVersion", { value: clip(badVersion, 20) })]),
+          ...d.errors.map((e) => msg("linkBadValue", { field: clip(e.field, 40), problem: e.problem })),
+        ],
+        version,
       };
     }
     showNotice();
@@ -114,7 +126,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
 
   function writeHash(): void {
     if (pendingLink !== null) return; // the link stays until the checker has read it
-    const frag = toFragment(answers, cfg.fields);
+    const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     const current = location.hash.slice(1);
     if (frag === current || (!frag && !isAnswerFragment(current))) return; // with no answers, plain #anchors stay
     history.replaceState(history.state, "", shareURL());
@@ -133,10 +145,19 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     // beside their field; the rest is scored without them.
     for (const e of out.refused) problems.set(e.field, e.problem);
     if (restoring) {
+      const link = restoring;
+      restoring = null;
       for (const e of out.refused) {
-        restoring.restored--;
-        restoring.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
+        link.restored--;
+        link.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
       }
+      if (link.version !== cfg.rulesVersion && Object.keys(answers).length > 0) {
+        const again = await c.call("rescore", answers, link.version);
+        if (mine !== scoring) return;
+        rescoreNote = "errors" in again ? msg("rescoreFailed", { from: link.version, problem: again.errors.map((e) => e.problem).join(" ") })
+          : rescoreText(again, msg);
+      }
+      restoring = link;
       showNotice();
       restoring = null;
     }
@@ -170,7 +191,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     }
     const entry: Entry = { id: newId(), saved: new Date().toISOString(), notes: notes.value.trim(), profile: { ...answers } };
     if (result) {
-      Object.assign(entry, { score: result.score, band: result.band, confidence: result.confidence, findings: result.findings.map((f) => f.title) });
+      Object.assign(entry, { score: result.score, band: result.band, confidence: result.confidence, findings: result.findings.map((f) => f.title), rules_version: result.rules_version });
     }
     try {
       const before = readStore();
@@ -200,6 +221,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     pendingLink = null;
     linkProblems.clear();
     restoring = null;
+    rescoreNote = "";
     showNotice();
     // A new history entry: Back returns to the answers in the previous link.
     if (isAnswerFragment(location.hash)) history.pushState(null, "", location.pathname + location.search);
@@ -229,6 +251,10 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     if (!(t instanceof HTMLInputElement)) return; // the notes box is not part of the profile
     linkProblems.delete(t.name);
     keepExclusive(t);
+    if (rescoreNote) { // the answers are no longer the link's
+      rescoreNote = "";
+      showNotice();
+    }
     update();
   });
   // The link follows committed answers (a click, or leaving a typed field),

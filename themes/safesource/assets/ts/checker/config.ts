@@ -11,11 +11,14 @@ export interface Config {
   readonly wasm: string;
   readonly integrity: string;
   readonly checkUrl: string;
+  readonly rulesVersion: number; // of the rules this page and its checker were built with
+  /** For answers the buyer can change: the change, in words (by field id). */
+  readonly improve: ReadonlyMap<string, string>;
   readonly msg: Msg;
 }
 
-/** The ids from data-fields ([{id, type, values}…], written from the rules). */
-function parseFields(raw: string): string[] {
+/** The ids and improvement words from data-fields ([{id, type, values, improve}…], written from the rules). */
+function parseFields(raw: string): Array<{ id: string; improve?: string }> {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -24,16 +27,21 @@ function parseFields(raw: string): string[] {
   }
   if (!Array.isArray(data)) return [];
   return data.flatMap((item: unknown) => {
-    const id = typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined;
-    return typeof id === "string" ? [id] : [];
+    if (typeof item !== "object" || item === null) return [];
+    const { id, improve } = item as { id?: unknown; improve?: unknown };
+    if (typeof id !== "string") return [];
+    return [typeof improve === "string" ? { id, improve } : { id }];
   });
 }
 
 export function readConfig(): Config | null {
   const el = document.querySelector<HTMLElement>("[data-checker-config]");
   if (!el) return null;
+  const fields = parseFields(el.dataset.fields ?? "[]");
   return {
-    fields: parseFields(el.dataset.fields ?? "[]"),
+    fields: fields.map((f) => f.id),
+    improve: new Map(fields.flatMap((f) => (f.improve ? [[f.id, f.improve] as const] : []))),
+    rulesVersion: Number(el.dataset.rulesVersion ?? "1") || 1,
     worker: el.dataset.worker ?? "",
     wasm: el.dataset.wasm ?? "",
     integrity: el.dataset.wasmIntegrity ?? "",

@@ -23,14 +23,38 @@ export interface USCCResult {
   province: string;
 }
 
+/** An answer the buyer can still change and the score the profile would then have. */
+export interface Improvement {
+  question: string;
+  answer: string;
+  score_after: number;
+  guide: string;
+}
+
 export interface Result {
   score: number;
   band: string;
   confidence: number;
+  rules_version: number;
   findings: Finding[];
   positives: Finding[];
   actions: Action[];
+  improvements: Improvement[];
   uscc?: USCCResult;
+}
+
+/** A profile scored with the rules of an older version and with the current ones. */
+export interface Rescore {
+  from_version: number;
+  to_version: number;
+  score_before: number;
+  band_before: string;
+  score_after: number;
+  band_after: string;
+  added: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  removed: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  changes: string[];
+  result: Result;
 }
 
 /** One problem with an input, placed as the checker places it (line 0: no line). */
@@ -60,6 +84,7 @@ export interface DecodedLink {
 
 export interface Calls {
   score: { args: [profile: unknown]; value: Scored | { errors: Problem[] } };
+  rescore: { args: [profile: unknown, version: number]; value: Rescore | { errors: Problem[] } };
   decode: { args: [name: string, bytes: Uint8Array]; value: DecodedFile };
   link: { args: [pairs: Array<[string, string]>]; value: DecodedLink };
   csv: { args: [profiles: unknown[]]; value: { csv: string } | { errors: Problem[] } };

@@ -1,9 +1,11 @@
 // The result panel: score, band (colour and words), confidence, each finding
-// with its reason and guide link, the positives and the next actions. Lists
-// are updated in place so the polite live region announces only changes.
+// with its reason and guide link, the positives, the changes that would
+// lower the score most and the next actions. Lists are updated in place so
+// the polite live region announces only changes.
 import { $, el, setText, syncList } from "../lib/dom";
 import type { Msg } from "../lib/i18n";
-import type { Action, Finding, Result } from "./protocol";
+import type { Config } from "./config";
+import type { Action, Finding, Improvement, Result } from "./protocol";
 
 export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
 
@@ -37,10 +39,12 @@ export class ResultPanel {
   private readonly details: HTMLElement;
 
   private readonly msg: Msg;
+  private readonly improve: ReadonlyMap<string, string>;
 
-  constructor(root: HTMLElement, msg: Msg) {
+  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve">) {
     this.root = root;
-    this.msg = msg;
+    this.msg = cfg.msg;
+    this.improve = cfg.improve;
     this.score = $(root, "[data-score-value]");
     this.band = $(root, "[data-band-label]");
     this.confidence = $(root, "[data-confidence]");
@@ -58,6 +62,7 @@ export class ResultPanel {
     const msg = this.msg;
     this.root.dataset.band = r.band;
     this.root.dataset.score = String(r.score);
+    this.root.dataset.rulesVersion = String(r.rules_version);
     setText(this.score, String(r.score));
     this.band.className = `band band-${r.band}`;
     setText(this.band, bandLabel(msg, r.band));
@@ -66,7 +71,16 @@ export class ResultPanel {
     this.details.hidden = false;
     this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, f));
     this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, f));
+    this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, actionItem);
+  }
+
+  /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
+  private improvementItem(m: Improvement, score: number): HTMLElement {
+    const text = this.improve.get(m.question) ?? m.question;
+    return el("li", { "data-improvement": m.question, "data-answer": m.answer, "data-score-after": String(m.score_after) },
+      guideLink(m.guide, text), " ",
+      el("span", { class: "improvement-score" }, this.msg("improvementScore", { before: score, after: m.score_after })));
   }
 
   private list<T>(name: string, items: readonly T[], key: (t: T) => string, make: (t: T) => HTMLElement): void {

@@ -9,6 +9,7 @@ import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
 import { type Answers, toFragment } from "./fragment";
 import type { Problem, Result } from "./protocol";
+import { rescoreText } from "./rescore";
 import { bandLabel } from "./result";
 import { type Entry, StorageProblem, entryName, merge, newId, readStore, writeStore } from "./storage";
 import { type ExportItem, ImportProblem, problemText, readExport, toJSON } from "./transfer";
@@ -18,8 +19,8 @@ const MAX_LISTED = 8;
 const BANDS = ["low", "moderate", "high", "critical"];
 type SortKey = "name" | "score" | "band" | "saved";
 
-function scoredFields(r: Result): { score: number; band: string; confidence: number; findings: string[] } {
-  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title) };
+function scoredFields(r: Result): { score: number; band: string; confidence: number; findings: string[]; rules_version: number } {
+  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title), rules_version: r.rules_version };
 }
 
 function download(name: string, type: string, text: string): void {
@@ -109,7 +110,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
         say(msg("storageFailed", { error: err instanceof Error ? err.message : String(err) }));
       }
     });
-    const frag = toFragment(e.profile, cfg.fields);
+    const frag = toFragment(e.profile, cfg.fields, e.rules_version ?? 1);
     const when = new Date(e.saved);
     return el("tr", { "data-entry": e.id },
       el("th", { scope: "row", "data-label": labels[0] ?? "" }, name),
@@ -160,6 +161,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
     const c = getChecker();
     await c.ready;
     const problems: string[] = [];
+    const notes: string[] = []; // one "scored again with rules vN" line per entry from older rules
     let changed = false;
     const next = await Promise.all(entries.map(async (e) => {
       const name = entryName(e) || msg("unnamedSupplier");
@@ -169,6 +171,15 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
         problems.push(...read.errors.map((p) => where(name, p)));
         return e;
       }
+      const version = e.rules_version ?? 1; // entries saved before versions existed were v1
+      if (e.score !== undefined && version !== cfg.rulesVersion) {
+        const again = await c.call("rescore", profile, version);
+        if (!("errors" in again)) {
+          notes.push(msg("savedRescored", { name, text: rescoreText(again, msg) }));
+          changed = true;
+          return { ...e, profile: profile as Answers, ...scoredFields(again.result) };
+        }
+      }
       const out = await c.call("score", profile);
       if ("errors" in out || out.refused.length) {
         problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(name, p)));
@@ -176,7 +187,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       }
       const fresh = { profile: profile as Answers, ...scoredFields(out.result) };
       if (JSON.stringify(fresh.profile) === JSON.stringify(e.profile) && fresh.score === e.score && fresh.band === e.band &&
-        fresh.confidence === e.confidence && fresh.findings.join("\n") === e.findings?.join("\n")) return e;
+        fresh.confidence === e.confidence && fresh.findings.join("\n") === e.findings?.join("\n") && fresh.rules_version === e.rules_version) return e;
       changed ||= e.score !== undefined;
       return { ...e, ...fresh };
     }));
@@ -185,8 +196,8 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       try { writeStore(entries); } catch { /* shown as scored; stored next time */ }
       render();
     }
-    if (problems.length) say(msg("rescoreProblems"), problems);
-    else if (changed) say(msg("rescored"));
+    if (problems.length) say(msg("rescoreProblems"), [...problems, ...notes]);
+    else if (changed) say(msg("rescored"), notes);
     root.dataset.scored = ""; // every entry shows the current rules' result (or says why not)
   }
 

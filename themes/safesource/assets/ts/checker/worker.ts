@@ -3,7 +3,7 @@
 // it while it downloads, and runs Go here, never on the page's main thread.
 // The page sends calls (protocol.ts) and gets each answer back in order.
 import "js/wasm_exec.js"; // Go's loader (build/generated/assets/js), defines globalThis.Go
-import type { Calls, Op, Problem, Reply, Request, Result, Scored } from "./protocol";
+import type { Calls, Op, Problem, Reply, Request, Rescore, Result, Scored } from "./protocol";
 
 declare global {
   class Go {
@@ -12,6 +12,7 @@ declare global {
   }
   var safesource: {
     score(json: string): string;
+    rescore(json: string, version: number): string;
     decode(name: string, bytes: Uint8Array): { profiles: string[]; errors: Problem[] };
     link(pairs: Array<[string, string]>): { profile: string; errors: Problem[] };
     csv(profilesJSON: string): { csv?: string; errors?: Problem[] };
@@ -73,6 +74,10 @@ function call(op: Op, args: unknown[]): Calls[Op]["value"] {
   switch (op) {
     case "score":
       return score(api, args[0]);
+    case "rescore": {
+      const out = JSON.parse(api.rescore(JSON.stringify(args[0]), Number(args[1]))) as Rescore | { errors: Array<{ field: string; problem: string }> };
+      return "errors" in out ? { errors: out.errors.map((e) => ({ line: 0, field: e.field, problem: e.problem })) } : out;
+    }
     case "decode": {
       const out = api.decode(String(args[0]), args[1] as Uint8Array);
       return { profiles: out.profiles.map(parse), errors: out.errors };
