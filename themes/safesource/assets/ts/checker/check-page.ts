@@ -151,7 +151,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
         link.restored--;
         link.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
       }
-      if (link.version !== cfg.rulesVersion && Object.keys(answers).length > 0) {
+      // A name alone scores nothing, so there is nothing to compare.
+      if (link.version !== cfg.rulesVersion && Object.keys(answers).some((k) => k !== "supplier_name")) {
         const again = await c.call("rescore", answers, link.version);
         if (mine !== scoring) return;
         rescoreNote = "errors" in again ? msg("rescoreFailed", { from: link.version, problem: again.errors.map((e) => e.problem).join(" ") })
