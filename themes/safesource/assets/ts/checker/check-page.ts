@@ -151,8 +151,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
         link.restored--;
         link.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
       }
-      // A name alone scores nothing, so there is nothing to compare.
-      if (link.version !== cfg.rulesVersion && Object.keys(answers).some((k) => k !== "supplier_name")) {
+      if (link.version !== cfg.rulesVersion && Object.keys(answers).length > 0) {
         const again = await c.call("rescore", answers, link.version);
         if (mine !== scoring) return;
         rescoreNote = "errors" in again ? msg("rescoreFailed", { from: link.version, problem: again.errors.map((e) => e.problem).join(" ") })
