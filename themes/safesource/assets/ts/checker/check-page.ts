@@ -172,12 +172,13 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   function update(): void {
     const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
-    fieldStatus(state.problems);
-    progress();
-    report();
+    // Ask the worker first: it scores while this thread updates the rest.
     if (checker) {
       score(checker, state.problems).catch((e: unknown) => panel.say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
     }
+    fieldStatus(state.problems);
+    progress();
+    report();
   }
 
   function save(): void {
