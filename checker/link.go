@@ -33,7 +33,7 @@ func DecodeLink(pairs [][2]string) (Profile, InputErrors) {
 		if defaultRules.questions[i].typ == typeList {
 			value = strings.ReplaceAll(value, ",", ";")
 		}
-		if problem := p.setText(i, value); problem != "" {
+		if problem := p.setText(i, value, true); problem != "" {
 			errs = append(errs, &InputError{Field: key, Problem: problem})
 		}
 	}
