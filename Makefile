@@ -44,10 +44,10 @@ vet:
 gotest:
 	$(GO) test ./...
 
-# The rules package must behave the same in the browser: run its tests
-# under GOOS=js GOARCH=wasm with Node.
+# The rules package and the CSV reader must behave the same in the browser:
+# run their tests under GOOS=js GOARCH=wasm with Node.
 wasmtest:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT_DIR)/lib/wasm/go_js_wasm_exec" ./checker/
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT_DIR)/lib/wasm/go_js_wasm_exec" ./checker/ ./checker/internal/csv/
 
 typecheck: $(NODE_STAMP)
 	$(NPM) run --silent typecheck

@@ -70,32 +70,3 @@ func AppendCSVField(b []byte, s string) []byte {
 	}
 	return append(b, '"')
 }
-
-// EncodeCSV writes profiles as a CSV the checker reads back: a header row
-// of every field id, then one row per profile with answers in their text
-// form (lists joined with ";", "" for not known). The browser's CSV export
-// calls it through the WebAssembly build.
-func EncodeCSV(profiles []Profile) []byte {
-	var b []byte
-	for i, id := range defaultRules.ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, id...)
-	}
-	b = append(b, '\r', '\n')
-	var cell []byte
-	for _, p := range profiles {
-		for i := range defaultRules.questions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if i < len(p.answers) && p.answers[i].set {
-				cell = appendAnswerText(cell[:0], &defaultRules.questions[i], &p.answers[i])
-				b = AppendCSVField(b, string(cell))
-			}
-		}
-		b = append(b, '\r', '\n')
-	}
-	return b
-}

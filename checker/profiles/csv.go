@@ -3,7 +3,6 @@ package profiles
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
 	"iter"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"safesource.dev/safesource/checker"
+	"safesource.dev/safesource/checker/internal/csv"
 )
 
 // maxCSVLine bounds one physical line of a CSV: a profile row is a few
@@ -292,4 +292,15 @@ func finish(file string, errs checker.InputErrors, ps *checker.Problems) error {
 		return nil
 	}
 	return errs
+}
+
+// placed adds the position to an error from package checker.
+func placed(err error, file string, line int) *checker.InputError {
+	var ie *checker.InputError
+	if errors.As(err, &ie) {
+		e := *ie
+		e.File, e.Line = file, line
+		return &e
+	}
+	return &checker.InputError{File: file, Line: line, Problem: err.Error()}
 }

@@ -3,7 +3,6 @@ package profiles
 import (
 	"bytes"
 	"iter"
-	"path/filepath"
 	"strings"
 
 	"safesource.dev/safesource/checker"
@@ -28,7 +27,7 @@ func (f Format) String() string {
 // "{" or "[" first is JSON; a first line of comma-separated names with no
 // "key: value" in it is a CSV header; anything else is YAML.
 func DetectFormat(file string, data []byte) Format {
-	switch strings.ToLower(filepath.Ext(file)) {
+	switch strings.ToLower(extension(file)) {
 	case ".json":
 		return JSON
 	case ".yaml", ".yml":
@@ -84,4 +83,15 @@ func Decode(file string, data []byte) ([]checker.Profile, error) {
 	default:
 		return DecodeYAML(file, data)
 	}
+}
+
+// extension is filepath.Ext for both / and \ separators, without package
+// path/filepath, which would bring os into the WebAssembly build.
+func extension(file string) string {
+	for i := len(file) - 1; i >= 0 && file[i] != '/' && file[i] != '\\'; i-- {
+		if file[i] == '.' {
+			return file[i:]
+		}
+	}
+	return ""
 }

@@ -1,13 +1,14 @@
 // Lighthouse audit (mobile defaults) of the home page, a guide page, the
-// checker and search, served with the production headers. Prints one JSON
-// object: {page: {performance, accessibility, best-practices, seo, failing}}.
+// checker, the saved suppliers and search, served with the production
+// headers. Prints one JSON object: {page: {performance, accessibility,
+// best-practices, seo, tbtMs, cls, failing}}.
 //   node tests/audit/lighthouse.mjs [--assert]   --assert exits 1 unless
 //   accessibility, best practices and SEO are 100 on every page.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startSite, CHROMIUM } from "../browser/harness.mjs";
 
-const pages = ["/", "/guide/safe-payment/", "/check/", "/search/"];
+const pages = ["/", "/guide/safe-payment/", "/check/", "/check/saved/", "/search/"];
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
 const site = await startSite();
@@ -28,7 +29,9 @@ try {
         if (ref.weight > 0 && a.score !== null && a.score < 0.9) failing.push(`${c}: ${a.id} (${a.displayValue ?? a.score})`);
       }
     }
-    results[path] = { ...scores, failing };
+    const tbtMs = Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN);
+    const cls = Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(4));
+    results[path] = { ...scores, tbtMs, cls, failing };
   }
 } finally {
   await chrome.kill();

@@ -91,6 +91,26 @@ const groups = {
     };
   },
 
+  // The checker page: input event to updated result, with the checker in its
+  // Web Worker (the page's main thread never runs Go), in Chromium.
+  async checker() {
+    const { startSite, launch } = await import("../browser/harness.mjs");
+    const { inputToResult } = await import("../browser/checker-lib.mjs");
+    const site = await startSite();
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(site.base + "check/", { waitUntil: "networkidle" });
+      await page.waitForSelector("[data-result][data-score]", { timeout: 60_000 });
+      await page.evaluate(inputToResult, 20); // warm up
+      const r = await page.evaluate(inputToResult, 200);
+      return { inputToResultMedianMs: r.median, inputToResultP95Ms: r.p95, inputToResultRuns: r.n };
+    } finally {
+      await browser.close();
+      await site.stop();
+    }
+  },
+
   search() {
     const script = join(root, "tests", "bench", "search-bench.mjs");
     if (!existsSync(script)) return { searchNote: "search benchmark not present" };
@@ -165,7 +185,7 @@ const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(",") : Object.keys(gr
 for (const name of ["machine", ...only.filter((n) => n !== "machine")]) {
   if (!groups[name]) throw new Error(`unknown group ${name}: use ${Object.keys(groups).join(", ")}`);
   process.stderr.write(`bench: ${name}…\n`);
-  results[name] = groups[name]();
+  results[name] = await groups[name]();
   if (results[name] && typeof results[name] === "object") results[name].measuredAt = new Date().toISOString();
 }
 writeFileSync(store, JSON.stringify(results, null, 2) + "\n");
@@ -174,7 +194,7 @@ process.stderr.write("bench: wrote BENCHMARKS.md\n");
 
 function render(r) {
   const m = r.machine ?? {};
-  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {}, o = r.offline ?? {};
+  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {}, o = r.offline ?? {}, ck = r.checker ?? {};
   const ok = (pass) => (pass === undefined ? "" : pass ? "✅" : "❌");
   const has = (v) => v !== undefined && !Number.isNaN(v);
   const rows = [
@@ -190,6 +210,7 @@ function render(r) {
     ["Checker page JavaScript (brotli)", has(w.checkerJS) ? kb(w.checkerJS) : "—", "≤ 20 KB", ok(has(w.checkerJS) ? w.checkerJS <= 20 * 1024 : undefined)],
     ["checker.wasm raw / gzip / brotli", w.wasmRaw ? `${kb(w.wasmRaw)} / ${kb(w.wasmGzip)} / ${kb(w.wasmBrotli)}` : "—", "≤ 700 KB brotli (goal 550)", ok(w.wasmRaw ? w.wasmBrotli <= 700 * 1024 : undefined)],
     ["Score one profile (Go, native)", has(sc.scoreNs) ? `${(sc.scoreNs / 1000).toFixed(2)} µs; reusing a Scorer ${(sc.scorerNs / 1000).toFixed(2)} µs` : "—", "goal ≤ 2 µs", ok(has(sc.scoreNs) ? sc.scoreNs <= 2000 : undefined)],
+    ["Checker page: input to updated result (Chromium, checker in a Web Worker), median / p95", has(ck.inputToResultMedianMs) ? `${ck.inputToResultMedianMs.toFixed(2)} ms / ${ck.inputToResultP95Ms.toFixed(2)} ms over ${ck.inputToResultRuns} answers` : "—", "median ≤ 16 ms", ok(has(ck.inputToResultMedianMs) ? ck.inputToResultMedianMs <= 16 : undefined)],
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
   ];
   // The newer of the two relevance measurements (search runs it too).
@@ -213,6 +234,9 @@ function render(r) {
   for (const [page, sco] of Object.entries(lh)) {
     rows.push([`Lighthouse ${page}: performance / accessibility / best practices / SEO`, `${sco.performance} / ${sco.accessibility} / ${sco["best-practices"]} / ${sco.seo}`, "≥ 95 / 100 / 100 / 100",
       ok(sco.performance >= 95 && sco.accessibility === 100 && sco["best-practices"] === 100 && sco.seo === 100)]);
+    if (page.startsWith("/check/") && has(sco.tbtMs)) {
+      rows.push([`Lighthouse ${page}: total blocking time / cumulative layout shift`, `${sco.tbtMs} ms / ${sco.cls}`, "< 50 ms / 0", ok(sco.tbtMs < 50 && sco.cls === 0)]);
+    }
   }
   return `# Benchmarks
 

@@ -94,3 +94,26 @@ export function randomProfiles(rules, n, seed = 20261121) {
   }
   return out;
 }
+
+/**
+ * Runs in the page (page.evaluate): clicks answers that change the score and
+ * times each click until the result panel is updated (the worker's reply
+ * rendered). Returns {n, median, p95} in milliseconds.
+ */
+export async function inputToResult(n) {
+  const root = document.querySelector("[data-result]");
+  const radios = ["passed", "failed"].map((v) => document.querySelector(`input[name="samples"][value="${v}"]`));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const updated = new Promise((resolve) => {
+      const o = new MutationObserver(() => { o.disconnect(); resolve(); });
+      o.observe(root, { attributes: true, attributeFilter: ["data-score"] });
+    });
+    const t0 = performance.now();
+    radios[i % 2].click();
+    await updated;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { n: times.length, median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)] };
+}

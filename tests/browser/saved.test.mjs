@@ -184,18 +184,19 @@ test("a bad or foreign import is rejected with a clear message and changes nothi
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 1);
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
   const bad = readFileSync(join(root, "checker/testdata/profiles/bad-values.json"));
+  // Every file is read by the checker: the problems are the CLI's, placed by line.
   const cases = [
-    ["header.csv", "supplier_name,paymnet_method\nA,paypal\n", [/column 2 “paymnet_method” is not a field id/]],
-    ["value.csv", "supplier_name,samples,store_years\nA,passed,1\nB,ok,two\n", [/row 3, samples: unknown value "ok"/, /row 3, store_years: expected a number, got “two”/]],
-    ["cells.csv", "supplier_name,samples\nA,passed,extra\n", [/row 2 has 3 cells but the header has 2/]],
-    ["quote.csv", "supplier_name,samples\n\"A,passed\n", [/quoted cell that starts on line 2 is never closed/]],
-    ["bare.csv", "supplier_name,samples\nA \"B\",passed\n", [/line 2 has a quote mark inside a cell/]],
-    ["header-only.csv", "supplier_name,samples\n", [/header row but no suppliers/]],
-    ["syntax.json", "{\"supplier_name\": \"A\",", [/not valid JSON/]],
-    ["foreign.json", JSON.stringify({ hello: "world", items: [1, 2] }), [/neither a SafeSource export nor supplier profiles/]],
+    ["header.csv", "supplier_name,paymnet_method\nA,paypal\n", [/line 1: paymnet_method: unknown column 2: unknown field \(did you mean "payment_method"\?\)/]],
+    ["value.csv", "supplier_name,samples,store_years\nA,passed,1\nB,ok,two\n", [/line 3: samples: unknown value "ok"/, /line 3: store_years: expected a number, got "two"/]],
+    ["cells.csv", "supplier_name,samples\nA,passed,extra\n", [/line 2: this row has a different number of cells than the header/]],
+    ["quote.csv", "supplier_name,samples\n\"A,passed\n", [/line 2: malformed CSV: a quoted cell is not closed/]],
+    ["bare.csv", "supplier_name,samples\nA \"B\",passed\n", [/line 2: malformed CSV: a quote \("\) inside a cell that does not start with one/]],
+    ["header-only.csv", "supplier_name,samples\n", [/line 2: the file has a header row but no profiles/]],
+    ["syntax.json", "{\"supplier_name\": \"A\",", [/line 1: invalid JSON: unexpected end of input/]],
+    ["foreign.json", JSON.stringify({ hello: "world", items: [1, 2] }), [/line 1: hello: unknown field/]],
     ["newer.json", JSON.stringify({ format: "safesource-saved", version: 9, suppliers: [] }), [/newer version of SafeSource \(format version 9\)/]],
-    ["bad-values.json", bad, [/entry 1, paymnet_method: unknown field \(did you mean "payment_method"\?\)/, /deposit_percent: 150 is above the maximum/, /employees: 7\.5 is not a whole number/]],
-    ["empty.csv", "", [/the file is empty/]],
+    ["bad-values.json", bad, [/line 3: paymnet_method: unknown field \(did you mean "payment_method"\?\)/, /line 5: deposit_percent: 150 is above the maximum/, /line 6: employees: 7\.5 is not a whole number/]],
+    ["empty.csv", "", [/line 1: the file is empty: expected a header row of field ids/]],
     ["notes.txt", "supplier_name\nA\n", [/not a \.json or \.csv file/]],
   ];
   for (const [name, content, expect] of cases) {

@@ -1,16 +1,21 @@
-// /check/: every change re-reads the form, scores it with the WebAssembly
-// checker, updates the result, the progress, the printed report and the
-// share link in the URL fragment (history.replaceState: nothing is sent).
-import { type Config, msg } from "./config";
-import { $, el, setText } from "./dom";
+// /check/: every change re-reads the form and updates the progress, the
+// printed report and the share link in the URL fragment (history.replaceState:
+// nothing is sent) at once; the checker, in its Web Worker, scores the
+// answers and the result panel shows the newest score when it arrives. Until
+// the worker is ready the form works as usual and the panel says it is loading.
+import { $, el, setText } from "../lib/dom";
+import { clip } from "../lib/i18n";
+import { Checker, afterPaint } from "./client";
+import type { Config } from "./config";
+import { type Answers, fragmentPairs, isAnswerFragment, splitVersion, supplierName, toFragment } from "./fragment";
 import { answerLines, keepExclusive, readForm, writeForm } from "./form";
-import { type Answers, fromFragment, isAnswerFragment, supplierName, toFragment } from "./profile";
+import type { Result } from "./protocol";
 import { rescoreText } from "./rescore";
 import { ResultPanel, bandLabel } from "./result";
 import { type Entry, StorageProblem, merge, newId, readStore, writeStore } from "./storage";
-import { type Checker, type Result, afterPaint, loadChecker } from "./wasm";
 
 export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
+  const { msg } = cfg;
   const panel = new ResultPanel($(document, "[data-result]"), cfg);
   const notice = $(form, "[data-link-notice]");
   const status = $(form, "[data-action-status]");
@@ -20,11 +25,17 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   let checker: Checker | null = null;
   let answers: Answers = {};
   let result: Result | null = null;
-  // A link just restored: how many answers it gave, what it got wrong, and
+  let scoring = 0; // number of the newest score request: older replies are dropped
+  // A link waiting for the checker to read it: the URL keeps it until then.
+  let pendingLink: string | null = null;
+  // A link just restored: how many answers it gave, what it left out, and
   // the rules version it was made with.
   let restoring: { restored: number; ignored: string[]; version: number } | null = null;
   // "Scored again with rules v2: 62 → 71, because …" for a link made with other rules.
   let rescoreNote = "";
+  // What the checker left out of a restored link, shown beside each field
+  // until that field is answered again.
+  const linkProblems = new Map<string, string>();
 
   $(form, "[data-progress]").classList.remove("is-pending");
   $(form, "[data-checker-actions]").hidden = false;
@@ -45,51 +56,40 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
   }
 
-  function restore(hash: string): void {
-    const d = fromFragment(hash, cfg);
-    writeForm(form, cfg.fields, d.answers);
-    restoring = { restored: Object.keys(d.answers).length, ignored: d.ignored, version: d.version };
+  /**
+   * Reads a link with the checker and fills the form. A link opened before
+   * the checker was ready may have been answered over meanwhile
+   * (keepTyped): what was typed wins.
+   */
+  async function restore(c: Checker, hash: string, keepTyped: boolean): Promise<void> {
+    const all = fragmentPairs(hash);
     rescoreNote = "";
+    if (!all) {
+      restoring = { restored: 0, ignored: [msg("linkTooLong", { n: hash.length - 1 })], version: cfg.rulesVersion };
+    } else {
+      const { pairs, version, badVersion } = splitVersion(all);
+      const d = await c.call("link", pairs);
+      const typed = keepTyped ? readForm(form, cfg.fields, msg).answers : {};
+      const restored = { ...(d.profile as Answers), ...typed };
+      writeForm(form, cfg.fields, restored);
+      linkProblems.clear();
+      for (const e of d.errors) if (cfg.fields.includes(e.field) && !(e.field in typed)) linkProblems.set(e.field, e.problem);
+      restoring = {
+        restored: Object.keys(d.profile).length,
+        ignored: [
+          ...(badVersion === null ? [] : [msg("linkBadVersion", { value: clip(badVersion, 20) })]),
+          ...d.errors.map((e) => msg("linkBadValue", { field: clip(e.field, 40), problem: e.problem })),
+        ],
+        version,
+      };
+    }
     showNotice();
   }
 
-  function score(state: { answers: Answers; problems: Map<string, string> }): Result | null {
-    if (!checker) return null;
-    let out = checker.score(state.answers);
-    // The checker names each field it cannot accept (a range, a too-long
-    // text): score without those, and show the problem beside the field.
-    for (let tries = 0; !out.ok && tries < 3; tries++) {
-      for (const e of out.errors) {
-        delete state.answers[e.field];
-        state.problems.set(e.field, e.problem);
-        if (restoring && !e.field) restoring.ignored.push(e.problem);
-      }
-      out = checker.score(state.answers);
-    }
-    if (!out.ok) {
-      panel.say(out.errors.map((e) => e.problem).join(" "));
-      return null;
-    }
-    if (restoring) {
-      for (const [field, problem] of state.problems) {
-        restoring.restored--;
-        restoring.ignored.push(msg("linkBadValue", { field, problem }));
-      }
-      if (restoring.version !== cfg.rulesVersion && Object.keys(state.answers).length > 0) {
-        const again = checker.rescore(state.answers, restoring.version);
-        rescoreNote = again.ok ? rescoreText(again.rescore)
-          : msg("rescoreFailed", { from: restoring.version, problem: again.errors.map((e) => e.problem).join(" ") });
-      }
-      showNotice();
-      restoring = null;
-    }
-    return out.result;
-  }
-
-  function fieldStatus(problems: Map<string, string>): void {
+  function fieldStatus(problems: ReadonlyMap<string, string>): void {
     for (const node of Array.from(form.querySelectorAll<HTMLElement>("[data-field-status]"))) {
       const id = node.closest<HTMLElement>("[data-question]")?.dataset.question ?? "";
-      let text = problems.get(id) ?? "";
+      let text = problems.get(id) ?? linkProblems.get(id) ?? "";
       let state = text ? "error" : "";
       const u = result?.uscc;
       if (!text && id === "uscc" && u && answers.uscc !== undefined) {
@@ -125,21 +125,56 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   }
 
   function writeHash(): void {
+    if (pendingLink !== null) return; // the link stays until the checker has read it
     const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     const current = location.hash.slice(1);
     if (frag === current || (!frag && !isAnswerFragment(current))) return; // with no answers, plain #anchors stay
     history.replaceState(history.state, "", shareURL());
   }
 
+  /** Scores the answers in the worker; only the newest request's reply is shown. */
+  async function score(c: Checker, problems: Map<string, string>): Promise<void> {
+    const mine = ++scoring;
+    const out = await c.call("score", answers);
+    if (mine !== scoring) return;
+    if ("errors" in out) {
+      panel.say(out.errors.map((e) => e.problem).join(" "));
+      return;
+    }
+    // Answers the checker refused (a range, a too-long text) are shown
+    // beside their field; the rest is scored without them.
+    for (const e of out.refused) problems.set(e.field, e.problem);
+    if (restoring) {
+      const link = restoring;
+      restoring = null;
+      for (const e of out.refused) {
+        link.restored--;
+        link.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
+      }
+      if (link.version !== cfg.rulesVersion && Object.keys(answers).length > 0) {
+        const again = await c.call("rescore", answers, link.version);
+        if (mine !== scoring) return;
+        rescoreNote = "errors" in again ? msg("rescoreFailed", { from: link.version, problem: again.errors.map((e) => e.problem).join(" ") })
+          : rescoreText(again, msg);
+      }
+      restoring = link;
+      showNotice();
+      restoring = null;
+    }
+    result = out.result;
+    panel.say("");
+    panel.show(result, Object.keys(answers).length - out.refused.length);
+    peek.hidden = false;
+    setText($(peek, "[data-peek-text]"), `${result.score}/100 · ${bandLabel(msg, result.band)}`);
+    fieldStatus(problems);
+  }
+
   function update(): void {
-    const state = readForm(form, cfg.fields);
+    const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
-    const r = score(state);
-    if (r) {
-      result = r;
-      panel.show(r, Object.keys(answers).length);
-      peek.hidden = false;
-      setText($(peek, "[data-peek-text]"), `${r.score}/100 · ${bandLabel(r.band)}`);
+    // Ask the worker first: it scores while this thread updates the rest.
+    if (checker) {
+      score(checker, state.problems).catch((e: unknown) => panel.say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
     }
     fieldStatus(state.problems);
     progress();
@@ -184,6 +219,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const had = Object.keys(answers).length > 0;
     writeForm(form, cfg.fields, {});
     notes.value = "";
+    pendingLink = null;
+    linkProblems.clear();
     restoring = null;
     rescoreNote = "";
     showNotice();
@@ -194,9 +231,26 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     setText(status, had ? msg("startedOver") : "");
   }
 
+  /** Restores the link in the URL, once the checker is there to read it. */
+  function followLink(keepTyped = false): void {
+    pendingLink = location.hash;
+    if (!checker) return; // read when the checker is ready
+    const c = checker;
+    const hash = pendingLink;
+    restore(c, hash, keepTyped).then(() => {
+      if (pendingLink === hash) pendingLink = null;
+      update();
+      writeHash(); // a restored link keeps only what was used
+    }, (e: unknown) => {
+      pendingLink = null;
+      panel.say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) }));
+    });
+  }
+
   form.addEventListener("input", (e) => {
     const t = e.target;
     if (!(t instanceof HTMLInputElement)) return; // the notes box is not part of the profile
+    linkProblems.delete(t.name);
     keepExclusive(t);
     if (rescoreNote) { // the answers are no longer the link's
       rescoreNote = "";
@@ -217,26 +271,24 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     else if (action === "reset") startOver();
   });
   window.addEventListener("hashchange", () => {
-    if (isAnswerFragment(location.hash)) {
-      restore(location.hash);
-      update();
-    }
+    if (isAnswerFragment(location.hash)) followLink();
     // An in-page link (#main, #result-title) has scrolled; put the answers
     // back in the URL so a reload or a copied address keeps them.
-    writeHash();
+    else writeHash();
   });
   window.addEventListener("beforeprint", report);
 
-  if (isAnswerFragment(location.hash)) restore(location.hash);
   update();
-  writeHash(); // a restored link keeps only what was used
+  if (isAnswerFragment(location.hash)) pendingLink = location.hash;
   afterPaint(() => {
-    loadChecker(cfg.wasm, cfg.integrity).then((c) => {
+    const c = new Checker(cfg.worker, cfg.wasm, cfg.integrity);
+    c.ready.then(() => {
       checker = c;
       panel.say("");
-      update();
-      writeHash(); // the checker may have refused some values of a restored link
+      if (pendingLink !== null) followLink(true);
+      else update();
     }, (err: unknown) => {
+      pendingLink = null;
       panel.say(msg("checkerFailed", { error: err instanceof Error ? err.message : String(err) }));
     });
   });

@@ -1,68 +1,51 @@
 // What the page hands the checker script: one hidden [data-checker-config]
-// element (layouts/_partials/checker/config.html) with the WebAssembly URL,
-// the fields of the questionnaire and every UI string as data-msg-*.
-
-export type FieldType = "text" | "enum" | "list" | "number" | "integer";
-
-export interface Field {
-  readonly id: string;
-  readonly type: FieldType;
-  readonly values: readonly string[]; // enum and list answers; empty otherwise
-  readonly improve?: string; // for answers the buyer can change: the change, in words
-}
+// element (layouts/_partials/checker/config.html) with the URLs of the
+// worker and the WebAssembly, the field ids of the questionnaire in order,
+// and every UI string the checker scripts show, as data-msg-*.
+import { type Msg, messages } from "../lib/i18n";
 
 export interface Config {
-  readonly fields: readonly Field[];
-  readonly byId: ReadonlyMap<string, Field>;
+  /** Field ids in questionnaire order (share links list answers in this order). */
+  readonly fields: readonly string[];
+  readonly worker: string;
   readonly wasm: string;
   readonly integrity: string;
   readonly checkUrl: string;
   readonly rulesVersion: number; // of the rules this page and its checker were built with
+  /** For answers the buyer can change: the change, in words (by field id). */
+  readonly improve: ReadonlyMap<string, string>;
+  readonly msg: Msg;
 }
 
-let strings: DOMStringMap = {};
-
-const TYPES: readonly string[] = ["text", "enum", "list", "number", "integer"];
-
-function parseFields(raw: string): Field[] {
-  const data: unknown = JSON.parse(raw);
-  if (!Array.isArray(data)) return [];
-  const out: Field[] = [];
-  for (const item of data as unknown[]) {
-    if (typeof item !== "object" || item === null) continue;
-    const { id, type, values, improve } = item as { id?: unknown; type?: unknown; values?: unknown; improve?: unknown };
-    if (typeof id !== "string" || typeof type !== "string" || !TYPES.includes(type)) continue;
-    const vals = Array.isArray(values) ? values.filter((v): v is string => typeof v === "string" && v !== "unknown") : [];
-    out.push({ id, type: type as FieldType, values: vals, ...(typeof improve === "string" ? { improve } : {}) });
+/** The ids and improvement words from data-fields ([{id, type, values, improve}…], written from the rules). */
+function parseFields(raw: string): Array<{ id: string; improve?: string }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return [];
   }
-  return out;
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const { id, improve } = item as { id?: unknown; improve?: unknown };
+    if (typeof id !== "string") return [];
+    return [typeof improve === "string" ? { id, improve } : { id }];
+  });
 }
 
 export function readConfig(): Config | null {
   const el = document.querySelector<HTMLElement>("[data-checker-config]");
   if (!el) return null;
-  strings = el.dataset;
   const fields = parseFields(el.dataset.fields ?? "[]");
   return {
-    fields,
-    byId: new Map(fields.map((f) => [f.id, f])),
+    fields: fields.map((f) => f.id),
+    improve: new Map(fields.flatMap((f) => (f.improve ? [[f.id, f.improve] as const] : []))),
+    rulesVersion: Number(el.dataset.rulesVersion ?? "1") || 1,
+    worker: el.dataset.worker ?? "",
     wasm: el.dataset.wasm ?? "",
     integrity: el.dataset.wasmIntegrity ?? "",
     checkUrl: el.dataset.checkUrl ?? "/check/",
-    rulesVersion: Number(el.dataset.rulesVersion ?? "1") || 1,
+    msg: messages(el.dataset),
   };
-}
-
-/**
- * A UI string by its i18n key (camelCase: "savedNew", "bandHigh"), with
- * {name} placeholders filled in. Values are only ever used as text.
- */
-export function msg(key: string, vars: Readonly<Record<string, string | number>> = {}): string {
-  const text = strings["msg" + key.charAt(0).toUpperCase() + key.slice(1)] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
-
-/** Shortens text taken from a link or file before it is shown in a message. */
-export function clip(s: string, max = 60): string {
-  return s.length > max ? s.slice(0, max - 1) + "…" : s;
 }

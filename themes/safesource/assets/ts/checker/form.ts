@@ -1,8 +1,9 @@
-// The questionnaire form <-> Answers. Inputs carry name = field id and
+// The questionnaire form <-> answers. Inputs carry name = field id and
 // value = enum value; "Don't know" is value "unknown" (or no box ticked).
-import type { Field } from "./config";
-import { msg } from "./config";
-import type { Answers } from "./profile";
+// The kind of each question is read from its inputs: radio buttons are one
+// value, checkboxes a list, a number input a number, a text input text.
+import type { Msg } from "../lib/i18n";
+import type { Answers } from "./fragment";
 
 function inputs(form: HTMLFormElement, id: string): HTMLInputElement[] {
   return Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(id)}"]`));
@@ -13,33 +14,27 @@ export interface FormState {
   problems: Map<string, string>; // field id -> what is wrong with what was typed
 }
 
-export function readForm(form: HTMLFormElement, fields: readonly Field[]): FormState {
+export function readForm(form: HTMLFormElement, fields: readonly string[], msg: Msg): FormState {
   const answers: Answers = {};
   const problems = new Map<string, string>();
-  for (const f of fields) {
-    const els = inputs(form, f.id);
-    switch (f.type) {
-      case "enum": {
-        const v = els.find((e) => e.checked)?.value;
-        if (v && v !== "unknown") answers[f.id] = v;
-        break;
-      }
-      case "list": {
-        const ticked = els.filter((e) => e.checked).map((e) => e.value);
-        if (ticked.length) answers[f.id] = ticked.filter((v) => v !== "none");
-        break;
-      }
-      default: {
-        const e = els[0];
-        if (!e) break;
-        const v = e.value.trim();
-        if (f.type === "text") {
-          if (v) answers[f.id] = v;
-        } else if (e.validity.badInput) {
-          problems.set(f.id, msg("numberBad"));
-        } else if (v) {
-          answers[f.id] = Number(v); // the browser only yields valid decimal numbers here
-        }
+  for (const id of fields) {
+    const els = inputs(form, id);
+    const first = els[0];
+    if (!first) continue;
+    if (first.type === "radio") {
+      const v = els.find((e) => e.checked)?.value;
+      if (v && v !== "unknown") answers[id] = v;
+    } else if (first.type === "checkbox") {
+      const ticked = els.filter((e) => e.checked).map((e) => e.value);
+      if (ticked.length) answers[id] = ticked.filter((v) => v !== "none");
+    } else {
+      const v = first.value.trim();
+      if (first.type !== "number") {
+        if (v) answers[id] = v;
+      } else if (first.validity.badInput) {
+        problems.set(id, msg("numberBad"));
+      } else if (v) {
+        answers[id] = Number(v); // the browser only yields valid decimal numbers here
       }
     }
   }
@@ -47,10 +42,10 @@ export function readForm(form: HTMLFormElement, fields: readonly Field[]): FormS
 }
 
 /** Sets every input from answers; fields not in answers go back to "Don't know". */
-export function writeForm(form: HTMLFormElement, fields: readonly Field[], answers: Answers): void {
-  for (const f of fields) {
-    const v = answers[f.id];
-    for (const e of inputs(form, f.id)) {
+export function writeForm(form: HTMLFormElement, fields: readonly string[], answers: Answers): void {
+  for (const id of fields) {
+    const v = answers[id];
+    for (const e of inputs(form, id)) {
       if (e.type === "radio") e.checked = e.value === (v === undefined ? "unknown" : String(v));
       else if (e.type === "checkbox") e.checked = Array.isArray(v) && (v.length ? v.includes(e.value) : e.value === "none");
       else e.value = v === undefined ? "" : String(v);

@@ -2,10 +2,10 @@
 // rules is scored again: "Scored again with rules v2: 62 → 71, because …".
 // The comparison itself (old rules, new rules, findings that came or went)
 // is done by the checker (checker.ScoreAgain).
-import { msg } from "./config";
-import type { Rescore } from "./wasm";
+import type { Msg } from "../lib/i18n";
+import type { Rescore } from "./protocol";
 
-export function rescoreText(r: Rescore): string {
+export function rescoreText(r: Rescore, msg: Msg): string {
   const reasons = [
     ...r.added.map((f) => msg("rescoreAdded", { title: f.title })),
     ...r.removed.map((f) => msg("rescoreRemoved", { title: f.title })),

@@ -2,23 +2,23 @@
 // with its reason and guide link, the positives, the changes that would
 // lower the score most and the next actions. Lists are updated in place so
 // the polite live region announces only changes.
-import { type Config, msg } from "./config";
-import { $, el, setText, syncList } from "./dom";
-import type { Action, Finding, Improvement, Result } from "./wasm";
+import { $, el, setText, syncList } from "../lib/dom";
+import type { Msg } from "../lib/i18n";
+import type { Config } from "./config";
+import type { Action, Finding, Improvement, Result } from "./protocol";
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-export const bandLabel = (band: string): string => msg("band" + cap(band));
+export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
 
 /** An absolute URL for print, so a paper report still says where to read more. */
 function guideLink(guide: string, text: string): HTMLAnchorElement {
   return el("a", { href: guide, "data-print-url": new URL(guide, location.origin).href }, text);
 }
 
-function findingItem(f: Finding): HTMLElement {
+function findingItem(msg: Msg, f: Finding): HTMLElement {
   const positive = f.points < 0;
   return el("li", { class: `finding finding-${f.severity}` },
     el("p", { class: "finding-head" },
-      el("span", { class: `severity severity-${f.severity}` }, msg("severity" + cap(f.severity))),
+      el("span", { class: `severity severity-${f.severity}` }, msg("severity_" + f.severity)),
       " ",
       el("span", { class: "finding-points" }, msg(positive ? "pointsDown" : "pointsUp", { n: Math.abs(f.points) }))),
     el("p", { class: "finding-title" }, guideLink(f.guide, f.title)),
@@ -31,7 +31,6 @@ function actionItem(a: Action): HTMLElement {
 
 export class ResultPanel {
   readonly root: HTMLElement;
-  private readonly cfg: Config;
   private readonly score: HTMLElement;
   private readonly band: HTMLElement;
   private readonly confidence: HTMLElement;
@@ -39,9 +38,13 @@ export class ResultPanel {
   private readonly message: HTMLElement;
   private readonly details: HTMLElement;
 
-  constructor(root: HTMLElement, cfg: Config) {
+  private readonly msg: Msg;
+  private readonly improve: ReadonlyMap<string, string>;
+
+  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve">) {
     this.root = root;
-    this.cfg = cfg;
+    this.msg = cfg.msg;
+    this.improve = cfg.improve;
     this.score = $(root, "[data-score-value]");
     this.band = $(root, "[data-band-label]");
     this.confidence = $(root, "[data-confidence]");
@@ -56,27 +59,28 @@ export class ResultPanel {
   }
 
   show(r: Result, answered: number): void {
+    const msg = this.msg;
     this.root.dataset.band = r.band;
     this.root.dataset.score = String(r.score);
     this.root.dataset.rulesVersion = String(r.rules_version);
     setText(this.score, String(r.score));
     this.band.className = `band band-${r.band}`;
-    setText(this.band, bandLabel(r.band));
+    setText(this.band, bandLabel(msg, r.band));
     setText(this.confidence, msg("confidenceText", { n: Math.round(r.confidence * 100) }));
     setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? msg("lowConfidence") : "");
     this.details.hidden = false;
-    this.list("findings", r.findings, (f) => f.id, findingItem);
-    this.list("positives", r.positives, (f) => f.id, findingItem);
+    this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, f));
+    this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, f));
     this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, actionItem);
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
   private improvementItem(m: Improvement, score: number): HTMLElement {
-    const text = this.cfg.byId.get(m.question)?.improve ?? m.question;
+    const text = this.improve.get(m.question) ?? m.question;
     return el("li", { "data-improvement": m.question, "data-answer": m.answer, "data-score-after": String(m.score_after) },
       guideLink(m.guide, text), " ",
-      el("span", { class: "improvement-score" }, msg("improvementScore", { before: score, after: m.score_after })));
+      el("span", { class: "improvement-score" }, this.msg("improvementScore", { before: score, after: m.score_after })));
   }
 
   private list<T>(name: string, items: readonly T[], key: (t: T) => string, make: (t: T) => HTMLElement): void {

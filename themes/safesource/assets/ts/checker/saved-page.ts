@@ -1,22 +1,25 @@
 // /check/saved/: the suppliers saved in this browser side by side, sortable;
-// delete (with undo), export and import as JSON or the CLI's CSV. Every entry
-// is re-scored with the current rules once the checker has loaded, and every
-// import is checked by the checker itself: all of it is imported or none.
-import { type Config, msg, clip } from "./config";
-import { $, el } from "./dom";
-import { normalise, toFragment } from "./profile";
+// delete (with undo), export and import as JSON or the CLI's CSV. Once the
+// checker (in its Web Worker) has loaded, every entry is read and re-scored
+// by it with the current rules. Every import is read by the checker itself,
+// the code `checker score FILE` runs: all of it is imported or none.
+import { $, el } from "../lib/dom";
+import { clip } from "../lib/i18n";
+import { Checker, afterPaint } from "./client";
+import type { Config } from "./config";
+import { type Answers, toFragment } from "./fragment";
+import type { Problem, Result } from "./protocol";
 import { rescoreText } from "./rescore";
 import { bandLabel } from "./result";
 import { type Entry, StorageProblem, entryName, merge, newId, readStore, writeStore } from "./storage";
-import { type Candidate, ImportProblem, csvCandidates, jsonCandidates, toCSV, toJSON } from "./transfer";
-import { type Checker, type Result, afterPaint, loadChecker } from "./wasm";
+import { type ExportItem, ImportProblem, problemText, readExport, toJSON } from "./transfer";
 
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_LISTED = 8;
 const BANDS = ["low", "moderate", "high", "critical"];
 type SortKey = "name" | "score" | "band" | "saved";
 
-function scoredFields(r: Result): Pick<Entry, "score" | "band" | "confidence" | "findings" | "rules_version"> {
+function scoredFields(r: Result): { score: number; band: string; confidence: number; findings: string[]; rules_version: number } {
   return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title), rules_version: r.rules_version };
 }
 
@@ -30,6 +33,7 @@ function download(name: string, type: string, text: string): void {
 }
 
 export function initSavedPage(cfg: Config, root: HTMLElement): void {
+  const { msg } = cfg;
   const status = $(root, "[data-saved-status]");
   const undoButton = $<HTMLButtonElement>(root, '[data-action="undo"]');
   const rows = $(root, "[data-saved-rows]");
@@ -40,7 +44,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   let damaged = "";
   let undo: Entry[] | null = null;
   let sort: { key: SortKey; dir: 1 | -1 } = { key: "saved", dir: -1 };
-  let checker: Promise<Checker> | null = null;
+  let checker: Checker | null = null;
 
   function say(text: string, problems: readonly string[] = [], canUndo = false): void {
     status.replaceChildren(el("p", {}, text));
@@ -112,7 +116,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       el("th", { scope: "row", "data-label": labels[0] ?? "" }, name),
       cell(1, { class: "num" }, el("span", { class: "saved-score", "data-cell": "score" }, e.score === undefined ? "–" : String(e.score)),
         ...(e.confidence === undefined ? [] : [el("span", { class: "saved-confidence" }, msg("confidenceText", { n: Math.round(e.confidence * 100) }))])),
-      cell(2, {}, e.band ? el("span", { class: `band band-${e.band}`, "data-cell": "band" }, bandLabel(e.band)) : "–"),
+      cell(2, {}, e.band ? el("span", { class: `band band-${e.band}`, "data-cell": "band" }, bandLabel(msg, e.band)) : "–"),
       cell(3, {}, list),
       cell(4, {}, el("time", { datetime: e.saved }, Number.isNaN(when.getTime()) ? e.saved : dates.format(when))),
       cell(5, { class: "saved-notes" }, notes),
@@ -142,81 +146,127 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
     }
   }
 
-  function getChecker(): Promise<Checker> {
-    checker ??= loadChecker(cfg.wasm, cfg.integrity);
+  function getChecker(): Checker {
+    checker ??= new Checker(cfg.worker, cfg.wasm, cfg.integrity);
     return checker;
   }
 
+  const where = (w: string, p: Problem): string => `${w}: ${problemText(p, msg)}`;
+
+  /**
+   * Reads every entry with the checker and re-scores it. An entry the
+   * checker cannot read keeps its answers and is named, never dropped.
+   */
   async function rescore(): Promise<void> {
-    const c = await getChecker();
-    let changed = false;
+    const c = getChecker();
+    await c.ready;
+    const problems: string[] = [];
     const notes: string[] = []; // one "scored again with rules vN" line per entry from older rules
-    const next = entries.map((e) => {
+    let changed = false;
+    const next = await Promise.all(entries.map(async (e) => {
+      const name = entryName(e) || msg("unnamedSupplier");
+      const read = await c.call("decode", "saved.json", new TextEncoder().encode(JSON.stringify(e.profile, null, 1)));
+      const profile = read.profiles[0];
+      if (read.errors.length || !profile) {
+        problems.push(...read.errors.map((p) => where(name, p)));
+        return e;
+      }
       const version = e.rules_version ?? 1; // entries saved before versions existed were v1
       if (e.score !== undefined && version !== cfg.rulesVersion) {
-        const again = c.rescore(e.profile, version);
-        if (again.ok) {
-          notes.push(msg("savedRescored", { name: entryName(e) || msg("unnamedSupplier"), text: rescoreText(again.rescore) }));
+        const again = await c.call("rescore", profile, version);
+        if (!("errors" in again)) {
+          notes.push(msg("savedRescored", { name, text: rescoreText(again, msg) }));
           changed = true;
-          return { ...e, ...scoredFields(again.rescore.result) };
+          return { ...e, profile: profile as Answers, ...scoredFields(again.result) };
         }
       }
-      const out = c.score(e.profile);
-      if (!out.ok) return e;
-      const fresh = scoredFields(out.result);
-      if (fresh.score === e.score && fresh.band === e.band && fresh.confidence === e.confidence && fresh.findings?.join("\n") === e.findings?.join("\n")) return e;
+      const out = await c.call("score", profile);
+      if ("errors" in out || out.refused.length) {
+        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(name, p)));
+        return e;
+      }
+      const fresh = { profile: profile as Answers, ...scoredFields(out.result) };
+      if (JSON.stringify(fresh.profile) === JSON.stringify(e.profile) && fresh.score === e.score && fresh.band === e.band &&
+        fresh.confidence === e.confidence && fresh.findings.join("\n") === e.findings?.join("\n") && fresh.rules_version === e.rules_version) return e;
       changed ||= e.score !== undefined;
       return { ...e, ...fresh };
-    });
+    }));
     if (next.some((e, i) => e !== entries[i])) {
       entries = next;
       try { writeStore(entries); } catch { /* shown as scored; stored next time */ }
       render();
-      if (changed) say(msg("rescored"), notes);
     }
-    root.dataset.scored = ""; // every entry shows the current rules' result
+    if (problems.length) say(msg("rescoreProblems"), [...problems, ...notes]);
+    else if (changed) say(msg("rescored"), notes);
+    root.dataset.scored = ""; // every entry shows the current rules' result (or says why not)
+  }
+
+  /** The suppliers of a file, each read and scored by the checker; throws ImportProblem. */
+  async function readFile(c: Checker, name: string, bytes: Uint8Array): Promise<Entry[]> {
+    const now = new Date().toISOString();
+    const items: ExportItem[] | null = readExport(new TextDecoder().decode(bytes), msg);
+    const read: Array<{ item: ExportItem; profile: Record<string, unknown> }> = [];
+    const problems: string[] = [];
+    if (items) {
+      // The site's own export: the checker reads each supplier's profile.
+      for (const item of items) {
+        const out = await c.call("decode", "entry.json", new TextEncoder().encode(JSON.stringify(item.profile, null, 1)));
+        const profile = out.profiles[0];
+        if (out.errors.length || !profile) problems.push(...out.errors.map((p) => where(item.where, { ...p, line: 0 })));
+        else read.push({ item, profile });
+      }
+    } else {
+      // Anything else is read exactly as the command-line checker reads the file.
+      const out = await c.call("decode", name, bytes);
+      problems.push(...out.errors.map((p) => problemText(p, msg)));
+      out.profiles.forEach((profile, i) => read.push({ item: { where: msg("importEntry", { n: i + 1 }), profile }, profile }));
+    }
+    if (problems.length) throw new ImportProblem(problems);
+    if (!read.length) throw new ImportProblem([msg("importEmpty")]);
+    const incoming: Entry[] = [];
+    for (const { item, profile } of read) {
+      const out = await c.call("score", profile);
+      if ("errors" in out || out.refused.length) {
+        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(item.where, p)));
+        continue;
+      }
+      incoming.push({ id: item.id ?? newId(), saved: item.saved ?? now, notes: item.notes ?? "", profile: profile as Answers, ...scoredFields(out.result) });
+    }
+    if (problems.length) throw new ImportProblem(problems);
+    return incoming;
   }
 
   async function importFile(f: File): Promise<void> {
     const name = clip(f.name, 80);
     const reject = (problems: readonly string[]): void => say(msg("importRejected", { file: name, problem: problems[0] ?? "" }), problems.slice(1));
     if (damaged) return say(msg("storageDamaged", { error: damaged }));
-    const kind = /\.(json|csv)$/i.exec(f.name)?.[1]?.toLowerCase() ?? (/json/.test(f.type) ? "json" : /csv/.test(f.type) ? "csv" : "");
     if (f.size > MAX_FILE) return reject([msg("importTooLarge")]);
-    if (!kind) return reject([msg("importType")]);
+    if (!/\.(json|csv)$/i.test(f.name)) return reject([msg("importType")]);
     say(msg("importing", { file: name }));
-    const text = await f.text();
-    if (!text.trim()) return reject([msg("importEmpty")]);
-    let candidates: Candidate[];
+    let incoming: Entry[];
     try {
-      candidates = kind === "csv" ? csvCandidates(text, cfg) : jsonCandidates(text, cfg);
+      const c = getChecker();
+      await c.ready;
+      // The bytes as they are on disk: the checker decodes them, BOM and all.
+      incoming = await readFile(c, f.name, new Uint8Array(await f.arrayBuffer()));
     } catch (e) {
       if (e instanceof ImportProblem) return reject(e.problems);
-      throw e;
-    }
-    let c: Checker;
-    try {
-      c = await getChecker();
-    } catch (e) {
       return reject([msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })]);
     }
-    const problems: string[] = [];
-    const incoming: Entry[] = [];
-    const now = new Date().toISOString();
-    for (const cand of candidates) {
-      problems.push(...(cand.problems ?? []));
-      const out = c.score(cand.profile);
-      if (!out.ok) {
-        for (const err of out.errors) problems.push(`${cand.where}${err.field ? ", " + err.field : ""}: ${err.problem}`);
-        continue;
-      }
-      if (cand.problems?.length) continue;
-      const profile = normalise(cand.profile as Record<string, unknown>, cfg.fields);
-      incoming.push({ id: cand.id ?? newId(), saved: cand.saved ?? now, notes: cand.notes ?? "", profile, ...scoredFields(out.result) });
-    }
-    if (problems.length) return reject(problems);
     const { entries: next, added, replaced } = merge(entries, incoming);
     if (persist(next, true)) say(msg("imported", { n: incoming.length, file: name, added, replaced }), [], true);
+  }
+
+  async function exportCSV(stamp: string): Promise<void> {
+    try {
+      const c = getChecker();
+      await c.ready;
+      const out = await c.call("csv", entries.map((e) => e.profile));
+      if ("errors" in out) return say(msg("exportFailed"), out.errors.map((p) => problemText(p, msg)));
+      download(`safesource-suppliers-${stamp}.csv`, "text/csv", out.csv);
+    } catch (e) {
+      say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) }));
+    }
   }
 
   root.addEventListener("click", (ev) => {
@@ -235,7 +285,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       }
     } else switch (t.dataset.action) {
       case "export-json": download(`safesource-suppliers-${stamp}.json`, "application/json", toJSON(entries)); break;
-      case "export-csv": download(`safesource-suppliers-${stamp}.csv`, "text/csv", toCSV(entries, cfg.fields)); break;
+      case "export-csv": void exportCSV(stamp); break;
       case "import": file.click(); break;
       case "delete-all": {
         const n = entries.length;

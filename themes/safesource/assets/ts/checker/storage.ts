@@ -2,7 +2,13 @@
 // same document as the JSON export: {format, version, suppliers: [...]}.
 // A supplier is identified by its name: saving or importing the same name
 // updates the entry. Nothing here ever leaves the browser.
-import { type Answers, supplierName } from "./profile";
+//
+// Profiles are stored as the checker writes them (canonical JSON); the saved
+// page passes each one through the checker again when it loads. Lists saved
+// by earlier versions of the page may hold "unknown", which meant "not
+// known": migrate() repairs them when the list is read, and the repaired
+// list is written back with the next change.
+import { type Answers, supplierName } from "./fragment";
 
 export interface Entry {
   id: string;
@@ -52,6 +58,11 @@ export function readStore(): Entry[] {
   } catch (e) {
     throw new StorageProblem(reason(e));
   }
+  return parseStore(raw);
+}
+
+/** The entries of a stored list (null: nothing stored), migrated; throws StorageProblem (damaged) for anything else. */
+export function parseStore(raw: string | null): Entry[] {
   if (raw === null) return [];
   let doc: unknown;
   try {
@@ -65,7 +76,27 @@ export function readStore(): Entry[] {
   }
   const bad = d.suppliers.findIndex((e) => !isEntry(e));
   if (bad >= 0) throw new StorageProblem(`entry ${bad + 1} is malformed`, true);
-  return d.suppliers as Entry[];
+  return migrate(d.suppliers as Entry[]);
+}
+
+/**
+ * Repairs entries written by earlier versions of the page: a list answer
+ * "unknown" (stored as ["unknown"] from an import of {"badges":"unknown"})
+ * means "not known" and is removed; every other value is kept as it is.
+ * Entries that need nothing are returned unchanged (the same objects).
+ */
+export function migrate(entries: readonly Entry[]): Entry[] {
+  return entries.map((e) => {
+    const lists = Object.entries(e.profile).filter(([, v]) => Array.isArray(v) && v.includes("unknown"));
+    if (!lists.length) return e;
+    const profile: Answers = { ...e.profile };
+    for (const [id, v] of lists) {
+      const kept = (v as string[]).filter((x) => x !== "unknown");
+      if (kept.length) profile[id] = kept;
+      else delete profile[id];
+    }
+    return { ...e, profile };
+  });
 }
 
 export function pack(entries: readonly Entry[]): { format: string; version: number; suppliers: readonly Entry[] } {

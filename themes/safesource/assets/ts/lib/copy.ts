@@ -1,6 +1,6 @@
 // Copy buttons: a link to any heading (for sharing a playbook step) and the
 // text of any code block (copy-ready templates).
-import { msg } from "./messages";
+import { messages } from "./i18n";
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -12,8 +12,9 @@ async function writeClipboard(text: string): Promise<boolean> {
 }
 
 function flash(button: HTMLElement, ok: boolean, label: HTMLElement | null): void {
+  const msg = messages(document.body.dataset);
   const status = document.querySelector<HTMLElement>("[data-copy-status]");
-  const text = ok ? msg("copied") : msg("copyFailed");
+  const text = ok ? msg("linkCopied") : msg("copyFailed");
   if (status) status.textContent = text;
   button.classList.toggle("is-copied", ok);
   if (label) {

@@ -1,6 +1,6 @@
 // Filters the authority directory by text and country. Without script every
 // entry stays visible.
-import { msg } from "./messages";
+import { messages } from "./i18n";
 
 export function initDirectoryFilter(): void {
   const form = document.querySelector<HTMLFormElement>("[data-directory-filter]");
@@ -10,6 +10,7 @@ export function initDirectoryFilter(): void {
   const count = form.querySelector<HTMLElement>("[data-filter-count]");
   const entries = [...document.querySelectorAll<HTMLElement>("[data-contact]")];
   if (!text || !country || !count) return;
+  const msg = messages(document.body.dataset);
 
   const apply = (): void => {
     const q = text.value.trim().toLowerCase();
@@ -20,7 +21,7 @@ export function initDirectoryFilter(): void {
       entry.hidden = !match;
       if (match) shown++;
     }
-    count.textContent = msg("contactsShown", "{n}").replace("{n}", String(shown));
+    count.textContent = msg("contactsShown", { n: shown });
   };
   form.hidden = false;
   form.addEventListener("submit", (e) => e.preventDefault());

@@ -2,7 +2,7 @@
 // loaded, says in the footer whether the site is saved for offline use, and
 // offers a newer version with a prompt rather than swapping it in under the
 // reader.
-import { msg } from "./messages";
+import { messages } from "./i18n";
 import { SKIP_WAITING, type SkipWaitingMessage } from "./offline-protocol";
 
 type OfflineState = "ready" | "saving" | "unavailable";
@@ -14,7 +14,8 @@ function showState(state: OfflineState): void {
   const el = document.querySelector<HTMLElement>("[data-offline-status]");
   if (!el) return;
   el.dataset.offlineStatus = state;
-  el.textContent = msg({ ready: "offlineReady", saving: "offlineSaving", unavailable: "offlineUnavailable" }[state]);
+  const msg = messages(document.body.dataset);
+  el.textContent = state === "ready" ? msg("offlineReady") : state === "saving" ? msg("offlineSaving") : msg("offlineUnavailable");
 }
 
 /** The newest installed version waiting to take over, if any. */

@@ -1,0 +1,100 @@
+// Messages between the page and the checker's Web Worker (worker.ts), and
+// the shapes of what the checker returns. Types only: no code runs here.
+
+export interface Finding {
+  id: string;
+  severity: string;
+  points: number;
+  title: string;
+  why: string;
+  guide: string;
+}
+
+export interface Action {
+  id: string;
+  text: string;
+  guide: string;
+}
+
+export interface USCCResult {
+  code: string;
+  valid: boolean;
+  error: string;
+  province: string;
+}
+
+/** An answer the buyer can still change and the score the profile would then have. */
+export interface Improvement {
+  question: string;
+  answer: string;
+  score_after: number;
+  guide: string;
+}
+
+export interface Result {
+  score: number;
+  band: string;
+  confidence: number;
+  rules_version: number;
+  findings: Finding[];
+  positives: Finding[];
+  actions: Action[];
+  improvements: Improvement[];
+  uscc?: USCCResult;
+}
+
+/** A profile scored with the rules of an older version and with the current ones. */
+export interface Rescore {
+  from_version: number;
+  to_version: number;
+  score_before: number;
+  band_before: string;
+  score_after: number;
+  band_after: string;
+  added: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  removed: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  changes: string[];
+  result: Result;
+}
+
+/** One problem with an input, placed as the checker places it (line 0: no line). */
+export interface Problem {
+  line: number;
+  field: string;
+  problem: string;
+}
+
+/** A profile scored, leaving out the answers the checker refused (each named). */
+export interface Scored {
+  result: Result;
+  refused: Problem[];
+}
+
+/** Every profile in a file (canonical JSON objects) and every problem in it. */
+export interface DecodedFile {
+  profiles: Array<Record<string, unknown>>;
+  errors: Problem[];
+}
+
+/** A share link's answers: what is valid, and what was left out. */
+export interface DecodedLink {
+  profile: Record<string, unknown>;
+  errors: Problem[];
+}
+
+export interface Calls {
+  score: { args: [profile: unknown]; value: Scored | { errors: Problem[] } };
+  rescore: { args: [profile: unknown, version: number]; value: Rescore | { errors: Problem[] } };
+  decode: { args: [name: string, bytes: Uint8Array]; value: DecodedFile };
+  link: { args: [pairs: Array<[string, string]>]; value: DecodedLink };
+  csv: { args: [profiles: unknown[]]; value: { csv: string } | { errors: Problem[] } };
+}
+export type Op = keyof Calls;
+
+export type Request = { type: "start"; wasm: string; integrity: string } | { type: "call"; id: number; op: Op; args: unknown[] };
+
+export type Reply =
+  | { type: "ready" }
+  | { type: "failed"; error: string }
+  | { type: "done"; id: number; value: unknown }
+  | { type: "error"; id: number; error: string };
