@@ -13,6 +13,7 @@ import (
 	"safesource.dev/safesource/generator/internal/hugo"
 	"safesource.dev/safesource/generator/internal/pipeline"
 	"safesource.dev/safesource/generator/internal/sitecheck"
+	"safesource.dev/safesource/generator/internal/training"
 )
 
 type config struct {
@@ -77,6 +78,7 @@ func (b *builder) prepareStages() []pipeline.Stage {
 	return []pipeline.Stage{
 		{Name: "rules", Run: b.exportRules},
 		{Name: "content", Run: b.checkContent},
+		{Name: "training", Run: b.buildTrainingKey},
 		{Name: "wasm", Run: b.buildWasm},
 	}
 }
@@ -112,6 +114,20 @@ func (b *builder) exportRules() error {
 		return fmt.Errorf("loading the checker rules: %w", err)
 	}
 	return writeFile(filepath.Join(b.generated, "data", "rules.json"), data)
+}
+
+// buildTrainingKey scores every training case's profile with the checker's
+// rules and writes the answer key the case pages are built from.
+func (b *builder) buildTrainingKey() error {
+	key, probs := training.Build(os.DirFS(b.root), "content/training")
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	data, err := key.JSON()
+	if err != nil {
+		return fmt.Errorf("writing the training answer key: %w", err)
+	}
+	return writeFile(filepath.Join(b.generated, "data", "training.json"), data)
 }
 
 // checkContent validates front matter and the data files before Hugo runs,
