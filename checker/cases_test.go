@@ -22,6 +22,8 @@ type ruleCase struct {
 		Findings       *[]string   `json:"findings"` // exact, in order
 		Positives      *[]string   `json:"positives"`
 		Actions        *[]string   `json:"actions"`
+		FirstAction    string      `json:"first_action"`
+		Improvements   *[]string   `json:"improvements"` // "question=answer:score_after", in order
 		ActionsInclude []string    `json:"actions_include"`
 		ActionsExclude []string    `json:"actions_exclude"`
 		Score          *int        `json:"score"`
@@ -105,6 +107,18 @@ func TestRuleCases(t *testing.T) {
 					t.Errorf("actions = %q, want them not to include %q", got, a)
 				}
 			}
+			if w.FirstAction != "" && (len(got) == 0 || got[0] != w.FirstAction) {
+				t.Errorf("actions = %q, want %q first", got, w.FirstAction)
+			}
+			if w.Improvements != nil {
+				imps := []string{}
+				for _, m := range r.Improvements {
+					imps = append(imps, m.Question+"="+m.Answer+":"+strconv.Itoa(m.ScoreAfter))
+				}
+				if !slices.Equal(imps, *w.Improvements) {
+					t.Errorf("improvements = %q, want %q", imps, *w.Improvements)
+				}
+			}
 			if w.Score != nil && r.Score != *w.Score {
 				t.Errorf("score = %d, want %d", r.Score, *w.Score)
 			}
@@ -152,7 +166,7 @@ func TestCasesCoverEverything(t *testing.T) {
 			t.Errorf("no case in testdata/cases.json covers positive %s", r.id)
 		}
 	}
-	for n := 1; n <= 11; n++ {
+	for n := 1; n <= 15; n++ {
 		if !covered["policy:"+strconv.Itoa(n)] && n != 9 { // 9 is the monotonicity property test
 			t.Errorf("no case in testdata/cases.json covers policy point %d", n)
 		}

@@ -25,6 +25,30 @@
 // the file into the binary, because the embed package would pull io/fs and
 // time into the WebAssembly build (37 KB brotli against a 550 KB goal).
 //
+// # Versions
+//
+// The rules data carries a version, raised whenever scoring can change, its
+// date and a changelog (newest first). Every Result carries RulesVersion.
+// Earlier versions stay in history/ (carried into the binary the same way),
+// so ScoreAgain can score a profile with the rules an old share link or
+// saved supplier was made with and with the current ones, and say which
+// findings came or went. To release a version: copy rules.json to
+// history/rules-vN.json with its go:generate line in history.go, raise
+// "version" and "date", add the changelog entry, run `go generate`.
+//
+// # Improvements
+//
+// Questions whose answer the buyer controls (how and whom to pay, contract,
+// samples, inspection, factory check, tracking) name an "improve" target, one
+// of their safest values. Score re-scores the profile with each such answer
+// changed to its target and lists up to three that lower the score most.
+// Only that question's table row changes, so this costs a few bit operations
+// per question rather than a full scoring.
+//
+// An unanswered question normally sets nothing. The platform is the one
+// exception ("unanswered_as"): store age is judged against the platform's
+// benchmark, and an unknown platform is held to the strictest one.
+//
 // # Scoring
 //
 // Each matching rule adds its points; each positive sign subtracts its

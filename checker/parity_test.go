@@ -27,6 +27,9 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(({ inst
   const out = {
     score: inputs.profiles.map((p) => safesource.score(p)),
     uscc: inputs.codes.map((c) => safesource.uscc(c)),
+    rescore: inputs.profiles.map((p) => safesource.rescore(p, 1)),
+    rescoreBadVersion: safesource.rescore("{}", "1"),
+    rulesVersion: safesource.rulesVersion,
     notString: safesource.score(42),
   };
   process.stdout.write(JSON.stringify(out));
@@ -61,7 +64,7 @@ func TestWasmParity(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the wasm: %v\n%s", err, out)
 	}
-	reportSize(t, wasm)
+	reportSize(t, wasm, node)
 
 	files := corpus(t)
 	inputs := struct {
@@ -92,9 +95,12 @@ func TestWasmParity(t *testing.T) {
 		t.Fatalf("node: %v\n%s", err, stderr.Bytes())
 	}
 	var got struct {
-		Score     []string `json:"score"`
-		USCC      []string `json:"uscc"`
-		NotString string   `json:"notString"`
+		Score             []string `json:"score"`
+		USCC              []string `json:"uscc"`
+		Rescore           []string `json:"rescore"`
+		RescoreBadVersion string   `json:"rescoreBadVersion"`
+		RulesVersion      int      `json:"rulesVersion"`
+		NotString         string   `json:"notString"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("runner output: %v\n%s", err, out)
@@ -106,6 +112,17 @@ func TestWasmParity(t *testing.T) {
 		if want := string(ScoreJSON([]byte(inputs.Profiles[i]))); got.Score[i] != want {
 			t.Errorf("%s: wasm and native differ:\nwasm   %s\nnative %s", f, got.Score[i], want)
 		}
+	}
+	for i, f := range files {
+		if want := string(ScoreAgainJSON([]byte(inputs.Profiles[i]), 1)); got.Rescore[i] != want {
+			t.Errorf("%s: rescore from v1: wasm and native differ:\nwasm   %s\nnative %s", f, got.Rescore[i], want)
+		}
+	}
+	if want := string(ScoreAgainJSON([]byte("{}"), 0)); got.RescoreBadVersion != want {
+		t.Errorf("rescore with a version that is not a number: wasm %s, want %s", got.RescoreBadVersion, want)
+	}
+	if got.RulesVersion != RulesVersion() {
+		t.Errorf("safesource.rulesVersion = %d, want %d", got.RulesVersion, RulesVersion())
 	}
 	for i, code := range inputs.Codes {
 		if want := string(USCCJSON(code)); got.USCC[i] != want {
@@ -120,9 +137,9 @@ func TestWasmParity(t *testing.T) {
 
 func slicesOfSampleCodes() []string { return append([]string(nil), sampleCodes...) }
 
-// reportSize logs the wasm size and holds it to the 700 KB brotli budget
-// when the brotli tool is installed.
-func reportSize(t *testing.T, wasm string) {
+// reportSize logs the wasm size and holds it to the 700 KB brotli budget,
+// compressed with the brotli tool or, without it, Node's zlib at quality 11.
+func reportSize(t *testing.T, wasm, node string) {
 	data, err := os.ReadFile(wasm)
 	if err != nil {
 		t.Fatal(err)
@@ -132,14 +149,19 @@ func reportSize(t *testing.T, wasm string) {
 	w.Write(data)
 	w.Close()
 	t.Logf("checker.wasm: %d bytes raw, %d gzip -9", len(data), gz.Len())
-	brotli, err := exec.LookPath("brotli")
-	if err != nil {
-		t.Log("brotli is not installed: the 700 KB brotli budget is not checked")
-		return
-	}
-	out, err := exec.Command(brotli, "-c", wasm).Output()
-	if err != nil {
-		t.Fatalf("brotli: %v", err)
+	var out []byte
+	if brotli, err := exec.LookPath("brotli"); err == nil {
+		out, err = exec.Command(brotli, "-c", wasm).Output()
+		if err != nil {
+			t.Fatalf("brotli: %v", err)
+		}
+	} else {
+		const compress = `const z = require("zlib");
+process.stdout.write(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]), {params: {[z.constants.BROTLI_PARAM_QUALITY]: 11}}));`
+		out, err = exec.Command(node, "-e", compress, wasm).Output()
+		if err != nil {
+			t.Fatalf("brotli through node: %v", err)
+		}
 	}
 	t.Logf("checker.wasm: %d bytes brotli (budget 716800, goal 563200)", len(out))
 	if len(out) > 700*1024 {

@@ -95,7 +95,7 @@ func TestSetAndGet(t *testing.T) {
 	if err := p.SetList("samples", []string{"passed"}); err == nil {
 		t.Error("SetList on an enum should fail")
 	}
-	if got := Fields(); len(got) != 25 || got[0] != "supplier_name" || got[24] != "export_docs" {
+	if got := Fields(); len(got) != 29 || got[0] != "supplier_name" || got[28] != "export_docs" {
 		t.Errorf("Fields() = %v", got)
 	}
 }

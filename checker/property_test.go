@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -172,6 +173,18 @@ func TestUnknownNeverAddsFindings(t *testing.T) {
 		for i := range defaultRules.questions {
 			v := p.clone()
 			v.clear(i)
+			if q := &defaultRules.questions[i]; q.unansweredAs >= 0 {
+				// The one documented exception: an unanswered platform is
+				// scored exactly as the strictest one (policy 13).
+				w := p.clone()
+				if problem := w.setText(i, q.values[q.unansweredAs].value); problem != "" {
+					t.Fatal(problem)
+				}
+				if a, b := Score(v), Score(w); !slices.Equal(ids(a.Findings), ids(b.Findings)) || a.Score != b.Score {
+					t.Fatalf("clearing %s scored %d %v, not as %q: %d %v", q.id, a.Score, ids(a.Findings), q.values[q.unansweredAs].value, b.Score, ids(b.Findings))
+				}
+				continue
+			}
 			for _, id := range ids(Score(v).Findings) {
 				if !slices.Contains(base, id) {
 					t.Fatalf("clearing %s added finding %s\nprofile: %s", defaultRules.questions[i].id, id, p.AppendJSON(nil))
@@ -340,5 +353,118 @@ func BenchmarkScorer(b *testing.B) {
 	for b.Loop() {
 		s.Score(&profiles[i&1023])
 		i++
+	}
+}
+
+// Policy 15: improvements only name answers the buyer can change, each to
+// its safest value; each lowers the score, and its score_after is exactly
+// the score of the profile with that one answer changed. They are the best
+// three such changes, largest drop first.
+func TestImprovements(t *testing.T) {
+	actionable := []string{"payment_method", "contract", "samples", "preshipment_inspection", "factory_check", "tracking", "payee"}
+	var got []string
+	for _, qi := range defaultRules.actionable {
+		got = append(got, defaultRules.questions[qi].id)
+	}
+	slices.Sort(got)
+	slices.Sort(actionable)
+	if !slices.Equal(got, actionable) {
+		t.Fatalf("actionable questions = %v, want %v", got, actionable)
+	}
+	rng := rand.New(rand.NewPCG(15, 15))
+	var s Scorer
+	listed := 0
+	for n := 0; n < 3000; n++ {
+		p := randomProfile(rng, rng.Float64()*0.6)
+		r := Score(p)
+		if again := s.Score(&p); !slices.Equal(again.Improvements, r.Improvements) {
+			t.Fatalf("Scorer and Score disagree: %v vs %v", again.Improvements, r.Improvements)
+		}
+		// Every change the rules allow, scored from scratch.
+		var all []Improvement
+		for _, qi := range defaultRules.actionable {
+			q := &defaultRules.questions[qi]
+			to := q.values[q.improve.to].value
+			if p.Get(q.id) == to {
+				continue
+			}
+			v := p.clone()
+			if err := v.Set(q.id, to); err != nil {
+				t.Fatal(err)
+			}
+			if after := Score(v).Score; after < r.Score {
+				all = append(all, Improvement{Question: q.id, Answer: to, ScoreAfter: after})
+			}
+		}
+		if len(r.Improvements) != min(len(all), maxImprovements) {
+			t.Fatalf("%d improvements listed, %d changes lower the score\nprofile: %s", len(r.Improvements), len(all), p.AppendJSON(nil))
+		}
+		for i, m := range r.Improvements {
+			listed++
+			if !slices.Contains(actionable, m.Question) {
+				t.Fatalf("improvement on %s, which the buyer cannot change", m.Question)
+			}
+			v := p.clone()
+			if err := v.Set(m.Question, m.Answer); err != nil {
+				t.Fatal(err)
+			}
+			direct := Score(v).Score
+			if m.ScoreAfter != direct || m.ScoreAfter >= r.Score {
+				t.Fatalf("%s=%s: score_after %d, scoring it directly gives %d, now %d\nprofile: %s", m.Question, m.Answer, m.ScoreAfter, direct, r.Score, p.AppendJSON(nil))
+			}
+			if i > 0 && r.Improvements[i-1].ScoreAfter > m.ScoreAfter {
+				t.Fatalf("improvements out of order: %v", r.Improvements)
+			}
+			if m.Text == "" || m.Guide == "" {
+				t.Fatalf("%s has no text or guide", m.Question)
+			}
+		}
+		// No unlisted change beats the last listed one.
+		if k := len(r.Improvements); k == maxImprovements {
+			for _, c := range all {
+				if c.ScoreAfter < r.Improvements[k-1].ScoreAfter && !slices.ContainsFunc(r.Improvements, func(m Improvement) bool { return m.Question == c.Question }) {
+					t.Fatalf("%s=%s (%d) beats the listed %v", c.Question, c.Answer, c.ScoreAfter, r.Improvements)
+				}
+			}
+		}
+	}
+	if listed < 1500 {
+		t.Fatalf("only %d improvements checked", listed)
+	}
+}
+
+// Policies 12 and 14: each answer the new questions add sets at least the
+// band its policy names, whatever else the profile holds.
+func TestEntityAndPayeeFloors(t *testing.T) {
+	floors := map[string]string{
+		"registry_status=revoked_or_cancelled": "critical", "registry_status=not_found": "critical",
+		"registry_status=abnormal_operations": "high", "court_enforcement=dishonest_debtor": "high",
+		"court_enforcement=enforcement_records": "low", "payee=individual": "critical", "payee=other_company": "high",
+		"bank_details_changed=yes": "high",
+	}
+	rng := rand.New(rand.NewPCG(12, 14))
+	for n := 0; n < 1000; n++ {
+		p := randomProfile(rng, rng.Float64())
+		base := Score(p)
+		for kv, floor := range floors {
+			field, value, _ := strings.Cut(kv, "=")
+			v := p.clone()
+			if err := v.Set(field, value); err != nil {
+				t.Fatal(err)
+			}
+			r := Score(v)
+			if bandIndex(t, r.Band) < bandIndex(t, floor) {
+				t.Fatalf("%s gives band %s, want at least %s\nprofile: %s", kv, r.Band, floor, v.AppendJSON(nil))
+			}
+			if len(r.Findings) == 0 {
+				t.Fatalf("%s adds no finding", kv)
+			}
+			if kv == "bank_details_changed=yes" && (len(r.Actions) == 0 || r.Actions[0].ID != "confirm-bank-details") {
+				t.Fatalf("with changed bank details the first action is %v", actionIDs(r.Actions))
+			}
+			if p.Get(field) == "" && r.Score < base.Score {
+				t.Fatalf("answering %s lowered the score %d -> %d", kv, base.Score, r.Score)
+			}
+		}
 	}
 }

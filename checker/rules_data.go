@@ -5,14 +5,29 @@ package checker
 
 // rulesText is the content of rules.json.
 const rulesText = `{
-  "version": 1,
-  "method": "Every red flag the profile shows adds its points; every positive sign takes its points off, but positives can cancel at most half of the red-flag points, so a red flag is never wiped out. The score is capped at 100: score = min(100, red-flag points - min(positive points, half the red-flag points, rounded down)). The band comes from the score (low 0-24, moderate 25-49, high 50-74, critical 75-100), but never sits below the severity of the worst finding: one critical finding makes the profile critical, one high finding makes it at least high, however many positives it has. Questions you leave unanswered add no points, but when less than half of what matters is answered (confidence under 0.5) the band is at least moderate. Confidence is the weighted share of the scored questions you answered; questions about payment, registry, store age, factory checks and samples count double.",
+  "version": 2,
+  "date": "2026-12-01",
+  "changelog": [
+    {
+      "version": 2, "date": "2026-12-01",
+      "summary": [
+        "Four new questions about the legal entity and the account you pay: the company's status in the national registry, court enforcement records, whose account receives the money, and whether the supplier asked you to pay new bank details.",
+        "Store age is judged against the platform's own benchmark: three years on 1688, two years on Alibaba.com, and the stricter three years when the platform is another one or not given.",
+        "Results list up to three changes the buyer can still make that would lower the score most, and carry the rules version that produced them."
+      ]
+    },
+    {"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
+  ],
+  "method": "Every red flag the profile shows adds its points; every positive sign takes its points off, but positives can cancel at most half of the red-flag points, so a red flag is never wiped out. The score is capped at 100: score = min(100, red-flag points - min(positive points, half the red-flag points, rounded down)). The band comes from the score (low 0-24, moderate 25-49, high 50-74, critical 75-100), but never sits below the severity of the worst finding: one critical finding makes the profile critical, one high finding makes it at least high, however many positives it has. Questions you leave unanswered add no points, but when less than half of what matters is answered (confidence under 0.5) the band is at least moderate. Confidence is the weighted share of the scored questions you answered; questions about payment, registry, store age, factory checks and samples count double. Store age is judged against the platform's own benchmark; when the platform is not given, the strictest one (three years) applies.",
   "sources": [
     "checklist-1688",
     "sourcingxpro-1688",
     "axencis-counterfeit-2025",
     "alibaba-scam-steps",
-    "alibaba-recovery-legal"
+    "alibaba-recovery-legal",
+    "gsxt-official",
+    "zxgk-official",
+    "ic3-bec"
   ],
   "bands": [
     {"band": "low", "min": 0, "max": 24, "label": "Low risk"},
@@ -35,13 +50,13 @@ const rulesText = `{
       "help": "Labels your report. It is never scored."
     },
     {
-      "id": "platform", "section": "registration", "type": "enum", "weight": 0,
+      "id": "platform", "section": "registration", "type": "enum", "weight": 0, "unanswered_as": "other",
       "label": "Platform",
-      "help": "Where you found the supplier. It is not scored: the same red flags apply on every platform.",
+      "help": "Where you found the supplier. It sets the store-age benchmark: three years on 1688, two years on Alibaba.com, and the stricter three years for any other platform or when you leave this blank. Every other red flag applies on every platform.",
       "values": [
-        {"value": "1688", "label": "1688.com", "risk": 0},
+        {"value": "1688", "label": "1688.com", "risk": 1},
         {"value": "alibaba", "label": "Alibaba.com", "risk": 0},
-        {"value": "other", "label": "Another platform or direct contact", "risk": 0}
+        {"value": "other", "label": "Another platform or direct contact", "risk": 1}
       ]
     },
     {
@@ -56,6 +71,29 @@ const rulesText = `{
       "values": [
         {"value": "yes", "label": "Yes, they match", "risk": 0},
         {"value": "no", "label": "No, something differs", "risk": 1},
+        {"value": "unknown", "label": "Not checked yet"}
+      ]
+    },
+    {
+      "id": "registry_status", "section": "registration", "type": "enum", "weight": 2,
+      "label": "What does the national registry say about the company?",
+      "help": "Search the exact company name or credit code on the National Enterprise Credit Information Publicity System (gsxt.gov.cn). The record shows whether the company is still registered and operating, or revoked (吊销) or cancelled (注销), and whether it sits on the list of businesses with abnormal operations (经营异常名录).",
+      "values": [
+        {"value": "active", "label": "Registered and operating, not on the abnormal-operations list", "risk": 0},
+        {"value": "abnormal_operations", "label": "On the abnormal-operations list (经营异常名录)", "risk": 1},
+        {"value": "revoked_or_cancelled", "label": "Licence revoked (吊销) or company cancelled (注销)", "risk": 2},
+        {"value": "not_found", "label": "No company under that name or code", "risk": 2},
+        {"value": "unknown", "label": "Not checked yet"}
+      ]
+    },
+    {
+      "id": "court_enforcement", "section": "registration", "type": "enum", "weight": 1,
+      "label": "Court enforcement records",
+      "help": "Search the company's name or credit code on the China Enforcement Information Disclosure site of the Supreme People's Court (zxgk.court.gov.cn). It lists parties subject to enforcement of a court judgment (被执行人) and the stricter list of dishonest judgment debtors who failed to comply (失信被执行人).",
+      "values": [
+        {"value": "none", "label": "No records found", "risk": 0},
+        {"value": "enforcement_records", "label": "Subject to enforcement (被执行人)", "risk": 1},
+        {"value": "dishonest_debtor", "label": "Listed as a dishonest judgment debtor (失信被执行人)", "risk": 2},
         {"value": "unknown", "label": "Not checked yet"}
       ]
     },
@@ -131,7 +169,8 @@ const rulesText = `{
         {"value": "photos_only", "label": "Photos only", "risk": 2},
         {"value": "not_done", "label": "Not verified", "risk": 3},
         {"value": "refused", "label": "Supplier refused a visit or video", "risk": 4}
-      ]
+      ],
+      "improve": {"to": "in_person", "text": "Visit the factory or send an auditor", "guide": "/guide/factory-verification/#visit"}
     },
     {
       "id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
@@ -158,7 +197,8 @@ const rulesText = `{
         {"value": "not_requested", "label": "Not requested", "risk": 2},
         {"value": "refused", "label": "Supplier refused to send samples", "risk": 3},
         {"value": "failed", "label": "Received and failed", "risk": 3}
-      ]
+      ],
+      "improve": {"to": "passed", "text": "Order samples and have them tested before the bulk order", "guide": "/guide/samples-and-testing/#samples"}
     },
     {
       "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
@@ -192,6 +232,30 @@ const rulesText = `{
         {"value": "paypal", "label": "PayPal", "risk": 1},
         {"value": "company_bank_transfer", "label": "Bank transfer to the company's account", "risk": 2},
         {"value": "personal_account", "label": "Personal account (private WeChat, Alipay or bank)", "risk": 3}
+      ],
+      "improve": {"to": "platform_escrow", "text": "Pay through the platform's escrow (such as Trade Assurance) instead", "guide": "/guide/safe-payment/#escrow"}
+    },
+    {
+      "id": "payee", "section": "payment", "type": "enum", "weight": 2,
+      "label": "Whose account receives the money?",
+      "help": "Compare the account holder's name on the payment instructions with the exact legal name on the contract and the business licence. Paying through the platform's own checkout counts as the platform.",
+      "values": [
+        {"value": "contract_company", "label": "An account in the exact legal name on the contract and licence", "risk": 0},
+        {"value": "platform", "label": "The platform's checkout", "risk": 0},
+        {"value": "other_company", "label": "A different company", "risk": 1},
+        {"value": "individual", "label": "A person (a personal account)", "risk": 2},
+        {"value": "unknown", "label": "Not checked yet"}
+      ],
+      "improve": {"to": "contract_company", "text": "Pay only an account in the exact legal name on the contract, or the platform's checkout", "guide": "/guide/safe-payment/#check-the-payee"}
+    },
+    {
+      "id": "bank_details_changed", "section": "payment", "type": "enum", "weight": 1,
+      "label": "Has the supplier asked you to pay a new or different account?",
+      "help": "Yes if a message or email gave account details that differ from the ones you paid or were given before, whatever the reason offered.",
+      "values": [
+        {"value": "no", "label": "No", "risk": 0},
+        {"value": "yes", "label": "Yes, new or changed bank details", "risk": 1},
+        {"value": "unknown", "label": "Not sure"}
       ]
     },
     {
@@ -213,7 +277,8 @@ const rulesText = `{
         {"value": "informal", "label": "Only chat messages or a quote", "risk": 1},
         {"value": "refused", "label": "Supplier refused to sign one", "risk": 2},
         {"value": "unknown", "label": "Not discussed yet"}
-      ]
+      ],
+      "improve": {"to": "signed", "text": "Sign a written contract covering specifications, dates and after-sales terms", "guide": "/guide/contracts/#what-to-include"}
     },
     {
       "id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
@@ -233,7 +298,8 @@ const rulesText = `{
         {"value": "major_carrier", "label": "A major carrier you can track yourself (e.g. Cainiao, SF Express)", "risk": 0},
         {"value": "none_yet", "label": "No tracking yet", "risk": 1},
         {"value": "dedicated_line", "label": "A \"dedicated line\" or the supplier's own tracking number", "risk": 2}
-      ]
+      ],
+      "improve": {"to": "major_carrier", "text": "Ship with a major carrier whose tracking you can check yourself", "guide": "/guide/logistics-and-tracking/#tracking"}
     },
     {
       "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
@@ -244,7 +310,8 @@ const rulesText = `{
         {"value": "allowed", "label": "Supplier agrees, not booked yet", "risk": 1},
         {"value": "not_planned", "label": "Not planned", "risk": 2},
         {"value": "refused", "label": "Supplier refuses an inspection", "risk": 3}
-      ]
+      ],
+      "improve": {"to": "booked", "text": "Book an independent pre-shipment inspection", "guide": "/guide/inspection/#pre-shipment-inspection"}
     },
     {
       "id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
@@ -267,6 +334,86 @@ const rulesText = `{
       "fact": "SourcingXPro counts business-permit details that do not add up among its warning signs and says to compare the licence, registered capital and business scope with the National Enterprise Credit Information Publicity System.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/licence-mismatch/#why-it-matters"
+    },
+    {
+      "id": "registry-revoked-or-cancelled",
+      "when": "registry_status is revoked_or_cancelled",
+      "severity": "critical", "points": 60,
+      "title": "The registry shows the company's licence revoked or the company cancelled",
+      "why": "A company whose licence was revoked (吊销) or that was cancelled (注销) can no longer trade lawfully. Whoever takes your order is using the name of a business that has stopped, and you would have no company to hold to the contract.",
+      "fact": "The National Enterprise Credit Information Publicity System at gsxt.gov.cn is the national register where each company's registration record and status are published.",
+      "source": "gsxt-official",
+      "guide": "/red-flags/registry-status/#why-it-matters"
+    },
+    {
+      "id": "registry-not-found",
+      "when": "registry_status is not_found",
+      "severity": "critical", "points": 60,
+      "title": "No company under that name or credit code in the national registry",
+      "why": "Every company in mainland China is in the national registry. If neither the exact name nor the credit code finds it, the licence you were shown does not belong to a real company, or the name is not the one on it.",
+      "fact": "The National Enterprise Credit Information Publicity System at gsxt.gov.cn is the national register where each company's registration record and status are published.",
+      "source": "gsxt-official",
+      "guide": "/red-flags/registry-status/#why-it-matters"
+    },
+    {
+      "id": "registry-abnormal-operations",
+      "when": "registry_status is abnormal_operations",
+      "severity": "high", "points": 35,
+      "title": "The company is on the registry's abnormal-operations list (经营异常名录)",
+      "why": "The registry puts a company on this list when, for example, it fails to file its annual report or cannot be reached at its registered address. A supplier you cannot locate through its own registration is a poor place to send a deposit.",
+      "fact": "The National Enterprise Credit Information Publicity System at gsxt.gov.cn shows, in each company's record, whether it is on the list of businesses with abnormal operations.",
+      "source": "gsxt-official",
+      "guide": "/red-flags/registry-status/#why-it-matters"
+    },
+    {
+      "id": "court-dishonest-debtor",
+      "when": "court_enforcement is dishonest_debtor",
+      "severity": "high", "points": 40,
+      "title": "Listed by the courts as a dishonest judgment debtor (失信被执行人)",
+      "why": "A court has found that the company did not comply with a judgment it was able to meet. If it ignores a court, it will ignore a complaint from a buyer abroad.",
+      "fact": "The Supreme People's Court publishes the list of dishonest judgment debtors on its China Enforcement Information Disclosure site, zxgk.court.gov.cn, where anyone can search a company by name.",
+      "source": "zxgk-official",
+      "guide": "/red-flags/court-enforcement/#why-it-matters"
+    },
+    {
+      "id": "court-enforcement-records",
+      "when": "court_enforcement is enforcement_records",
+      "severity": "moderate", "points": 15,
+      "title": "Subject to court enforcement (被执行人)",
+      "why": "A court is enforcing a judgment against the company, so it owes money it has not paid of its own accord. One small case can be ordinary business; several, or large sums, point to a company in trouble.",
+      "fact": "The Supreme People's Court's China Enforcement Information Disclosure site, zxgk.court.gov.cn, lists parties subject to enforcement of court judgments.",
+      "source": "zxgk-official",
+      "guide": "/red-flags/court-enforcement/#why-it-matters"
+    },
+    {
+      "id": "payee-individual",
+      "when": "payee is individual",
+      "severity": "critical", "points": 60,
+      "title": "The money goes to a person's account",
+      "why": "A personal account belongs to someone, not to the company on your contract. No escrow or company stands behind it, and once the money is there nobody is obliged to deliver or refund.",
+      "fact": "SourcingXPro describes scammers steering buyers to pay into private WeChat or personal bank accounts, out of reach of the platform's protection, and says to refuse.",
+      "source": "sourcingxpro-1688",
+      "guide": "/red-flags/payee-mismatch/#why-it-matters"
+    },
+    {
+      "id": "payee-other-company",
+      "when": "payee is other_company",
+      "severity": "high", "points": 35,
+      "title": "The money goes to a company other than the one on the contract",
+      "why": "Your contract binds the company named on it. Money sent to another company, however it is explained (a sister firm, an agent, a tax reason), is hard to claim back from either.",
+      "fact": "The Internet Crime Complaint Center describes schemes that divert business payments to accounts the intended recipient does not control, and advises confirming any change in account information through a second channel. Requiring the account name to match the contract is the checker's own policy.",
+      "source": "ic3-bec",
+      "guide": "/red-flags/payee-mismatch/#why-it-matters"
+    },
+    {
+      "id": "bank-details-changed",
+      "when": "bank_details_changed is yes",
+      "severity": "high", "points": 40,
+      "title": "Asked to pay a new or different bank account",
+      "why": "A message announcing new bank details is the classic sign of a hijacked mailbox or chat: the supplier may be real, but the account is not theirs. It only becomes safe once you have confirmed it by calling a number you already had.",
+      "fact": "The Internet Crime Complaint Center advises verifying any request to change account information with the intended recipient through a secondary channel.",
+      "source": "ic3-bec",
+      "guide": "/red-flags/bank-details-changed/#why-it-matters"
     },
     {
       "id": "invalid-uscc",
@@ -300,12 +447,32 @@ const rulesText = `{
     },
     {
       "id": "store-under-3-years",
-      "when": "store_years >= 1 and store_years < 3",
+      "when": "platform is 1688 and store_years >= 1 and store_years < 3",
       "severity": "low", "points": 10,
-      "title": "Store has traded for less than three years",
+      "title": "Store has traded for less than three years, the 1688 benchmark",
       "why": "Three years of selling is the benchmark for an established store; a younger one has a shorter record to judge.",
       "fact": "SourcingXPro sets three years of selling on 1688 as the minimum store history to look for.",
       "source": "sourcingxpro-1688",
+      "guide": "/red-flags/new-store/#why-it-matters"
+    },
+    {
+      "id": "store-under-3-years-other-platform",
+      "when": "platform is other and store_years >= 1 and store_years < 3",
+      "severity": "low", "points": 10,
+      "title": "Store has traded for less than three years, the strictest benchmark (platform other or not given)",
+      "why": "Without a platform's own benchmark to go by, the checker holds the store to the strictest one it uses, three years of trading.",
+      "fact": "SourcingXPro sets three years of selling on 1688 as the minimum store history to look for; the checker applies it wherever the platform is not Alibaba.com.",
+      "source": "sourcingxpro-1688",
+      "guide": "/red-flags/new-store/#why-it-matters"
+    },
+    {
+      "id": "store-under-2-years-alibaba",
+      "when": "platform is alibaba and store_years >= 1 and store_years < 2",
+      "severity": "low", "points": 10,
+      "title": "Store has traded for less than two years, the Alibaba.com benchmark",
+      "why": "On Alibaba.com the benchmark for an established supplier is two years of activity; a younger store has a shorter record to judge.",
+      "fact": "The Alibaba.com recovery guide advises favouring Gold Suppliers or Verified Manufacturers with at least two years of activity.",
+      "source": "alibaba-recovery-legal",
       "guide": "/red-flags/new-store/#why-it-matters"
     },
     {
@@ -783,8 +950,14 @@ const rulesText = `{
   ],
   "actions": [
     {
+      "id": "confirm-bank-details",
+      "after": ["bank-details-changed"],
+      "text": "Do not pay the new account yet: confirm it by calling the supplier on a phone number you already had before the request, never one given in the message that asked for the change.",
+      "guide": "/guide/safe-payment/#changed-bank-details"
+    },
+    {
       "id": "stop-and-secure",
-      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront"],
+      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual"],
       "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
       "guide": "/playbook/stop-and-secure/"
     },
@@ -793,6 +966,18 @@ const rulesText = `{
       "when": "license_matches_registry is unknown",
       "text": "Look the company up on the national registry (gsxt.gov.cn) and compare it with the business licence.",
       "guide": "/guide/business-licence/#search-gsxt"
+    },
+    {
+      "id": "check-registry-status",
+      "when": "registry_status is unknown",
+      "text": "Check the company's status on gsxt.gov.cn: still operating, not revoked or cancelled, and not on the abnormal-operations list.",
+      "guide": "/guide/business-licence/#registry-status"
+    },
+    {
+      "id": "check-court-records",
+      "when": "court_enforcement is unknown",
+      "text": "Search the company on the courts' enforcement site, zxgk.court.gov.cn, for enforcement and dishonest-debtor records.",
+      "guide": "/guide/business-licence/#court-records"
     },
     {
       "id": "check-uscc",
@@ -806,6 +991,13 @@ const rulesText = `{
       "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
       "text": "Pay through the platform's escrow or by letter of credit, so the money is released only once the goods are delivered as agreed.",
       "guide": "/guide/safe-payment/#escrow"
+    },
+    {
+      "id": "check-payee",
+      "when": "payee is unknown",
+      "after": ["payee-other-company", "payee-individual"],
+      "text": "Before paying, check that the account holder's name is exactly the legal name on the contract and business licence.",
+      "guide": "/guide/safe-payment/#check-the-payee"
     },
     {
       "id": "split-payment",
@@ -833,7 +1025,7 @@ const rulesText = `{
     },
     {
       "id": "trial-order",
-      "after": ["store-under-1-year", "store-under-3-years", "young-company", "new-store-large-upfront"],
+      "after": ["store-under-1-year", "store-under-3-years", "store-under-3-years-other-platform", "store-under-2-years-alibaba", "young-company", "new-store-large-upfront"],
       "text": "Start with a small trial order before committing to a large one.",
       "guide": "/guide/samples-and-testing/#trial-order"
     },

@@ -88,6 +88,18 @@ type question struct {
 	hasMin, hasMax                 bool
 	riskier                        string // numbers: "lower" or "higher"
 	weight                         float64
+	// unansweredAs is the value scoring assumes when the question is not
+	// answered (-1: none). The platform uses it so that an unknown platform
+	// is held to the strictest store-age benchmark.
+	unansweredAs int
+	improve      *improvement // set when the buyer can change this answer
+}
+
+// improvement is an answer the buyer can still change, the safest value to
+// change it to, and the guide step that explains how.
+type improvement struct {
+	to          int // value index
+	text, guide string
 }
 
 type rule struct {
@@ -123,6 +135,9 @@ type bandDef struct {
 type section struct{ id, title string }
 
 type ruleSet struct {
+	version   int    // goes up whenever scoring can change
+	date      string // when this version took effect, YYYY-MM-DD
+	changelog []change
 	method    string
 	sources   []string
 	bands     [bandCount]bandDef
@@ -144,8 +159,16 @@ type ruleSet struct {
 	multi                    [3][]multiClause // by word: conditions with extra clauses
 	nExtra                   int              // extra clause bits in use
 	totalWeight              float64
-	nameQ                    int // supplier_name, or -1
-	usccQ                    int // the question with format "uscc", or -1
+	nameQ                    int   // supplier_name, or -1
+	usccQ                    int   // the question with format "uscc", or -1
+	actionable               []int // questions with an "improve" entry, data order
+}
+
+// change is one version's entry in the changelog, newest first.
+type change struct {
+	version int
+	date    string
+	summary []string
 }
 
 // maxRules keeps fired sets in one machine word.
@@ -296,8 +319,18 @@ func (o *obj) done(known ...string) {
 func (l *loader) ruleSet(root jsonValue) *ruleSet {
 	rs := &ruleSet{index: map[string]int{}, nameQ: -1, usccQ: -1}
 	top := l.object(root, "rules data")
-	if v, ok, line := top.integer("version", true); ok && v != 1 {
-		l.fail(line, "version", "unsupported version "+strconv.Itoa(v)+" (this code reads version 1)")
+	var versionLine, dateLine int
+	rs.version, _, versionLine = top.integer("version", true)
+	rs.date, dateLine = top.str("date", true)
+	changelog, changelogLine := top.list("changelog", true)
+	l.changelog(rs, changelog, firstLine(changelogLine, root.line))
+	if rs.version < 1 {
+		l.fail(versionLine, "version", "the rules version is a whole number from 1, raised whenever scoring can change")
+	}
+	if !isDate(rs.date) {
+		l.fail(dateLine, "date", "write the date this version took effect as YYYY-MM-DD")
+	} else if len(rs.changelog) > 0 && (rs.changelog[0].version != rs.version || rs.changelog[0].date != rs.date) {
+		l.fail(changelogLine, "changelog", "the first entry must describe the current version "+strconv.Itoa(rs.version)+" and its date "+quote(rs.date))
 	}
 	rs.method, _ = top.str("method", true)
 	rs.sources, _ = top.strings("sources")
@@ -317,7 +350,7 @@ func (l *loader) ruleSet(root jsonValue) *ruleSet {
 	rs.positives = l.rules(rs, positives, "positives", true, ruleIDs)
 	actions, _ := top.list("actions", true)
 	l.actions(rs, actions, ruleIDs)
-	top.done("version", "method", "sources", "bands", "sections", "questions", "rules", "positives", "actions")
+	top.done("version", "date", "changelog", "method", "sources", "bands", "sections", "questions", "rules", "positives", "actions")
 	rs.initPlans()
 	ruleOrder := displayOrder(rs.rules, func(a, b *rule) bool {
 		if a.severity != b.severity {
@@ -450,7 +483,9 @@ func (l *loader) questions(rs *ruleSet, items []jsonValue) {
 		var maxLine int
 		q.max, q.hasMax, maxLine = o.num("max", false)
 		values, valuesLine := o.list("values", false)
-		o.done("id", "section", "label", "help", "type", "format", "unit", "riskier", "weight", "min", "max", "values")
+		unansweredAs, uaLine := o.str("unanswered_as", false)
+		improveVal, improveFound := o.get("improve", false)
+		o.done("id", "section", "label", "help", "type", "format", "unit", "riskier", "weight", "min", "max", "values", "unanswered_as", "improve")
 
 		if !isSnakeID(q.id) {
 			l.fail(idLine, where+".id", "question ids are lowercase snake_case")
@@ -493,6 +528,22 @@ func (l *loader) questions(rs *ruleSet, items []jsonValue) {
 			l.fail(firstLine(valuesLine, o.v.line), where+".values", "enum and list questions, and only they, list their values")
 		}
 		l.values(&q, values, where)
+		q.unansweredAs = -1
+		if uaLine > 0 {
+			q.unansweredAs = q.valueIndex(unansweredAs)
+			if t != typeEnum || q.unansweredAs < 0 || q.weight != 0 {
+				l.fail(uaLine, where+".unanswered_as", "only an enum question of weight 0 may assume an answer, and it must be one of its values")
+				q.unansweredAs = -1
+			}
+		}
+		if improveFound && q.unansweredAs >= 0 {
+			l.fail(uaLine, where+".improve", "a question that assumes an answer cannot also name an improvement")
+		} else if improveFound {
+			q.improve = l.improve(&q, improveVal, where+".improve")
+			if q.improve != nil {
+				rs.actionable = append(rs.actionable, len(rs.questions))
+			}
+		}
 		if q.id == "supplier_name" {
 			rs.nameQ = len(rs.questions)
 		}
@@ -679,6 +730,81 @@ func (l *loader) actions(rs *ruleSet, items []jsonValue, ids map[string]int) {
 		a.entry = Action{ID: a.id, Text: a.text, Guide: a.guide}
 		rs.actions = append(rs.actions, a)
 	}
+}
+
+// changelog reads the human changelog: one entry per version, newest first,
+// down to version 1.
+func (l *loader) changelog(rs *ruleSet, items []jsonValue, line int) {
+	for i, it := range items {
+		where := "changelog[" + strconv.Itoa(i) + "]"
+		o := l.object(it, where)
+		var c change
+		var vLine, dLine int
+		c.version, _, vLine = o.integer("version", true)
+		c.date, dLine = o.str("date", true)
+		var sLine int
+		c.summary, sLine = o.strings("summary")
+		o.done("version", "date", "summary")
+		if want := rs.version - i; c.version != want {
+			l.fail(firstLine(vLine, o.v.line), where+".version", "entries go newest first without gaps: expected version "+strconv.Itoa(want))
+		}
+		if !isDate(c.date) {
+			l.fail(firstLine(dLine, o.v.line), where+".date", "write the date as YYYY-MM-DD")
+		} else if i > 0 && c.date > rs.changelog[i-1].date {
+			l.fail(dLine, where+".date", "a version cannot be newer than the one after it")
+		}
+		if len(c.summary) == 0 {
+			l.fail(firstLine(sLine, o.v.line), where+".summary", "say in one or more sentences what changed and why")
+		}
+		rs.changelog = append(rs.changelog, c)
+	}
+	if len(rs.changelog) == 0 || rs.changelog[len(rs.changelog)-1].version != 1 {
+		l.fail(line, "changelog", "list every version from the current one down to 1")
+	}
+}
+
+// improve reads a question's "improve" entry: {"to", "text", "guide"}. The
+// target must be one of the question's safest values, so an improvement can
+// only lower the risk.
+func (l *loader) improve(q *question, v jsonValue, where string) *improvement {
+	o := l.object(v, where)
+	to, toLine := o.str("to", true)
+	text, _ := o.str("text", true)
+	guide, guideLine := o.str("guide", true)
+	o.done("to", "text", "guide")
+	if q.typ != typeEnum {
+		l.fail(o.v.line, where, "only enum questions name an improvement")
+		return nil
+	}
+	j := q.valueIndex(to)
+	if j < 0 {
+		l.fail(toLine, where+".to", "unknown value "+quote(to)+didYouMean(to, q.valueNames()))
+		return nil
+	}
+	for _, val := range q.values {
+		if val.risk < q.values[j].risk {
+			l.fail(toLine, where+".to", quote(to)+" is not a safest answer: "+quote(val.value)+" has a lower risk rank")
+			return nil
+		}
+	}
+	if problem := checkGuide(guide, false); problem != "" {
+		l.fail(guideLine, where+".guide", problem)
+	}
+	return &improvement{to: j, text: text, guide: guide}
+}
+
+// isDate checks the YYYY-MM-DD shape (the time package would bloat the wasm).
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	m, d := (s[5]-'0')*10+s[6]-'0', (s[8]-'0')*10+s[9]-'0'
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31
 }
 
 func (l *loader) checkID(id string, line int, where string, ids map[string]int) {

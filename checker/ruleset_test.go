@@ -97,7 +97,13 @@ func TestRulesJSONShape(t *testing.T) {
 			t.Errorf("%s keys = %v, want %v", what, got, want)
 		}
 	}
-	check("top-level", keysOf(doc), "method", "sections", "questions", "rules", "positives", "actions", "bands")
+	check("top-level", keysOf(doc), "version", "date", "changelog", "method", "sections", "questions", "rules", "positives", "actions", "bands")
+	if v, ok := doc["version"].(float64); !ok || int(v) != RulesVersion() {
+		t.Errorf("version = %v, want %d", doc["version"], RulesVersion())
+	}
+	for _, c := range doc["changelog"].([]any) {
+		check("changelog entry", keysOf(c), "version", "date", "summary")
+	}
 
 	var sections []string
 	for _, s := range doc["sections"].([]any) {
@@ -116,7 +122,16 @@ func TestRulesJSONShape(t *testing.T) {
 		questionIDs = append(questionIDs, m["id"].(string))
 		switch m["type"] {
 		case "enum", "list":
-			check(m["id"].(string), keysOf(q), "id", "section", "label", "help", "type", "values")
+			want := []string{"id", "section", "label", "help", "type", "values"}
+			for _, optional := range []string{"improve", "unanswered_as"} {
+				if _, ok := m[optional]; ok {
+					want = append(want, optional)
+				}
+			}
+			if imp, ok := m["improve"]; ok {
+				check(m["id"].(string)+" improve", keysOf(imp), "to", "text", "guide")
+			}
+			check(m["id"].(string), keysOf(q), want...)
 			for _, v := range m["values"].([]any) {
 				check(m["id"].(string)+" value", keysOf(v), "value", "label")
 			}
@@ -136,10 +151,10 @@ func TestRulesJSONShape(t *testing.T) {
 		}
 	}
 	// The public contract's profile ids, in order.
-	wantIDs := strings.Fields(`supplier_name platform uscc license_matches_registry years_registered store_years
-		email_domain badges reviews claims_factory employees factory_check price_vs_market branded_goods samples
-		test_reports order_value_usd deposit_percent payment_method asked_to_pay_off_platform contract
-		pressure_tactics tracking preshipment_inspection export_docs`)
+	wantIDs := strings.Fields(`supplier_name platform uscc license_matches_registry registry_status court_enforcement
+		years_registered store_years email_domain badges reviews claims_factory employees factory_check price_vs_market
+		branded_goods samples test_reports order_value_usd deposit_percent payment_method payee bank_details_changed
+		asked_to_pay_off_platform contract pressure_tactics tracking preshipment_inspection export_docs`)
 	if !slices.Equal(questionIDs, wantIDs) {
 		t.Errorf("question ids = %v\nwant %v", questionIDs, wantIDs)
 	}
@@ -181,6 +196,10 @@ func TestContractValues(t *testing.T) {
 		"tracking":                  "major_carrier dedicated_line none_yet",
 		"preshipment_inspection":    "booked allowed refused not_planned",
 		"export_docs":               "complete incomplete",
+		"registry_status":           "active abnormal_operations revoked_or_cancelled not_found",
+		"court_enforcement":         "none enforcement_records dishonest_debtor",
+		"payee":                     "contract_company platform other_company individual",
+		"bank_details_changed":      "no yes",
 	}
 	for _, q := range defaultRules.questions {
 		if q.typ != typeEnum && q.typ != typeList {

@@ -9,16 +9,20 @@ import (
 // RulesJSON returns the whole rule set for the site templates and the
 // methodology page:
 //
-//	{"method": "...",
+//	{"version": 2, "date": "YYYY-MM-DD",
+//	 "changelog": [{"version","date","summary":["..."]}],   (newest first)
+//	 "method": "...",
 //	 "sections":  [{"id","title"}],
-//	 "questions": [{"id","section","label","help","type","values":[{"value","label"}],"min","max","unit"}],
+//	 "questions": [{"id","section","label","help","type","values":[{"value","label"}],"min","max","unit",
+//	                "unanswered_as","improve":{"to","text","guide"}}],
 //	 "rules":     [{"id","severity","points","title","why","fact","source","guide","when"}],
 //	 "positives": [same shape, negative points, severity "positive"],
 //	 "actions":   [{"id","text","guide","when"}],
 //	 "bands":     [{"band","min","max","label"}]}
 //
 // "values" appears on enum and list questions, "min", "max" and "unit" on
-// number questions when set. "when" is the rule's condition in plain words.
+// number questions when set, "unanswered_as" on a question scored as that
+// value when unanswered, "improve" on the answers the buyer can change. "when" is the rule's condition in plain words.
 // The error is always nil; it is there so callers can treat this like any
 // other marshaller.
 func RulesJSON() ([]byte, error) {
@@ -38,12 +42,40 @@ func GuideLinks() []string {
 	for i := range rs.actions {
 		links = append(links, rs.actions[i].guide)
 	}
+	for _, qi := range rs.actionable {
+		links = append(links, rs.questions[qi].improve.guide)
+	}
 	slices.Sort(links)
 	return slices.Compact(links)
 }
 
 func (rs *ruleSet) appendJSON(b []byte) []byte {
-	b = append(b, `{"method":`...)
+	b = append(b, `{"version":`...)
+	b = strconv.AppendInt(b, int64(rs.version), 10)
+	b = appendJSONKey(b, "date", false)
+	b = appendJSONString(b, rs.date)
+	b = appendJSONKey(b, "changelog", false)
+	b = append(b, '[')
+	for i, c := range rs.changelog {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONKey(append(b, '{'), "version", true)
+		b = strconv.AppendInt(b, int64(c.version), 10)
+		b = appendJSONKey(b, "date", false)
+		b = appendJSONString(b, c.date)
+		b = appendJSONKey(b, "summary", false)
+		b = append(b, '[')
+		for j, line := range c.summary {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, line)
+		}
+		b = append(b, "]}"...)
+	}
+	b = append(b, ']')
+	b = appendJSONKey(b, "method", false)
 	b = appendJSONString(b, rs.method)
 
 	b = appendJSONKey(b, "sections", false)
@@ -176,6 +208,20 @@ func (q *question) appendJSON(b []byte) []byte {
 	if q.unit != "" {
 		b = appendJSONKey(b, "unit", false)
 		b = appendJSONString(b, q.unit)
+	}
+	if q.unansweredAs >= 0 {
+		b = appendJSONKey(b, "unanswered_as", false)
+		b = appendJSONString(b, q.values[q.unansweredAs].value)
+	}
+	if m := q.improve; m != nil {
+		b = appendJSONKey(b, "improve", false)
+		b = appendJSONKey(append(b, '{'), "to", true)
+		b = appendJSONString(b, q.values[m.to].value)
+		b = appendJSONKey(b, "text", false)
+		b = appendJSONString(b, m.text)
+		b = appendJSONKey(b, "guide", false)
+		b = appendJSONString(b, m.guide)
+		b = append(b, '}')
 	}
 	return append(b, '}')
 }

@@ -8,14 +8,34 @@ import (
 
 // Result is the risk assessment of one profile.
 type Result struct {
-	Score      int         // 0-100, higher is riskier
-	Band       string      // low, moderate, high or critical
-	Confidence float64     // 0-1: weighted share of the scored questions answered
-	Findings   []Finding   // red flags, most serious first
-	Positives  []Finding   // reassuring signs, negative points, largest first
-	Actions    []Action    // what to do next, in priority order
-	USCC       *USCCResult // the credit code check, when a code was given
+	Score        int           // 0-100, higher is riskier
+	Band         string        // low, moderate, high or critical
+	Confidence   float64       // 0-1: weighted share of the scored questions answered
+	Findings     []Finding     // red flags, most serious first
+	Positives    []Finding     // reassuring signs, negative points, largest first
+	Actions      []Action      // what to do next, in priority order
+	Improvements []Improvement // up to three changes that would lower the score most, best first
+	RulesVersion int           // the version of the rules that produced this result
+	USCC         *USCCResult   // the credit code check, when a code was given
 }
+
+// Improvement is an answer the buyer can still change (how to pay, whom to
+// pay, the contract, samples, inspection, factory check, tracking), the
+// safest value to change it to, and the score the profile would then have.
+type Improvement struct {
+	Question   string // question id
+	Answer     string // the value to change it to
+	ScoreAfter int    // the score of the profile with that one answer changed
+	Text       string // the change, in words
+	Guide      string // site path and anchor that explains it
+}
+
+// maxImprovements is how many improvements a result lists at most.
+const maxImprovements = 3
+
+// RulesVersion is the version of the embedded rules: it goes up whenever
+// scoring can change, so a stored result says which rules produced it.
+func RulesVersion() int { return defaultRules.version }
 
 // Finding is one rule that matched. Positives use the same shape with
 // negative points and severity "positive".
@@ -40,6 +60,7 @@ type Action struct {
 func Score(p Profile) Result {
 	o := defaultRules.evaluate(&p)
 	res := defaultRules.result(&o, make([]Finding, 0, o.nFindings+o.nPositives), make([]Action, 0, o.nActions))
+	res.Improvements = defaultRules.improvements(p.answers, &o, res.Score, nil)
 	if o.hasUSCC {
 		u := o.uscc
 		res.USCC = &u
@@ -53,6 +74,7 @@ func Score(p Profile) Result {
 type Scorer struct {
 	buf  []Finding
 	acts []Action
+	imps []Improvement
 	uscc USCCResult
 	res  Result
 }
@@ -67,6 +89,8 @@ func (s *Scorer) Score(p *Profile) *Result {
 		s.acts = make([]Action, 0, 2*o.nActions)
 	}
 	s.res = defaultRules.result(&o, s.buf[:0], s.acts[:0])
+	s.res.Improvements = defaultRules.improvements(p.answers, &o, s.res.Score, s.imps[:0])
+	s.imps = s.res.Improvements
 	if o.hasUSCC {
 		s.uscc = o.uscc
 		s.res.USCC = &s.uscc
@@ -76,6 +100,7 @@ func (s *Scorer) Score(p *Profile) *Result {
 
 // outcome is what matched, before it is laid out as a Result.
 type outcome struct {
+	others                          satisfied // what all but the actionable answers set
 	fired, firedPos, firedActions   uint64
 	nFindings, nPositives, nActions int
 	redPoints, offPoints, floor     int
@@ -86,7 +111,8 @@ type outcome struct {
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	sat, others, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	o.others = others
 	o.hasUSCC = hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
@@ -110,9 +136,7 @@ func (rs *ruleSet) evaluate(p *Profile) outcome {
 // result lays out an outcome, appending findings and positives to one
 // buffer (findings first) and actions to another.
 func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
-	// Positives cancel at most half of the red-flag points, so a finding
-	// always shows; see "method" in rules.json.
-	score := min(100, o.redPoints-min(o.offPoints, o.redPoints/2))
+	score := scoreFrom(o.redPoints, o.offPoints)
 	band := bandLow
 	for b := bandCount - 1; b >= 0; b-- {
 		if score >= rs.bands[b].min {
@@ -134,13 +158,72 @@ func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 		acts = append(acts, rs.evalActions[bits.TrailingZeros64(m)])
 	}
 	return Result{
-		Score:      score,
-		Band:       bandNames[band],
-		Confidence: o.confidence,
-		Findings:   buf[:o.nFindings:o.nFindings],
-		Positives:  buf[o.nFindings:],
-		Actions:    acts,
+		Score:        score,
+		Band:         bandNames[band],
+		Confidence:   o.confidence,
+		Findings:     buf[:o.nFindings:o.nFindings],
+		Positives:    buf[o.nFindings:],
+		Actions:      acts,
+		RulesVersion: rs.version,
 	}
+}
+
+// scoreFrom is the method in rules.json: positives cancel at most half of
+// the red-flag points, so a finding always shows, and the score stops at 100.
+func scoreFrom(red, off int) int {
+	return min(100, red-min(off, red/2))
+}
+
+// scoreSat scores a set of satisfied clause bits.
+func (rs *ruleSet) scoreSat(sat *satisfied) int {
+	red, off := 0, 0
+	for m := matching(sat, wordRules, rs.multi[wordRules]); m != 0; m &= m - 1 {
+		red += rs.evalRules[bits.TrailingZeros64(m)].points
+	}
+	for m := matching(sat, wordPositives, rs.multi[wordPositives]); m != 0; m &= m - 1 {
+		off -= rs.evalPositives[bits.TrailingZeros64(m)].points
+	}
+	return scoreFrom(red, off)
+}
+
+// improvements re-scores the profile with each actionable answer changed to
+// its safest value and keeps the changes that lower the score, largest drop
+// first (ties in questionnaire order), at most maxImprovements. Only one
+// question's table row changes per try, so each costs a few ORs and the
+// rule sums, not a full scoring.
+func (rs *ruleSet) improvements(answers []answer, o *outcome, score int, buf []Improvement) []Improvement {
+	for k, qi := range rs.actionable {
+		q := &rs.questions[qi]
+		if qi < len(answers) && answers[qi].set && int(answers[qi].val) == q.improve.to {
+			continue
+		}
+		sat := o.others
+		for j, qj := range rs.actionable {
+			if j != k {
+				sat.or(rs.enumRow(answers, qj))
+			}
+		}
+		sat.or(&rs.plans[qi].byValue[q.improve.to])
+		after := rs.scoreSat(&sat)
+		if after >= score {
+			continue
+		}
+		imp := Improvement{Question: q.id, Answer: q.values[q.improve.to].value, ScoreAfter: after, Text: q.improve.text, Guide: q.improve.guide}
+		// Insert in order of score_after; stable, so ties keep data order.
+		i := len(buf)
+		for i > 0 && buf[i-1].ScoreAfter > after {
+			i--
+		}
+		if i >= maxImprovements {
+			continue
+		}
+		if len(buf) < maxImprovements {
+			buf = append(buf, Improvement{})
+		}
+		copy(buf[i+1:], buf[i:len(buf)-1])
+		buf[i] = imp
+	}
+	return buf
 }
 
 // MarshalJSON writes the result in the public JSON shape.
@@ -149,7 +232,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends the result's JSON form to b: score, band, confidence,
-// findings, positives, actions, and uscc when a code was given.
+// rules_version, findings, positives, actions, improvements, and uscc when a
+// code was given.
 func (r *Result) AppendJSON(b []byte) []byte {
 	b = append(b, `{"score":`...)
 	b = strconv.AppendInt(b, int64(r.Score), 10)
@@ -157,6 +241,8 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = appendJSONString(b, r.Band)
 	b = appendJSONKey(b, "confidence", false)
 	b = appendJSONNumber(b, r.Confidence)
+	b = appendJSONKey(b, "rules_version", false)
+	b = strconv.AppendInt(b, int64(r.RulesVersion), 10)
 	b = appendJSONKey(b, "findings", false)
 	b = appendFindings(b, r.Findings)
 	b = appendJSONKey(b, "positives", false)
@@ -174,6 +260,24 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		b = appendJSONString(b, a.Text)
 		b = appendJSONKey(b, "guide", false)
 		b = appendJSONString(b, a.Guide)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	b = appendJSONKey(b, "improvements", false)
+	b = append(b, '[')
+	for i := range r.Improvements {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		m := &r.Improvements[i]
+		b = appendJSONKey(append(b, '{'), "question", true)
+		b = appendJSONString(b, m.Question)
+		b = appendJSONKey(b, "answer", false)
+		b = appendJSONString(b, m.Answer)
+		b = appendJSONKey(b, "score_after", false)
+		b = strconv.AppendInt(b, int64(m.ScoreAfter), 10)
+		b = appendJSONKey(b, "guide", false)
+		b = appendJSONString(b, m.Guide)
 		b = append(b, '}')
 	}
 	b = append(b, ']')

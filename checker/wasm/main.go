@@ -5,6 +5,10 @@
 //
 //	safesource.score(profileJSON) -> result JSON, or {"errors":[{field, problem}]}
 //	safesource.uscc(code)         -> {"code","valid","error","province"}
+//	safesource.rescore(profileJSON, version)
+//	                              -> the result under rules v<version> and now
+//	                                 (see checker.Rescore.AppendJSON), or {"errors":[…]}
+//	safesource.rulesVersion       -> the version of the rules compiled in
 //
 // When both are registered it sets globalThis.safesourceReady = true. All the
 // logic lives in package checker; this file only moves strings across.
@@ -24,6 +28,14 @@ func main() {
 	api.Set("uscc", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return string(checker.USCCJSON(stringArg(args)))
 	}))
+	api.Set("rescore", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		version := 0 // not a version: reported as bad input
+		if len(args) > 1 && args[1].Type() == js.TypeNumber {
+			version = args[1].Int()
+		}
+		return string(checker.ScoreAgainJSON([]byte(stringArg(args)), version))
+	}))
+	api.Set("rulesVersion", checker.RulesVersion())
 	js.Global().Set("safesource", api)
 	js.Global().Set("safesourceReady", true)
 	select {} // keep the Go runtime alive for callbacks

@@ -3,7 +3,7 @@
 //
 //	checker score [--format text|json|csv] [--fail-on BAND] FILE...
 //	checker uscc [--format text|json] CODE...
-//	checker rules [--format markdown|json]
+//	checker rules [--format markdown|json] [--changes]
 //
 // FILE is a JSON or YAML profile (one, or a list), a CSV with a header row of
 // field ids, or - for JSON or YAML on standard input.
@@ -37,8 +37,9 @@ const usage = `usage:
       or - for JSON or YAML on standard input.
   checker uscc [--format text|json] CODE...
       Validate Unified Social Credit Codes (GB 32100-2015).
-  checker rules [--format markdown|json]
-      Print the questions, rules and scoring method.
+  checker rules [--format markdown|json] [--changes]
+      Print the questions, rules and scoring method; with --changes, what
+      changed between rules versions.
 
 Exit status: 0 scored, 1 --fail-on met (uscc: a code is invalid), 2 bad input.
 `

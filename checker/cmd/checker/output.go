@@ -55,8 +55,10 @@ func (e *jsonEmitter) finish() error {
 	return err
 }
 
-// csvHeader is the csv output's columns; findings holds finding ids joined by ";".
-const csvHeader = "supplier_name,score,band,confidence,findings\n"
+// csvHeader is the csv output's columns; findings holds finding ids joined by
+// ";", rules_version the version of the rules that scored the row (added
+// last, so readers of the earlier columns are unaffected).
+const csvHeader = "supplier_name,score,band,confidence,findings,rules_version\n"
 
 // csvEmitter writes rows by hand: only the supplier name can need quoting
 // (ids, bands and numbers never do), and batch speed matters here.
@@ -85,6 +87,8 @@ func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error
 		}
 		b = append(b, r.Findings[i].ID...)
 	}
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(r.RulesVersion), 10)
 	b = append(b, '\n')
 	e.row = b
 	_, err := e.w.Write(b)
@@ -140,7 +144,7 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 		name = "(unnamed supplier)"
 	}
 	fmt.Fprintf(w, "%s  [%s]\n", name, from)
-	fmt.Fprintf(w, "  Risk: %d/100, %s (confidence %s)\n", r.Score, strings.ToUpper(r.Band), strconv.FormatFloat(r.Confidence, 'f', 2, 64))
+	fmt.Fprintf(w, "  Risk: %d/100, %s (confidence %s, rules v%d)\n", r.Score, strings.ToUpper(r.Band), strconv.FormatFloat(r.Confidence, 'f', 2, 64), r.RulesVersion)
 	if len(r.Findings) > 0 {
 		w.WriteString("  Red flags:\n")
 		for _, f := range r.Findings {
@@ -162,6 +166,12 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", r.USCC.Code, r.USCC.Province)
 		} else {
 			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", r.USCC.Code, r.USCC.Error)
+		}
+	}
+	if len(r.Improvements) > 0 {
+		w.WriteString("  To lower the risk:\n")
+		for _, m := range r.Improvements {
+			fmt.Fprintf(w, "    - %s: %d -> %d\n      See %s\n", m.Text, r.Score, m.ScoreAfter, m.Guide)
 		}
 	}
 	if len(r.Actions) > 0 {

@@ -19,7 +19,7 @@ func TestRun(t *testing.T) {
 		if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := run(in, out); err != nil {
+		if err := run(in, out, "rulesText"); err != nil {
 			t.Fatal(err)
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), out, nil, 0)
@@ -40,7 +40,7 @@ func TestRun(t *testing.T) {
 			t.Errorf("constant holds %q, want %q", got, data)
 		}
 	}
-	if err := run(filepath.Join(t.TempDir(), "missing.json"), "x.go"); err == nil {
+	if err := run(filepath.Join(t.TempDir(), "missing.json"), "x.go", "rulesText"); err == nil {
 		t.Error("a missing input should fail")
 	}
 }
