@@ -85,6 +85,11 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
   box.append(el("h3", t("trainingResultTitle")));
   const total = g.caught.length + g.missed.length;
   box.append(el("p", t("trainingCaughtOf", { caught: g.caught.length, total, wrong: g.falseAlarms.length }), "grade-flags"));
+  box.append(
+    ruleList(ex, g.caught, t("trainingCaught"), "grade-caught"),
+    ruleList(ex, g.missed, t("trainingMissed"), "grade-missed"),
+    ruleList(ex, g.falseAlarms, t("trainingFalseAlarms"), "grade-false"),
+  );
   const verdict = el("p", "", "grade-band");
   const strong = el("strong", g.bandCorrect ? t("trainingBandRight") : t("trainingBandWrong"));
   verdict.append(strong, " ", t("trainingYouChose", { chosen: t("band_" + g.chosenBand), expected: t("band_" + g.expectedBand) }));
@@ -97,11 +102,6 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
     copy.className = "grade-explanation";
     box.append(copy);
   }
-  box.append(
-    ruleList(ex, g.caught, t("trainingCaught"), "grade-caught"),
-    ruleList(ex, g.missed, t("trainingMissed"), "grade-missed"),
-    ruleList(ex, g.falseAlarms, t("trainingFalseAlarms"), "grade-false"),
-  );
   const p = el("p");
   const link = el("a", t("trainingOpenInChecker"));
   link.href = checkerLink(ex.key);

@@ -140,7 +140,20 @@ class Session {
       for (const n of story.querySelectorAll("[id]")) n.removeAttribute("id");
       for (const n of story.querySelectorAll(".heading-anchor, .copy-link")) n.remove();
       story.className = "content pack-story";
+      // One level down: the case title is this page's heading for the story.
+      for (const old of story.querySelectorAll("h2, h3")) {
+        const h = doc.createElement(old.tagName === "H2" ? "h3" : "h4");
+        h.append(...old.childNodes);
+        old.replaceWith(h);
+      }
       const ex = document.importNode(exercise, true);
+      const exHeading = ex.querySelector("h2");
+      if (exHeading) {
+        const h3 = document.createElement("h3");
+        h3.id = exHeading.id;
+        h3.append(...exHeading.childNodes);
+        exHeading.replaceWith(h3);
+      }
       section.append(document.importNode(story, true), ex);
       const wired = initExercise(ex, (g, e) => this.graded(c, g, e));
       if (!wired) throw new Error("damaged answer key");
@@ -206,7 +219,7 @@ class Session {
       th.scope = "row";
       th.textContent = r.title;
       row.append(th);
-      row.insertCell().textContent = t("trainingCaughtOf", { caught: r.flags_caught, total: r.flags_total, wrong: r.false_alarms.length });
+      row.insertCell().textContent = t("trainingCaughtShort", { caught: r.flags_caught, total: r.flags_total });
       row.insertCell().textContent = String(r.false_alarms.length);
       row.insertCell().textContent = r.band_chosen === "" ? "–" : r.band_correct ? t("trainingRight") : t("trainingWrong", { expected: t("band_" + r.expected_band) });
     }
