@@ -8,7 +8,7 @@ GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.package-lock.json
 GO_DIRS    := checker generator
 
-.PHONY: all build serve test vet gotest wasmtest typecheck htmlcheck browsertest lighthousetest audit check bench clean
+.PHONY: all build serve stale test vet gotest wasmtest typecheck htmlcheck browsertest lighthousetest audit check bench clean
 
 all: build
 
@@ -19,6 +19,11 @@ build: $(NODE_STAMP)
 ## serve: build and serve with live reload at http://localhost:1313
 serve: $(NODE_STAMP)
 	$(GO) run ./generator serve
+
+## stale: list pages and directory entries last reviewed more than six
+## months ago, to re-verify; informational, never fails
+stale:
+	$(GO) run ./generator stale
 
 ## test: vet, Go tests (native and WebAssembly), type checks, a full build and
 ## its output check, then browser tests against the built site

@@ -531,7 +531,7 @@ const rulesText = `{
       "severity": "moderate", "points": 15,
       "title": "Factory claim backed by photos at most",
       "why": "Photos are easy to borrow from someone else's factory. Until you have seen the production line live or in person, the factory claim is unproven.",
-      "fact": "SourcingXPro describes storefronts that pose as factories using stolen pictures; the 11-point checklist calls an in-person visit the most effective check and videos the fallback.",
+      "fact": "SourcingXPro describes storefronts that pose as factories using stolen pictures, and says to ask for a factory video or video call, or to visit in person.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
     },
@@ -550,7 +550,7 @@ const rulesText = `{
       "when": "price_vs_market < 70",
       "severity": "moderate", "points": 15,
       "title": "Price far below the market",
-      "why": "An offer more than 30% under the usual price is the bait in many scams, or a sign that materials and quality will be cut.",
+      "why": "An offer far under the usual price is a common lure in scams, or a sign that materials and quality will be cut. Treating anything below 70% of the market price as a red flag is the checker's own policy, not a figure from the sources.",
       "fact": "The 11-point checklist treats an offer that looks too good to be true as a possible scam and says to compare the price with market averages.",
       "source": "checklist-1688",
       "guide": "/red-flags/price-too-good/#why-it-matters"
@@ -560,8 +560,8 @@ const rulesText = `{
       "when": "branded_goods is yes and price_vs_market < 50",
       "severity": "high", "points": 30,
       "title": "Branded goods at less than half the market price",
-      "why": "Genuine branded goods are not sold at half price. At this discount they are very likely counterfeit, and selling counterfeits exposes you to infringement claims and damage to your reputation.",
-      "fact": "The 11-point checklist warns that a well-known brand offered too cheaply may be counterfeit; Axencis describes counterfeiters on 1688 copying brand logos and packaging closely.",
+      "why": "Genuine branded goods are rarely sold this cheaply, so at this discount they may well be counterfeit, and selling counterfeits exposes you to infringement claims and damage to your reputation. The 50% line is the checker's own policy, not a figure from the sources.",
+      "fact": "The 11-point checklist warns that a well-known brand offered too cheaply may be counterfeit and says to watch branding, quality and pricing.",
       "source": "checklist-1688",
       "guide": "/red-flags/counterfeit-pricing/#why-it-matters"
     },
@@ -641,7 +641,7 @@ const rulesText = `{
       "severity": "high", "points": 35,
       "title": "Asked to pay outside the platform",
       "why": "The only reason to move payment off the platform is to get out of reach of its escrow and dispute process. Legitimate suppliers accept the platform's payment.",
-      "fact": "SourcingXPro lists compulsory exclusive payment channels among its warning signs; the 11-point checklist says to avoid unofficial or unsecured payment channels.",
+      "fact": "SourcingXPro lists compulsory exclusive payment channels among its warning signs and says to refuse private WeChat or bank payments.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/off-platform-payment/#why-it-matters"
     },
@@ -657,10 +657,10 @@ const rulesText = `{
     },
     {
       "id": "deposit-over-30-percent",
-      "when": "order_value_usd > 500 and deposit_percent > 30",
+      "when": "order_value_usd >= 500 and deposit_percent > 30",
       "severity": "moderate", "points": 15,
       "title": "More than 30% paid before shipment",
-      "why": "The more you pay before the goods are checked, the more you lose if they never arrive or are wrong. Above US$500, keep the deposit to 30% and pay the rest after inspection.",
+      "why": "The more you pay before the goods are checked, the more you lose if they never arrive or are wrong. From US$500 up, keep the deposit to 30% and pay the rest after inspection.",
       "fact": "SourcingXPro advises never paying in full: 30% first and the 70% balance later, with full payment acceptable only when the order is under US$500.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/large-deposit/#why-it-matters"
@@ -711,7 +711,7 @@ const rulesText = `{
       "severity": "high", "points": 35,
       "title": "Supplier refuses a pre-shipment inspection",
       "why": "An inspection is the last chance to catch wrong quality or quantity before the balance is paid and the goods leave. Refusing it suggests the goods would not pass.",
-      "fact": "SourcingXPro recommends hiring independent surveyors such as Bureau Veritas or Intertek for pre-shipment inspection; the Alibaba recovery guide also advises third-party pre-shipment checks.",
+      "fact": "SourcingXPro recommends hiring independent surveyors such as Bureau Veritas or Intertek for quality control, quantity checks and pre-shipment inspection.",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/refused-inspection/#why-it-matters"
     },
@@ -842,8 +842,8 @@ const rulesText = `{
       "when": "badges has brand_authorization",
       "points": -5,
       "title": "Brand Authorization badge",
-      "why": "The platform has a record that the supplier is authorised to sell the brand.",
-      "fact": "SourcingXPro names the Brand Authorization badge among those that show verified credentials.",
+      "why": "The platform shows this badge after checking the seller's credentials. It is not the brand owner's own confirmation: ask for the authorisation document and check it with the brand.",
+      "fact": "SourcingXPro names the Brand Authorization badge among those showing that the platform or a third party has verified the seller's credentials.",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#badges"
     },
@@ -852,8 +852,8 @@ const rulesText = `{
       "when": "badges has verified_supplier",
       "points": -5,
       "title": "Verified Supplier",
-      "why": "The platform's supplier verification has checked the business licence.",
-      "fact": "The Alibaba recovery guide points to Alibaba's supplier verification and to prioritising verified manufacturers.",
+      "why": "Alibaba.com gives this badge after a third-party inspection firm has checked the supplier's documents and visited its premises.",
+      "fact": "The Alibaba recovery guide advises checking licences through Alibaba's supplier verification and prioritising Gold Suppliers and verified suppliers with two or more years of activity.",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/platform-signals/#badges"
     },

@@ -5,6 +5,7 @@
 //	go run ./generator build   # write the deployable site to public/
 //	go run ./generator serve   # build, then serve with live reload on :1313
 //	go run ./generator check   # check an already built public/
+//	go run ./generator stale   # list pages and contacts due for re-verification
 package main
 
 import (
@@ -26,6 +27,9 @@ commands:
           the headers from netlify.toml (for browser tests; -port 0 picks
           a free port and prints it)
   check   check an already built site (links, anchors, meta, content)
+  stale   list pages (front matter reviewed) and directory entries
+          (checked) older than six months, to re-verify; never fails
+          (-months N, -now YYYY-MM-DD, -root DIR)
   synthetic -pages N -out DIR
           write a copy of the site with N generated pages into DIR (inside
           the repository, e.g. build/synthetic) for benchmarks; build it
@@ -56,8 +60,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
-	if cmd == "synthetic" {
+	switch cmd {
+	case "synthetic":
 		return runSynthetic(args[1:], stdout, stderr)
+	case "stale":
+		return runStale(args[1:], stdout, stderr)
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2

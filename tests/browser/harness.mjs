@@ -15,6 +15,7 @@ export const pageKinds = [
   "/scams/", "/scams/pop-up-store/", "/playbook/", "/playbook/reverse-payment/",
   "/contacts/", "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
   "/training/", "/training/pop-up-phone-stands/", "/training/trainers/", "/playbook/print/", "/guide/print/",
+  "/about/facts/",
 ];
 
 /** Starts the production-like server on a free port; resolves to {base, stop}. */

@@ -83,6 +83,39 @@ test("the authority directory filters by text and country", async () => {
   await context.close();
 });
 
+test("every directory entry states its status, and quoted contacts show the same one", async () => {
+  const { page, context } = await openPage(browser, site.base, "/contacts/");
+  const entries = await page.locator("[data-contact]").all();
+  assert.ok(entries.length >= 15);
+  const statusOf = {};
+  for (const e of entries) {
+    const id = await e.getAttribute("id");
+    const status = await e.getAttribute("data-status");
+    assert.ok(["confirmed", "unconfirmed"].includes(status), `${id} has a status (${status})`);
+    const label = e.locator("p.contact-status");
+    assert.ok(await label.isVisible(), `${id} shows its status label`);
+    assert.match(await label.textContent(), status === "confirmed" ? /^Confirmed/ : /not confirmed/i);
+    if (status === "confirmed") {
+      const href = await label.locator("a[rel~=noopener]").first().getAttribute("href");
+      assert.match(href, /^https?:\/\//, `${id} links the official page`);
+    }
+    statusOf[id] = status;
+  }
+  assert.ok(Object.values(statusOf).includes("confirmed") && Object.values(statusOf).includes("unconfirmed"));
+  assert.ok(await page.locator('a[href="/about/facts/"]').count() >= 2, "the directory and footer link the policy");
+  await context.close();
+
+  const quoted = await openPage(browser, site.base, "/playbook/report-fraud/");
+  const links = await quoted.page.locator("a.contact-link").all();
+  assert.ok(links.length >= 3, "the playbook step quotes contacts");
+  for (const link of links) {
+    const id = (await link.getAttribute("href")).split("#")[1];
+    const badge = link.locator("xpath=following-sibling::span[1]");
+    assert.equal(await badge.getAttribute("data-status"), statusOf[id], `status beside ${id} matches the directory`);
+  }
+  await quoted.context.close();
+});
+
 test("pages fit a 360 px screen without sideways scrolling", async () => {
   for (const path of ["/", "/guide/platform-signals/", "/contacts/", "/methodology/", "/check/"]) {
     const { page, context } = await openPage(browser, site.base, path, { viewport: { width: 360, height: 740 } });

@@ -75,15 +75,41 @@ func TestLoadSources(t *testing.T) {
 
 func TestCheckContacts(t *testing.T) {
 	wantProblems(t, CheckContacts(os.DirFS("testdata"), "data/contacts.yaml", known), []string{
-		`contacts.yaml:12: id "Bad_ID" must be lowercase kebab-case`,
-		"contacts.yaml:18: reach entry needs `kind`",
-		`contacts.yaml:21: web address "example.org" must start with https://`,
-		`contacts.yaml:23: "not-an-email" is not an email address`,
-		`contacts.yaml:25: unknown source "doc-q"`,
-		"contacts.yaml:26: `verified: yesterday` is not a date",
-		`contacts.yaml:27: id "good-body" is already used on line 1`,
-		"contacts.yaml:32: `reach` must list at least one way",
+		`contacts.yaml:13: id "Bad_ID" must be lowercase kebab-case`,
+		"contacts.yaml:19: reach entry needs `kind`",
+		`contacts.yaml:22: web address "example.org" must start with https://`,
+		`contacts.yaml:24: "not-an-email" is not an email address`,
+		`contacts.yaml:26: unknown source "doc-q"`,
+		"contacts.yaml:28: `checked: yesterday` is not a date",
+		`contacts.yaml:29: id "good-body" is already used on line 1`,
+		"contacts.yaml:34: `reach` must list at least one way",
 	})
+}
+
+// TestContactStatus covers the directory's status rule: every entry states
+// whether it is confirmed, and a confirmed entry names the official page.
+func TestContactStatus(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"good.yaml", nil},
+		{"missing-status.yaml", []string{"missing-status.yaml:1: entry lacks `status` — add `status: confirmed`"}},
+		{"confirmed-without-url.yaml", []string{"confirmed-without-url.yaml:11: `status: confirmed` without `confirmed_at` — add `confirmed_at: https://...`"}},
+		{"confirmed-at-not-url.yaml", []string{"confirmed-at-not-url.yaml:12: `confirmed_at: example.org/contact` is not a web address — give the full URL"}},
+		{"unknown-status.yaml", []string{"unknown-status.yaml:11: `status: probably` is not a status — write `status: confirmed`"}},
+		{"unconfirmed-with-url.yaml", []string{"unconfirmed-with-url.yaml:12: `confirmed_at` on an unconfirmed entry — remove it"}},
+		{"old-verified-field.yaml", []string{
+			"old-verified-field.yaml:1: entry lacks `checked` — add `checked: YYYY-MM-DD`",
+			"old-verified-field.yaml:12: `verified` is no longer used — rename it `checked`",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := CheckContacts(os.DirFS("testdata/contacts"), tt.file, known)
+			wantProblems(t, got, tt.want)
+		})
+	}
 }
 
 func TestCheckGlossary(t *testing.T) {

@@ -30,7 +30,15 @@ func LoadSources(fsys fs.FS, file string) (map[string]bool, Problems) {
 }
 
 // contactFields are required on every directory entry.
-var contactFields = []string{"id", "name", "country", "handles", "when", "reach", "language", "source", "verified"}
+var contactFields = []string{"id", "name", "country", "handles", "when", "reach", "language", "source", "status", "checked"}
+
+// Contact statuses: confirmed means the address, number or URL was seen on the
+// organisation's own official page (named in confirmed_at); unconfirmed means
+// it is only as given in the source document named in `source`.
+const (
+	StatusConfirmed   = "confirmed"
+	StatusUnconfirmed = "unconfirmed"
+)
 
 var reachKinds = map[string]bool{"web": true, "email": true, "phone": true, "note": true}
 
@@ -52,15 +60,46 @@ func CheckContacts(fsys fs.FS, file string, knownSources map[string]bool) Proble
 			probs = append(probs, Problem{File: file, Line: s.value.Line, Msg: fmt.Sprintf("unknown source %q: name the source document with one of %s", s.value.Value, keys(knownSources))})
 		}
 		if v, ok := f["verified"]; ok {
+			probs = append(probs, Problem{File: file, Line: v.key.Line, Msg: "`verified` is no longer used — rename it `checked` (the date the entry was last checked) and add `status`"})
+		}
+		if v, ok := f["checked"]; ok {
 			if _, err := time.Parse("2006-01-02", v.value.Value); err != nil {
-				probs = append(probs, Problem{File: file, Line: v.value.Line, Msg: fmt.Sprintf("`verified: %s` is not a date: write it as YYYY-MM-DD", v.value.Value)})
+				probs = append(probs, Problem{File: file, Line: v.value.Line, Msg: fmt.Sprintf("`checked: %s` is not a date — write it as YYYY-MM-DD", v.value.Value)})
 			}
 		}
+		probs = append(probs, checkStatus(file, entry, f)...)
 		if r, ok := f["reach"]; ok {
 			probs = append(probs, checkReach(file, r.value)...)
 		}
 	}
 	return probs
+}
+
+// checkStatus enforces the directory's honesty rule: every entry says whether
+// its details were confirmed on the organisation's own page, and a confirmed
+// entry names that page.
+func checkStatus(file string, entry *yaml.Node, f map[string]field) Problems {
+	st, ok := f["status"]
+	if !ok {
+		return nil // reported as a missing field by checkEntry
+	}
+	at, hasAt := f["confirmed_at"]
+	switch st.value.Value {
+	case StatusConfirmed:
+		if !hasAt || strings.TrimSpace(at.value.Value) == "" {
+			return Problems{{File: file, Line: st.value.Line, Msg: "`status: confirmed` without `confirmed_at` — add `confirmed_at: https://...`, the official page where the details appear, or set `status: unconfirmed`"}}
+		}
+		if !strings.HasPrefix(at.value.Value, "https://") && !strings.HasPrefix(at.value.Value, "http://") {
+			return Problems{{File: file, Line: at.value.Line, Msg: fmt.Sprintf("`confirmed_at: %s` is not a web address — give the full URL of the official page, starting https://", at.value.Value)}}
+		}
+	case StatusUnconfirmed:
+		if hasAt {
+			return Problems{{File: file, Line: at.key.Line, Msg: "`confirmed_at` on an unconfirmed entry — remove it, or set `status: confirmed` if the details appear on that official page"}}
+		}
+	default:
+		return Problems{{File: file, Line: st.value.Line, Msg: fmt.Sprintf("`status: %s` is not a status — write `status: confirmed` (with `confirmed_at`) or `status: unconfirmed`", st.value.Value)}}
+	}
+	return nil
 }
 
 func checkReach(file string, n *yaml.Node) Problems {
@@ -83,6 +122,13 @@ func checkReach(file string, n *yaml.Node) Problems {
 		}
 	}
 	return out
+}
+
+// missingHelp says how to fix a missing field where the fix is not obvious.
+var missingHelp = map[string]string{
+	"status":  "add `status: confirmed` (with `confirmed_at: <official URL>`) or `status: unconfirmed`",
+	"checked": "add `checked: YYYY-MM-DD`, the date the entry was last checked",
+	"source":  "name the source key (data/sources.yaml) the details come from",
 }
 
 // glossaryFields are required on every glossary term.
@@ -117,7 +163,11 @@ func checkEntry(file string, entry *yaml.Node, required []string, seen map[strin
 	for _, name := range required {
 		v, ok := f[name]
 		if !ok || (v.value.Kind == yaml.ScalarNode && strings.TrimSpace(v.value.Value) == "") {
-			out = append(out, Problem{File: file, Line: entry.Line, Msg: fmt.Sprintf("entry lacks `%s`", name)})
+			msg := fmt.Sprintf("entry lacks `%s`", name)
+			if help, ok := missingHelp[name]; ok {
+				msg += " — " + help
+			}
+			out = append(out, Problem{File: file, Line: entry.Line, Msg: msg})
 		}
 	}
 	if id, ok := f["id"]; ok {
