@@ -157,6 +157,7 @@ test("a pack runs its cases in order, names an unknown slug, and ends with a sum
   let k = await page.$eval('[data-pack-case="pay-my-alipay"] script[data-answer-key]', (s) => JSON.parse(s.textContent));
   await answer(page, k.findings.map((f) => f.id), k.band);
   assert.equal((await grade(page)).bandCorrect, "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute("data-grade-output")), true, "focus stays on the grade just shown");
   // Case 2 loads below, with its own form; case 1's form is gone.
   await page.waitForSelector('[data-pack-case="qq-mailbox-trader"] [data-exercise]');
   assert.equal(await page.$$eval("form[data-exercise-form]", (f) => f.length), 1);
@@ -180,6 +181,7 @@ test("a pack runs its cases in order, names an unknown slug, and ends with a sum
   assert.deepEqual(json.pack, ["pay-my-alipay", "qq-mailbox-trader"]);
   assert.deepEqual(json.unknown, ["no-such-case"]);
   assert.equal(json.results[1].band_correct, false);
+  assert.match(String(json.rules_version), /^\d+$/, "the export names the rules version that graded it");
 
   // Printing shows the summary, not the forms or navigation.
   await page.emulateMedia({ media: "print" });

@@ -55,7 +55,8 @@ type Case struct {
 
 // Key is the generated data file the templates read (data/training.json).
 type Key struct {
-	Cases map[string]*Case `json:"cases"`
+	RulesVersion int              `json:"rules_version"` // the rules that produced it
+	Cases        map[string]*Case `json:"cases"`
 }
 
 // Distractors are drawn so that every case lists at least minOptions rules
@@ -72,7 +73,8 @@ type rule struct {
 }
 
 type rulesData struct {
-	Bands []struct {
+	Version int `json:"version"`
+	Bands   []struct {
 		Band string `json:"band"`
 		Min  int    `json:"min"`
 	} `json:"bands"`
@@ -98,7 +100,7 @@ func Build(fsys fs.FS, dir string) (*Key, contentcheck.Problems) {
 		}
 		return nil, contentcheck.Problems{{File: dir, Msg: fmt.Sprintf("cannot read the training cases: %v", err)}}
 	}
-	key := &Key{Cases: map[string]*Case{}}
+	key := &Key{RulesVersion: rules.Version, Cases: map[string]*Case{}}
 	var probs contentcheck.Problems
 	for _, e := range entries {
 		if e.IsDir() || path.Ext(e.Name()) != ".md" || e.Name() == "_index.md" {

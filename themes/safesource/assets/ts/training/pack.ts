@@ -123,7 +123,6 @@ class Session {
     section.dataset.packCase = c.slug;
     const h = document.createElement("h2");
     h.id = "pack-case-" + (i + 1);
-    h.tabIndex = -1;
     h.textContent = t("trainingCaseOf", { n: i + 1, total: this.cases.length, title: c.title });
     section.setAttribute("aria-labelledby", h.id);
     section.append(h);
@@ -157,8 +156,8 @@ class Session {
       section.append(document.importNode(story, true), ex);
       const wired = initExercise(ex, (g, e) => this.graded(c, g, e));
       if (!wired) throw new Error("damaged answer key");
+      // Focus stays on the grade just shown; the next case follows it in reading order.
       this.current = section;
-      if (i > 0) h.focus();
     } catch {
       const p = document.createElement("p");
       p.className = "notice";
@@ -256,6 +255,7 @@ class Session {
     return JSON.stringify({
       format: "safesource-training",
       version: 1,
+      rules_version: document.querySelector<HTMLElement>("[data-exercise][data-rules-version]")?.dataset.rulesVersion ?? "",
       completed: new Date().toISOString(),
       pack: this.cases.map((c) => c.slug),
       unknown: this.unknown,
