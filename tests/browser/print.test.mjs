@@ -29,6 +29,8 @@ for (const section of ["playbook", "guide"]) {
       return {
         cover: root.querySelector(".print-cover")?.textContent ?? "",
         toc: Array.from(root.querySelectorAll(".print-toc > ol > li > a"), (a) => a.getAttribute("href")),
+        tocHeadings: root.querySelectorAll(".print-toc ol ol a").length,
+        h3: root.querySelectorAll("section.print-page h3[id]").length,
         sections: Array.from(root.querySelectorAll("section.print-page"), (s) => s.id),
         dupes: ids.filter((id, i) => ids.indexOf(id) !== i),
         broken: hrefs.filter((h) => h.startsWith("#") && !document.getElementById(decodeURIComponent(h.slice(1)))),
@@ -36,9 +38,10 @@ for (const section of ["playbook", "guide"]) {
         templates: root.querySelectorAll("pre").length,
       };
     }, section);
-    assert.match(doc.cover, /\d{1,2} \w+ 20\d\d/, "the cover carries a date");
+    assert.match(doc.cover, /\w+ \d{1,2}, 20\d\d/, "the cover carries a date");
     assert.deepEqual(doc.sections, pages.map((p) => p.split("/")[2]), "every page of the section, in order");
     assert.deepEqual(doc.toc, doc.sections.map((s) => "#" + s), "contents list every page");
+    assert.equal(doc.tocHeadings, doc.h3, "contents list every page's sections (its ## headings, now one level down)");
     assert.deepEqual(doc.dupes, [], "ids are unique");
     assert.deepEqual(doc.broken, [], "every in-document link has a target");
     assert.deepEqual(doc.outward, [], "links between the section's pages point inside the document");

@@ -199,6 +199,10 @@ class Session {
     h.textContent = t("trainingSummaryTitle");
     box.setAttribute("aria-labelledby", h.id);
     box.append(h);
+    const when = document.createElement("p");
+    when.className = "muted";
+    when.textContent = t("trainingSummaryWhen", { date: new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }), n: this.results.length });
+    box.append(when);
     const table = document.createElement("table");
     const head = table.createTHead().insertRow();
     for (const col of ["trainingCase", "trainingFlagsCol", "trainingFalseCol", "trainingBandCol"]) {
