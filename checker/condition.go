@@ -302,8 +302,8 @@ type plan struct {
 	typ     questionType
 	uscc    bool
 	weight  float64
-	assume  int // value index scored when unanswered, or -1
-	act     int // index in rs.actionable, or -1
+	assume  int       // value index scored when unanswered, or -1
+	any     satisfied // every bit any answer to this question can set
 }
 
 type threshold struct {
@@ -323,10 +323,24 @@ func (rs *ruleSet) initPlans() {
 		}
 		pl.byValue = make([]satisfied, n)
 		pl.typ, pl.uscc, pl.weight = q.typ, i == rs.usccQ, q.weight
-		pl.assume, pl.act = q.unansweredAs, -1
+		pl.assume = q.unansweredAs
 	}
-	for k, qi := range rs.actionable {
-		rs.plans[qi].act = k
+}
+
+// finishPlans records, for each question, every bit its answers can set.
+// Each clause tests one question, so these bits belong to it alone: clearing
+// them and setting another answer's row re-answers the question without
+// scoring from scratch (see improvements).
+func (rs *ruleSet) finishPlans() {
+	for i := range rs.plans {
+		pl := &rs.plans[i]
+		pl.any = pl.unknown
+		for j := range pl.byValue {
+			pl.any.or(&pl.byValue[j])
+		}
+		for _, t := range pl.compare {
+			pl.any[t.word] |= 1 << t.bit
+		}
 	}
 }
 
@@ -364,19 +378,11 @@ func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
 }
 
 // satisfy works out which clause bits the profile's answers set, checks the
-// credit code, and adds up the weight of the answered questions. It also
-// returns what every question but the actionable ones sets, so that
-// improvements can swap one actionable answer without scoring from scratch.
-func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat, others satisfied, answered float64, hasUSCC bool) {
+// credit code, and adds up the weight of the answered questions.
+func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, answered float64, hasUSCC bool) {
 	sat = rs.always
 	for i := range rs.plans {
 		pl := &rs.plans[i]
-		if pl.act >= 0 {
-			if i < len(answers) && answers[i].set {
-				answered += pl.weight
-			}
-			continue // added below
-		}
 		if i >= len(answers) || !answers[i].set {
 			sat.or(&pl.unknown)
 			if pl.assume >= 0 {
@@ -419,20 +425,7 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat, others sati
 			}
 		}
 	}
-	others = sat
-	for _, qi := range rs.actionable {
-		sat.or(rs.enumRow(answers, qi))
-	}
-	return sat, others, answered, hasUSCC
-}
-
-// enumRow is the table row an enum answer sets ("not known" when unanswered).
-func (rs *ruleSet) enumRow(answers []answer, qi int) *satisfied {
-	pl := &rs.plans[qi]
-	if qi >= len(answers) || !answers[qi].set {
-		return &pl.unknown
-	}
-	return &pl.byValue[answers[qi].val]
+	return sat, answered, hasUSCC
 }
 
 // matching returns the entries of word whose conditions hold: their first

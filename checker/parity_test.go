@@ -32,8 +32,8 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(({ inst
     rulesVersion: safesource.rulesVersion,
     notString: safesource.score(42),
   };
-  process.stdout.write(JSON.stringify(out));
-  process.exit(0);
+  // Exit only once the output is flushed: a pipe takes 64 KB at a time.
+  process.stdout.write(JSON.stringify(out), () => process.exit(0));
 }).catch((e) => { console.error(e); process.exit(1); });
 `
 

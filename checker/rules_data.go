@@ -13,6 +13,7 @@ const rulesText = `{
       "summary": [
         "Four new questions about the legal entity and the account you pay: the company's status in the national registry, court enforcement records, whose account receives the money, and whether the supplier asked you to pay new bank details.",
         "Store age is judged against the platform's own benchmark: three years on 1688, two years on Alibaba.com, and the stricter three years when the platform is another one or not given.",
+        "A deposit over 30% is now a finding from an order of exactly US$500, matching the advice that full payment is acceptable only below US$500 (v1 counted it only above US$500).",
         "Results list up to three changes the buyer can still make that would lower the score most, and carry the rules version that produced them."
       ]
     },
@@ -439,7 +440,7 @@ const rulesText = `{
       "id": "store-under-1-year",
       "when": "store_years < 1",
       "severity": "moderate", "points": 20,
-      "title": "Store has traded for less than a year",
+      "title": "Store has traded for less than a year, under every platform's benchmark",
       "why": "Pop-up stores trade for a few months, take large payments and close before disputes arrive. A store this young has no track record to protect.",
       "fact": "SourcingXPro describes sellers that run a store for 3 to 12 months, collect big payments and shut down, and warns that paying a large sum to a store about a year old is risky.",
       "source": "sourcingxpro-1688",

@@ -381,6 +381,7 @@ func (l *loader) ruleSet(root jsonValue) *ruleSet {
 		}
 		rs.evalActions = append(rs.evalActions, a.entry)
 	}
+	rs.finishPlans()
 	if rs.nExtra > 64 {
 		l.fail(0, "rules data", strconv.Itoa(rs.nExtra)+" second and later clauses in all conditions together; at most 64 fit (see compile in condition.go)")
 	}

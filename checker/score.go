@@ -100,7 +100,7 @@ func (s *Scorer) Score(p *Profile) *Result {
 
 // outcome is what matched, before it is laid out as a Result.
 type outcome struct {
-	others                          satisfied // what all but the actionable answers set
+	sat                             satisfied // the clause bits the answers set
 	fired, firedPos, firedActions   uint64
 	nFindings, nPositives, nActions int
 	redPoints, offPoints, floor     int
@@ -111,8 +111,8 @@ type outcome struct {
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, others, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
-	o.others = others
+	sat, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	o.sat = sat
 	o.hasUSCC = hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
@@ -189,21 +189,23 @@ func (rs *ruleSet) scoreSat(sat *satisfied) int {
 // improvements re-scores the profile with each actionable answer changed to
 // its safest value and keeps the changes that lower the score, largest drop
 // first (ties in questionnaire order), at most maxImprovements. Only one
-// question's table row changes per try, so each costs a few ORs and the
-// rule sums, not a full scoring.
+// question's bits change per try (see finishPlans), so each costs a few word
+// operations and the rule sums, not a full scoring.
 func (rs *ruleSet) improvements(answers []answer, o *outcome, score int, buf []Improvement) []Improvement {
-	for k, qi := range rs.actionable {
+	if score == 0 {
+		return buf // nothing can go lower
+	}
+	for _, qi := range rs.actionable {
 		q := &rs.questions[qi]
 		if qi < len(answers) && answers[qi].set && int(answers[qi].val) == q.improve.to {
 			continue
 		}
-		sat := o.others
-		for j, qj := range rs.actionable {
-			if j != k {
-				sat.or(rs.enumRow(answers, qj))
-			}
+		pl := &rs.plans[qi]
+		sat := o.sat
+		for w := range satWords {
+			sat[w] &^= pl.any[w]
 		}
-		sat.or(&rs.plans[qi].byValue[q.improve.to])
+		sat.or(&pl.byValue[q.improve.to])
 		after := rs.scoreSat(&sat)
 		if after >= score {
 			continue

@@ -34,13 +34,18 @@ export function buildCLI() {
   };
 }
 
-/** The share-link fragment for a profile, written from the spec, not from the page's code. */
-export function fragment(profile) {
+/**
+ * The share-link fragment for a profile, written from the spec, not from the
+ * page's code. With rulesVersion it ends in rules_version=N, as the page
+ * writes links; without, it is a link as the v1 page wrote them.
+ */
+export function fragment(profile, rulesVersion) {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(profile)) {
     if (v === null || v === undefined) continue;
     p.append(k, Array.isArray(v) ? (v.length ? v.join(",") : "none") : String(v));
   }
+  if (rulesVersion !== undefined) p.append("rules_version", String(rulesVersion));
   return "#" + p.toString();
 }
 

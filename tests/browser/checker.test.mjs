@@ -108,8 +108,9 @@ test("answering by clicking and typing updates score, band, reasons and the link
   const [want] = cli.score([profile]);
   expectSame(await shown(page), want, "clicked");
   assert.match(await page.locator("[data-band-label]").textContent(), /Critical risk/, "band in words");
-  assert.match(await page.locator("[data-progress-text]").textContent(), /^6 of 25 answered$/);
+  assert.equal(await page.locator("[data-progress-text]").textContent(), `6 of ${cli.rules().questions.length} answered`);
   const hash = decodeURIComponent(new URL(page.url()).hash);
+  assert.match(hash, new RegExp(`&rules_version=${cli.rules().version}$`), "the link ends with the rules version");
   assert.match(hash, /payment_method=personal_account/);
   assert.match(hash, /badges=chengxintong/);
   const guide = page.locator('[data-list="findings"] a').first();
@@ -130,7 +131,7 @@ test("a shared link restores the same result as the CLI for every example profil
   const context = await browser.newContext();
   for (const [i, c] of corpus.entries()) {
     const page = await context.newPage();
-    await page.goto(site.base + "check/" + fragment(c.profile));
+    await page.goto(site.base + "check/" + fragment(c.profile, cli.rules().version));
     await scored(page);
     expectSame(await shown(page), wants[i], c.name);
     assert.equal(await page.locator("[data-link-notice]").textContent(), "", `${c.name}: nothing ignored`);
@@ -148,7 +149,7 @@ test("random profiles agree with the CLI when the link changes in place", async 
   for (const [i, p] of profiles.entries()) {
     // Typing a new link into the address bar of an open page fires hashchange.
     await page.evaluate(() => delete document.querySelector("[data-result]").dataset.score);
-    await page.evaluate((h) => { location.hash = h; }, fragment(p));
+    await page.evaluate((h) => { location.hash = h; }, fragment(p, cli.rules().version));
     await scored(page);
     expectSame(await shown(page), wants[i], `random profile ${i}: ${JSON.stringify(p)}`);
   }
@@ -180,7 +181,8 @@ test("a garbled link restores what it can, says what it ignored, and renders not
   assert.match(await page.locator("#err-deposit_percent").textContent(), /above the maximum/, "problem shown beside the field");
   // The URL now holds only what was used.
   const kept = new URLSearchParams(new URL(page.url()).hash.slice(1));
-  assert.deepEqual([...kept.keys()], ["supplier_name", "badges", "samples", "order_value_usd"]);
+  assert.deepEqual([...kept.keys()], ["supplier_name", "badges", "samples", "order_value_usd", "rules_version"]);
+  assert.equal(kept.get("rules_version"), String(cli.rules().version));
   assertClean(assert, problems, "garbled link");
   await context.close();
 });
@@ -196,7 +198,7 @@ test("a #anchor without = is a plain link to a question and is left alone", asyn
   await page.getByLabel("Received and failed").check();
   await page.evaluate(() => document.querySelector(".skip-link").focus());
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => location.hash === "#samples=failed");
+  await page.waitForFunction((v) => location.hash === `#samples=failed&rules_version=${v}`, cli.rules().version);
   await page.reload();
   await scored(page);
   assert.equal(await page.locator('input[name="samples"][value="failed"]').isChecked(), true, "a reload keeps the answers");
@@ -271,7 +273,7 @@ test("typing a credit code shows at once whether it is valid and its province", 
 });
 
 test("saving needs a name and says so; start over clears and Back brings the answers back", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/" + fragment({ samples: "refused", tracking: "dedicated_line" }));
+  const { page, context } = await openPage(browser, site.base, "/check/" + fragment({ samples: "refused", tracking: "dedicated_line" }, cli.rules().version));
   await scored(page);
   const before = await shown(page);
   await page.getByRole("button", { name: "Save supplier" }).click();
@@ -307,7 +309,7 @@ test("the share button copies a link that reopens the same result", async () => 
 });
 
 test("no request leaves the page after it loads; the WebAssembly loads after first paint and is cached immutably", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/" + fragment(exampleProfiles()[0].profile));
+  const { page, context, problems } = await openPage(browser, site.base, "/check/" + fragment(exampleProfiles()[0].profile, cli.rules().version));
   await scored(page);
   const wasm = problems.requests.find((u) => u.endsWith(".wasm"));
   assert.match(wasm ?? "", /\/assets\/checker\.[0-9a-f]{64}\.wasm$/, "fingerprinted");
@@ -345,7 +347,7 @@ test("no request leaves the page after it loads; the WebAssembly loads after fir
 });
 
 test("the result appears without shifting the layout (light, dark, 360 px)", async (t) => {
-  const frag = fragment(JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8")));
+  const frag = fragment(JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8")), cli.rules().version);
   for (const opts of [{ colorScheme: "light" }, { colorScheme: "dark" }, { viewport: { width: 360, height: 740 } }]) {
     const { page, context, problems } = await openPage(browser, site.base, null, opts);
     await page.addInitScript(() => {
@@ -372,7 +374,7 @@ test("the result appears without shifting the layout (light, dark, 360 px)", asy
 
 test("print gives a short report: supplier, date, answers, score, findings with guide URLs", async () => {
   const profile = JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8"));
-  const { page, context } = await openPage(browser, site.base, "/check/" + fragment(profile));
+  const { page, context } = await openPage(browser, site.base, "/check/" + fragment(profile, cli.rules().version));
   await scored(page);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("[data-checker-form]").isVisible(), false, "the form is not printed");

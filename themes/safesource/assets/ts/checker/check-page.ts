@@ -5,12 +5,13 @@ import { type Config, msg } from "./config";
 import { $, el, setText } from "./dom";
 import { answerLines, keepExclusive, readForm, writeForm } from "./form";
 import { type Answers, fromFragment, isAnswerFragment, supplierName, toFragment } from "./profile";
+import { rescoreText } from "./rescore";
 import { ResultPanel, bandLabel } from "./result";
 import { type Entry, StorageProblem, merge, newId, readStore, writeStore } from "./storage";
 import { type Checker, type Result, afterPaint, loadChecker } from "./wasm";
 
 export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
-  const panel = new ResultPanel($(document, "[data-result]"));
+  const panel = new ResultPanel($(document, "[data-result]"), cfg);
   const notice = $(form, "[data-link-notice]");
   const status = $(form, "[data-action-status]");
   const notes = $<HTMLTextAreaElement>(form, "[data-notes]");
@@ -19,21 +20,26 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   let checker: Checker | null = null;
   let answers: Answers = {};
   let result: Result | null = null;
-  // A link just restored: how many answers it gave and what it got wrong.
-  let restoring: { restored: number; ignored: string[] } | null = null;
+  // A link just restored: how many answers it gave, what it got wrong, and
+  // the rules version it was made with.
+  let restoring: { restored: number; ignored: string[]; version: number } | null = null;
+  // "Scored again with rules v2: 62 → 71, because …" for a link made with other rules.
+  let rescoreNote = "";
 
   $(form, "[data-progress]").classList.remove("is-pending");
   $(form, "[data-checker-actions]").hidden = false;
   panel.say(msg("checkerLoading"));
 
   const shareURL = (): string => {
-    const frag = toFragment(answers, cfg.fields);
+    const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     return location.origin + location.pathname + location.search + (frag ? "#" + frag : "");
   };
 
   function showNotice(): void {
-    // Only a link with problems gets a notice: a clean one simply restores.
+    // Only a link with problems, or made with other rules, gets a notice: a
+    // clean one simply restores.
     notice.replaceChildren();
+    if (rescoreNote) notice.append(el("p", { "data-rescored": "" }, rescoreNote));
     if (!restoring?.ignored.length) return;
     notice.append(el("p", {}, msg("linkRestored", { n: restoring.restored }) + " " + msg("linkIgnored")),
       el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
@@ -42,7 +48,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   function restore(hash: string): void {
     const d = fromFragment(hash, cfg);
     writeForm(form, cfg.fields, d.answers);
-    restoring = { restored: Object.keys(d.answers).length, ignored: d.ignored };
+    restoring = { restored: Object.keys(d.answers).length, ignored: d.ignored, version: d.version };
+    rescoreNote = "";
     showNotice();
   }
 
@@ -67,6 +74,11 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       for (const [field, problem] of state.problems) {
         restoring.restored--;
         restoring.ignored.push(msg("linkBadValue", { field, problem }));
+      }
+      if (restoring.version !== cfg.rulesVersion && Object.keys(state.answers).length > 0) {
+        const again = checker.rescore(state.answers, restoring.version);
+        rescoreNote = again.ok ? rescoreText(again.rescore)
+          : msg("rescoreFailed", { from: restoring.version, problem: again.errors.map((e) => e.problem).join(" ") });
       }
       showNotice();
       restoring = null;
@@ -113,7 +125,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   }
 
   function writeHash(): void {
-    const frag = toFragment(answers, cfg.fields);
+    const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     const current = location.hash.slice(1);
     if (frag === current || (!frag && !isAnswerFragment(current))) return; // with no answers, plain #anchors stay
     history.replaceState(history.state, "", shareURL());
@@ -145,7 +157,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     }
     const entry: Entry = { id: newId(), saved: new Date().toISOString(), notes: notes.value.trim(), profile: { ...answers } };
     if (result) {
-      Object.assign(entry, { score: result.score, band: result.band, confidence: result.confidence, findings: result.findings.map((f) => f.title) });
+      Object.assign(entry, { score: result.score, band: result.band, confidence: result.confidence, findings: result.findings.map((f) => f.title), rules_version: result.rules_version });
     }
     try {
       const before = readStore();
@@ -173,6 +185,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     writeForm(form, cfg.fields, {});
     notes.value = "";
     restoring = null;
+    rescoreNote = "";
     showNotice();
     // A new history entry: Back returns to the answers in the previous link.
     if (isAnswerFragment(location.hash)) history.pushState(null, "", location.pathname + location.search);
@@ -185,6 +198,10 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const t = e.target;
     if (!(t instanceof HTMLInputElement)) return; // the notes box is not part of the profile
     keepExclusive(t);
+    if (rescoreNote) { // the answers are no longer the link's
+      rescoreNote = "";
+      showNotice();
+    }
     update();
   });
   // The link follows committed answers (a click, or leaving a typed field),

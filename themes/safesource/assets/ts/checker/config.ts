@@ -8,6 +8,7 @@ export interface Field {
   readonly id: string;
   readonly type: FieldType;
   readonly values: readonly string[]; // enum and list answers; empty otherwise
+  readonly improve?: string; // for answers the buyer can change: the change, in words
 }
 
 export interface Config {
@@ -16,6 +17,7 @@ export interface Config {
   readonly wasm: string;
   readonly integrity: string;
   readonly checkUrl: string;
+  readonly rulesVersion: number; // of the rules this page and its checker were built with
 }
 
 let strings: DOMStringMap = {};
@@ -28,10 +30,10 @@ function parseFields(raw: string): Field[] {
   const out: Field[] = [];
   for (const item of data as unknown[]) {
     if (typeof item !== "object" || item === null) continue;
-    const { id, type, values } = item as { id?: unknown; type?: unknown; values?: unknown };
+    const { id, type, values, improve } = item as { id?: unknown; type?: unknown; values?: unknown; improve?: unknown };
     if (typeof id !== "string" || typeof type !== "string" || !TYPES.includes(type)) continue;
     const vals = Array.isArray(values) ? values.filter((v): v is string => typeof v === "string" && v !== "unknown") : [];
-    out.push({ id, type: type as FieldType, values: vals });
+    out.push({ id, type: type as FieldType, values: vals, ...(typeof improve === "string" ? { improve } : {}) });
   }
   return out;
 }
@@ -47,6 +49,7 @@ export function readConfig(): Config | null {
     wasm: el.dataset.wasm ?? "",
     integrity: el.dataset.wasmIntegrity ?? "",
     checkUrl: el.dataset.checkUrl ?? "/check/",
+    rulesVersion: Number(el.dataset.rulesVersion ?? "1") || 1,
   };
 }
 

@@ -3,8 +3,10 @@
 // A field that is not known is simply absent.
 //
 // The share link keeps them in the URL fragment (#id=value&id=value, list
-// values comma-separated, "none" for an empty list). The fragment never
-// reaches a server. A fragment without "=" is a plain anchor and is left alone.
+// values comma-separated, "none" for an empty list), followed by
+// rules_version=N, the rules it was made with (links without it were made
+// with v1). The fragment never reaches a server. A fragment without "=" is a
+// plain anchor and is left alone.
 import { type Config, type Field, msg, clip } from "./config";
 
 export type Answer = string | number | string[];
@@ -23,20 +25,27 @@ export function isAnswerFragment(hash: string): boolean {
   return hash.includes("=");
 }
 
-/** Answers in questionnaire order as a fragment (without the leading #). */
-export function toFragment(answers: Answers, fields: readonly Field[]): string {
+/** The fragment key of the rules version; not a question id. */
+export const VERSION_KEY = "rules_version";
+
+/** Answers in questionnaire order as a fragment (without the leading #), then the rules version. */
+export function toFragment(answers: Answers, fields: readonly Field[], rulesVersion?: number): string {
   const p = new URLSearchParams();
+  let n = 0;
   for (const f of fields) {
     const v = answers[f.id];
     if (v === undefined) continue;
     p.append(f.id, Array.isArray(v) ? (v.length ? v.join(",") : "none") : String(v));
+    n++;
   }
+  if (rulesVersion !== undefined && n > 0) p.append(VERSION_KEY, String(rulesVersion));
   return p.toString().replace(/%2C/gi, ","); // readable lists: badges=a,b
 }
 
 export interface Decoded {
   answers: Answers;
   ignored: string[]; // one plain sentence per thing left out
+  version: number; // the rules version the link was made with (1 when it does not say)
 }
 
 const MAX_FRAGMENT = 8000;
@@ -46,9 +55,16 @@ export function fromFragment(hash: string, cfg: Config): Decoded {
   const raw = hash.replace(/^#/, "");
   const answers: Answers = {};
   const ignored: string[] = [];
-  if (raw.length > MAX_FRAGMENT) return { answers, ignored: [msg("linkTooLong", { n: raw.length })] };
+  let version = 1;
+  if (raw.length > MAX_FRAGMENT) return { answers, ignored: [msg("linkTooLong", { n: raw.length })], version };
   const seen = new Set<string>();
   for (const [key, rawValue] of new URLSearchParams(raw)) {
+    if (key === VERSION_KEY && !seen.has(key)) {
+      seen.add(key);
+      if (/^[1-9]\d{0,5}$/.test(rawValue.trim())) version = Number(rawValue.trim());
+      else ignored.push(msg("linkBadVersion", { value: clip(rawValue, 20) }));
+      continue;
+    }
     const f = cfg.byId.get(key);
     if (!f) {
       if (key !== "") ignored.push(msg("linkUnknownField", { field: clip(key, 40) }));
@@ -63,7 +79,7 @@ export function fromFragment(hash: string, cfg: Config): Decoded {
     if (r.value !== undefined) answers[key] = r.value;
     for (const p of r.problems) ignored.push(msg("linkBadValue", { field: key, problem: p }));
   }
-  return { answers, ignored };
+  return { answers, ignored, version };
 }
 
 /**

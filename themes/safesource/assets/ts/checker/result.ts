@@ -1,9 +1,10 @@
 // The result panel: score, band (colour and words), confidence, each finding
-// with its reason and guide link, the positives and the next actions. Lists
-// are updated in place so the polite live region announces only changes.
-import { msg } from "./config";
+// with its reason and guide link, the positives, the changes that would
+// lower the score most and the next actions. Lists are updated in place so
+// the polite live region announces only changes.
+import { type Config, msg } from "./config";
 import { $, el, setText, syncList } from "./dom";
-import type { Action, Finding, Result } from "./wasm";
+import type { Action, Finding, Improvement, Result } from "./wasm";
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export const bandLabel = (band: string): string => msg("band" + cap(band));
@@ -30,6 +31,7 @@ function actionItem(a: Action): HTMLElement {
 
 export class ResultPanel {
   readonly root: HTMLElement;
+  private readonly cfg: Config;
   private readonly score: HTMLElement;
   private readonly band: HTMLElement;
   private readonly confidence: HTMLElement;
@@ -37,8 +39,9 @@ export class ResultPanel {
   private readonly message: HTMLElement;
   private readonly details: HTMLElement;
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, cfg: Config) {
     this.root = root;
+    this.cfg = cfg;
     this.score = $(root, "[data-score-value]");
     this.band = $(root, "[data-band-label]");
     this.confidence = $(root, "[data-confidence]");
@@ -55,6 +58,7 @@ export class ResultPanel {
   show(r: Result, answered: number): void {
     this.root.dataset.band = r.band;
     this.root.dataset.score = String(r.score);
+    this.root.dataset.rulesVersion = String(r.rules_version);
     setText(this.score, String(r.score));
     this.band.className = `band band-${r.band}`;
     setText(this.band, bandLabel(r.band));
@@ -63,7 +67,16 @@ export class ResultPanel {
     this.details.hidden = false;
     this.list("findings", r.findings, (f) => f.id, findingItem);
     this.list("positives", r.positives, (f) => f.id, findingItem);
+    this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, actionItem);
+  }
+
+  /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
+  private improvementItem(m: Improvement, score: number): HTMLElement {
+    const text = this.cfg.byId.get(m.question)?.improve ?? m.question;
+    return el("li", { "data-improvement": m.question, "data-answer": m.answer, "data-score-after": String(m.score_after) },
+      guideLink(m.guide, text), " ",
+      el("span", { class: "improvement-score" }, msg("improvementScore", { before: score, after: m.score_after })));
   }
 
   private list<T>(name: string, items: readonly T[], key: (t: T) => string, make: (t: T) => HTMLElement): void {

@@ -5,6 +5,7 @@
 import { type Config, msg, clip } from "./config";
 import { $, el } from "./dom";
 import { normalise, toFragment } from "./profile";
+import { rescoreText } from "./rescore";
 import { bandLabel } from "./result";
 import { type Entry, StorageProblem, entryName, merge, newId, readStore, writeStore } from "./storage";
 import { type Candidate, ImportProblem, csvCandidates, jsonCandidates, toCSV, toJSON } from "./transfer";
@@ -15,8 +16,8 @@ const MAX_LISTED = 8;
 const BANDS = ["low", "moderate", "high", "critical"];
 type SortKey = "name" | "score" | "band" | "saved";
 
-function scoredFields(r: Result): Pick<Entry, "score" | "band" | "confidence" | "findings"> {
-  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title) };
+function scoredFields(r: Result): Pick<Entry, "score" | "band" | "confidence" | "findings" | "rules_version"> {
+  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title), rules_version: r.rules_version };
 }
 
 function download(name: string, type: string, text: string): void {
@@ -105,7 +106,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
         say(msg("storageFailed", { error: err instanceof Error ? err.message : String(err) }));
       }
     });
-    const frag = toFragment(e.profile, cfg.fields);
+    const frag = toFragment(e.profile, cfg.fields, e.rules_version ?? 1);
     const when = new Date(e.saved);
     return el("tr", { "data-entry": e.id },
       el("th", { scope: "row", "data-label": labels[0] ?? "" }, name),
@@ -149,7 +150,17 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   async function rescore(): Promise<void> {
     const c = await getChecker();
     let changed = false;
+    const notes: string[] = []; // one "scored again with rules vN" line per entry from older rules
     const next = entries.map((e) => {
+      const version = e.rules_version ?? 1; // entries saved before versions existed were v1
+      if (e.score !== undefined && version !== cfg.rulesVersion) {
+        const again = c.rescore(e.profile, version);
+        if (again.ok) {
+          notes.push(msg("savedRescored", { name: entryName(e) || msg("unnamedSupplier"), text: rescoreText(again.rescore) }));
+          changed = true;
+          return { ...e, ...scoredFields(again.rescore.result) };
+        }
+      }
       const out = c.score(e.profile);
       if (!out.ok) return e;
       const fresh = scoredFields(out.result);
@@ -161,7 +172,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       entries = next;
       try { writeStore(entries); } catch { /* shown as scored; stored next time */ }
       render();
-      if (changed) say(msg("rescored"));
+      if (changed) say(msg("rescored"), notes);
     }
     root.dataset.scored = ""; // every entry shows the current rules' result
   }

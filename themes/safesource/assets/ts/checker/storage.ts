@@ -14,6 +14,7 @@ export interface Entry {
   band?: string;
   confidence?: number;
   findings?: string[];
+  rules_version?: number; // of the rules behind score..findings; absent before v2, so read as 1
 }
 
 export const FORMAT = "safesource-saved";

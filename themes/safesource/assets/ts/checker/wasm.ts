@@ -1,5 +1,5 @@
 // Loads the rules package compiled to WebAssembly (checker/wasm) and wraps
-// the two functions it registers on globalThis.safesource.
+// the functions it registers on globalThis.safesource.
 import "js/wasm_exec.js"; // Go's loader (build/generated/assets/js), defines globalThis.Go
 
 declare global {
@@ -7,7 +7,7 @@ declare global {
     importObject: WebAssembly.Imports;
     run(instance: WebAssembly.Instance): Promise<void>;
   }
-  var safesource: { score(json: string): string; uscc(code: string): string } | undefined;
+  var safesource: { score(json: string): string; uscc(code: string): string; rescore(json: string, version: number): string } | undefined;
   var safesourceReady: boolean | undefined;
 }
 
@@ -33,14 +33,38 @@ export interface USCCResult {
   province: string;
 }
 
+/** An answer the buyer can still change and the score the profile would then have. */
+export interface Improvement {
+  question: string;
+  answer: string;
+  score_after: number;
+  guide: string;
+}
+
 export interface Result {
   score: number;
   band: string;
   confidence: number;
+  rules_version: number;
   findings: Finding[];
   positives: Finding[];
   actions: Action[];
+  improvements: Improvement[];
   uscc?: USCCResult;
+}
+
+/** A profile scored with the rules of an older version and with the current ones. */
+export interface Rescore {
+  from_version: number;
+  to_version: number;
+  score_before: number;
+  band_before: string;
+  score_after: number;
+  band_after: string;
+  added: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  removed: Array<Pick<Finding, "id" | "severity" | "points" | "title">>;
+  changes: string[];
+  result: Result;
 }
 
 export interface InputProblem {
@@ -49,10 +73,13 @@ export interface InputProblem {
 }
 
 export type Scored = { ok: true; result: Result } | { ok: false; errors: InputProblem[] };
+export type Rescored = { ok: true; rescore: Rescore } | { ok: false; errors: InputProblem[] };
 
 export interface Checker {
   /** Scores a profile (any JSON value: the checker reports what is wrong with it). */
   score(profile: unknown): Scored;
+  /** Scores a profile with the rules of `version` and with the current rules. */
+  rescore(profile: unknown, version: number): Rescored;
 }
 
 export async function loadChecker(url: string, integrity: string): Promise<Checker> {
@@ -73,6 +100,11 @@ export async function loadChecker(url: string, integrity: string): Promise<Check
       if (exited) throw new Error("the checker stopped; reload the page");
       const out = JSON.parse(api.score(JSON.stringify(profile))) as Result | { errors: InputProblem[] };
       return "errors" in out ? { ok: false, errors: out.errors } : { ok: true, result: out };
+    },
+    rescore(profile: unknown, version: number): Rescored {
+      if (exited) throw new Error("the checker stopped; reload the page");
+      const out = JSON.parse(api.rescore(JSON.stringify(profile), version)) as Rescore | { errors: InputProblem[] };
+      return "errors" in out ? { ok: false, errors: out.errors } : { ok: true, rescore: out };
     },
   };
 }
