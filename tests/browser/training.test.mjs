@@ -76,6 +76,9 @@ test("grading: all right, all wrong, partial; the key agrees with the checker", 
     return { band: r.dataset.band, score: Number(r.dataset.score), findings: Array.from(r.querySelectorAll('[data-list="findings"] > li'), (li) => li.dataset.key) };
   });
   assert.deepEqual(result, { band: k.band, score: k.score, findings: right }, "the checker agrees with the answer key");
+  const version = await page.$eval("[data-exercise]", (e) => e.dataset.rulesVersion);
+  assert.match(href, new RegExp(`[#&]rules_version=${version}(&|$)`), "the link names the rules version of the key");
+  assert.equal(await checker.$("[data-rescored]"), null, "the checker does not re-score it as an older link");
   await checker.close();
 
   // Untick everything, then tick only distractors and a wrong band.

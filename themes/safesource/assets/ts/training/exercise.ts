@@ -38,11 +38,12 @@ export function initExercise(root: HTMLElement, onGraded: (g: Grade, ex: Exercis
 }
 
 /** The checker's share link for the case's supplier, in the checker's own format. */
-export function checkerLink(key: AnswerKey): string {
+export function checkerLink(key: AnswerKey, rulesVersion?: number): string {
   // The key's profile is in questionnaire order already (the rules package
   // wrote it), so its own keys give toFragment the order it needs.
   const fields: Field[] = Object.keys(key.profile).map((id) => ({ id, type: "text", values: [] }));
-  return checkUrl() + "#" + toFragment({ ...key.profile }, fields);
+  // The link names the rules version that made the key, as the checker's own share links do.
+  return checkUrl() + "#" + toFragment({ ...key.profile }, fields, rulesVersion);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = "", cls = ""): HTMLElementTagNameMap[K] {
@@ -104,7 +105,8 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
   }
   const p = el("p");
   const link = el("a", t("trainingOpenInChecker"));
-  link.href = checkerLink(ex.key);
+  const version = Number(ex.root.dataset.rulesVersion);
+  link.href = checkerLink(ex.key, Number.isInteger(version) && version > 0 ? version : undefined);
   link.dataset.openInChecker = "";
   p.append(link);
   box.append(p);
