@@ -68,9 +68,31 @@
 // # Inputs
 //
 // Profile holds answers by question id; its zero value is "nothing known".
-// DecodeJSON reads JSON; checker/profiles reads YAML and CSV. Every decoder
-// returns InputErrors placed as "file:line: field: problem (allowed: …)" with
+// ReadJSON (and DecodeJSON, which collects) reads JSON; checker/profiles
+// reads YAML and CSV with the same value rules (SetValue, SetField), so the
+// command line and the browser accept and reject the same profiles. Every
+// decoder places problems as "file:line: field: problem (allowed: …)", with
 // a suggestion for typos, and never panics on bad input.
+//
+// Hostile input costs bounded work: lists are decoded and handed over one
+// profile at a time; problems go to a Problems as they are found, and past
+// its limit they are only counted (no message, no suggestion is built);
+// quoted values are clipped to 80 characters; suggestions are only computed
+// for words short enough to be typos. DecodeText accepts UTF-8 with or
+// without a byte order mark, UTF-16 with one, and CR-only line endings.
+// Text answers may not hold NUL or bytes that are not UTF-8.
+//
+// # Output that cannot be hijacked
+//
+// Every message and report shows input text through Printable or quote,
+// which escape control characters (so ANSI escape sequences and line breaks
+// cannot rewrite a terminal or forge a line) and invisible ones (a
+// zero-width space reads \u200b, a bidi override \u202e). CSV output puts a
+// single quote before any cell a spreadsheet would run as a formula (first
+// character =, +, -, @, tab or CR, after any single quotes), and the CSV
+// reader removes exactly that quote (NeutraliseCell, RestoreCell), so a
+// value survives export, a spreadsheet and import unchanged. EncodeCSV is
+// the CSV export for the browser.
 //
 // # Why no encoding/json, fmt or YAML here
 //

@@ -7,7 +7,8 @@ import (
 
 // InputError is one problem with one piece of input, placed as precisely as
 // the format allows. Error() reads "file:line: field: problem (allowed: …)";
-// parts that are not known are left out.
+// parts that are not known are left out, and control and invisible
+// characters are escaped (see Printable).
 type InputError struct {
 	File    string // file name as given by the caller; empty for in-memory input
 	Line    int    // 1-based; 0 when unknown
@@ -18,7 +19,7 @@ type InputError struct {
 func (e *InputError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
+		b.WriteString(Printable(e.File))
 		b.WriteByte(':')
 	}
 	if e.Line > 0 {
@@ -29,10 +30,12 @@ func (e *InputError) Error() string {
 		b.WriteByte(' ')
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		b.WriteString(Printable(clip(e.Field)))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Problem)
+	// Problems quote values already; escaping again catches any text a
+	// format library put in its message, so no error can forge a line.
+	b.WriteString(Printable(e.Problem))
 	return b.String()
 }
 
@@ -79,14 +82,24 @@ func asInputErrors(err error) InputErrors {
 // nearest returns the candidate closest to word by edit distance, or "" when
 // nothing is close enough to be a plausible typo.
 func nearest(word string, candidates []string) string {
+	if len(word) > maxSuggestLen {
+		return "" // far too long to be a typo of a field name or value
+	}
 	best, bestDist := "", len(word)/3+1 // a typo changes a few letters, not a third of them
 	for _, c := range candidates {
+		if diff := len(c) - len(word); diff >= bestDist || -diff >= bestDist {
+			continue // the lengths alone differ by more than the best distance
+		}
 		if d := editDistance(word, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
+
+// maxSuggestLen bounds the words nearest looks at: ids and values are
+// shorter, and the edit distance costs the product of the lengths.
+const maxSuggestLen = 40
 
 // editDistance counts the insertions, deletions, substitutions and swaps of
 // neighbouring letters that turn a into b (case-insensitive); swaps count
@@ -144,22 +157,57 @@ func asciiLower(s string) string {
 	return s
 }
 
-// quote writes s in double quotes for messages, escaped as in JSON; it
-// replaces strconv.Quote, whose Unicode tables the WebAssembly build would
-// otherwise carry.
-func quote(s string) string {
-	return string(appendJSONString(nil, s))
+// Problems receives input problems as decoders find them, so they can be
+// shown at once rather than collected. Past Limit it only counts them:
+// decoders ask Wants before building a message (a suggestion costs an edit
+// distance against every field id), so a file of millions of bad entries
+// costs no more than reading it.
+type Problems struct {
+	Limit  int               // problems passed to Report; 0 for no limit
+	Report func(*InputError) // called with each problem within the limit, in input order
+	count  int
 }
 
-// quoteRune writes a character in single quotes for messages.
-func quoteRune(r rune) string {
-	switch r {
-	case '"':
-		return `'"'`
-	case '\'':
-		return `'\''`
+// Wants reports whether the next problem will be reported, and so is worth
+// describing; when false, Add(nil) counts it.
+func (ps *Problems) Wants() bool {
+	return ps.Limit <= 0 || ps.count < ps.Limit
+}
+
+// Add records one problem; e may be nil when Wants is false.
+func (ps *Problems) Add(e *InputError) {
+	if ps.Wants() && e != nil && ps.Report != nil {
+		ps.Report(e)
 	}
-	q := appendJSONString(nil, string(r))
-	q[0], q[len(q)-1] = '\'', '\''
-	return string(q)
+	ps.count++
+}
+
+// Count is the number of problems seen so far, reported or not.
+func (ps *Problems) Count() int { return ps.count }
+
+// Omitted is the number of problems counted but not reported.
+func (ps *Problems) Omitted() int {
+	if ps.Limit <= 0 || ps.count <= ps.Limit {
+		return 0
+	}
+	return ps.count - ps.Limit
+}
+
+// OmittedError describes the problems past the limit, or nil when none were.
+func (ps *Problems) OmittedError() *InputError {
+	n := ps.Omitted()
+	if n == 0 {
+		return nil
+	}
+	noun := " more problems"
+	if n == 1 {
+		noun = " more problem"
+	}
+	return &InputError{Problem: "… and " + strconv.Itoa(n) + noun + " (only the first " + strconv.Itoa(ps.Limit) + " are listed: fix these and run again)"}
+}
+
+// collect returns a Problems that appends every reported problem to list,
+// up to limit, for the decoders that return their problems as one error.
+func collect(list *InputErrors, limit int) *Problems {
+	return &Problems{Limit: limit, Report: func(e *InputError) { *list = append(*list, e) }}
 }

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -21,9 +23,20 @@ func corpus(t *testing.T) []string {
 	return files
 }
 
+// goldenExpect is a hand-written expectation for one golden profile.
+type goldenExpect struct {
+	Band            string   `json:"band"`
+	Score           *int     `json:"score"`
+	FindingsInclude []string `json:"findings_include"`
+	ErrorsInclude   []string `json:"errors_include"`
+}
+
 // TestGolden scores every profile in testdata/profiles through ScoreJSON,
-// exactly as the browser does, and compares with testdata/golden.
+// exactly as the browser does, and compares with testdata/golden; the
+// hand-written expectations in testdata/golden_expect.json must hold too,
+// so a snapshot regenerated with -update cannot quietly bless a wrong result.
 func TestGolden(t *testing.T) {
+	expect := loadJSONFile[map[string]json.RawMessage](t, filepath.Join("testdata", "golden_expect.json"))
 	for _, file := range corpus(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			in, err := os.ReadFile(file)
@@ -31,6 +44,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := ScoreJSON(in)
+			checkGoldenExpect(t, expect[filepath.Base(file)], out)
 			var pretty bytes.Buffer
 			if err := json.Indent(&pretty, out, "", "  "); err != nil {
 				t.Fatalf("ScoreJSON wrote invalid JSON: %v\n%s", err, out)
@@ -61,5 +75,56 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func checkGoldenExpect(t *testing.T, raw json.RawMessage, out []byte) {
+	t.Helper()
+	if raw == nil {
+		t.Fatal("no hand-written expectation in testdata/golden_expect.json: add one")
+	}
+	var want goldenExpect
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Band     string `json:"band"`
+		Score    int    `json:"score"`
+		Findings []struct {
+			ID string `json:"id"`
+		} `json:"findings"`
+		Errors []struct {
+			Problem string `json:"problem"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.ErrorsInclude) > 0 {
+		for _, w := range want.ErrorsInclude {
+			if !slices.ContainsFunc(got.Errors, func(e struct {
+				Problem string `json:"problem"`
+			}) bool {
+				return strings.Contains(e.Problem, w)
+			}) {
+				t.Errorf("no error containing %q in %s", w, out)
+			}
+		}
+		return
+	}
+	if len(got.Errors) > 0 || got.Band != want.Band || (want.Score != nil && got.Score != *want.Score) {
+		t.Errorf("band %q score %d errors %v, want band %q score %v", got.Band, got.Score, got.Errors, want.Band, want.Score)
+	}
+	var ids []string
+	for _, f := range got.Findings {
+		ids = append(ids, f.ID)
+	}
+	for _, w := range want.FindingsInclude {
+		if !slices.Contains(ids, w) {
+			t.Errorf("finding %s missing from %v", w, ids)
+		}
+	}
+	if want.FindingsInclude != nil && len(want.FindingsInclude) == 0 && len(ids) > 0 {
+		t.Errorf("findings %v, want none", ids)
 	}
 }

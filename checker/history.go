@@ -205,16 +205,9 @@ func (r *Rescore) AppendJSON(b []byte) []byte {
 // input or an unknown version yields {"errors":[…]}. The WebAssembly build
 // exposes it as safesource.rescore.
 func ScoreAgainJSON(profile []byte, from int) []byte {
-	root, err := parseJSON(profile)
-	if err != nil {
-		return errorsJSON(asInputErrors(err))
-	}
-	if root.kind != jsonObject {
-		return errorsJSON(InputErrors{{Problem: "expected one profile object, got " + root.kind.String()}})
-	}
-	p, errs := decodeJSONObject(root)
-	if len(errs) > 0 {
-		return errorsJSON(errs)
+	p, bad := decodeOne(profile)
+	if bad != nil {
+		return bad
 	}
 	r, err := ScoreAgain(p, from)
 	if err != nil {

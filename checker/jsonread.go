@@ -10,28 +10,43 @@ import (
 // records the line of every value, so errors can say file:line, and it keeps
 // reflection out of the WebAssembly build (see doc.go for the size budget).
 
-type jsonKind uint8
+// Kind is the type a value was written with, in formats that have types
+// (JSON, and YAML read the same way).
+type Kind uint8
 
+// The kinds of value.
 const (
-	jsonNull jsonKind = iota
-	jsonBool
-	jsonNumber
-	jsonString
-	jsonArray
-	jsonObject
+	KindNull Kind = iota
+	KindBool
+	KindNumber
+	KindText
+	KindList
+	KindObject
 )
 
-func (k jsonKind) String() string {
+// The names the rules reader uses.
+type jsonKind = Kind
+
+const (
+	jsonNull   = KindNull
+	jsonBool   = KindBool
+	jsonNumber = KindNumber
+	jsonString = KindText
+	jsonArray  = KindList
+	jsonObject = KindObject
+)
+
+func (k Kind) String() string {
 	switch k {
-	case jsonNull:
+	case KindNull:
 		return "null"
-	case jsonBool:
+	case KindBool:
 		return "true/false"
-	case jsonNumber:
+	case KindNumber:
 		return "a number"
-	case jsonString:
+	case KindText:
 		return "text"
-	case jsonArray:
+	case KindList:
 		return "a list"
 	default:
 		return "an object"
@@ -113,7 +128,11 @@ func (p *jsonParser) skipSpace() {
 		switch p.data[p.pos] {
 		case '\n':
 			p.line++
-		case ' ', '\t', '\r':
+		case '\r':
+			if p.pos+1 == len(p.data) || p.data[p.pos+1] != '\n' {
+				p.line++ // a lone CR ends a line too (old Mac files)
+			}
+		case ' ', '\t':
 		default:
 			return
 		}
@@ -285,7 +304,8 @@ func (p *jsonParser) number() (jsonValue, error) {
 	return v, nil
 }
 
-// str reads a quoted string. Invalid UTF-8 becomes U+FFFD, as encoding/json does.
+// str reads a quoted string. Bytes that are not UTF-8 and lone surrogate
+// escapes are errors: encoding/json would turn them into U+FFFD silently.
 func (p *jsonParser) str() (string, error) {
 	p.pos++ // opening quote
 	start := p.pos
@@ -348,6 +368,9 @@ func (p *jsonParser) str() (string, error) {
 							p.pos = save
 						}
 					}
+					if r2 == utf8.RuneError {
+						return "", p.fail("\\u" + strconv.FormatUint(uint64(r), 16) + " is half of a UTF-16 surrogate pair: give both halves, or the character itself")
+					}
 					r = r2
 				}
 				buf = utf8.AppendRune(buf, r)
@@ -359,7 +382,10 @@ func (p *jsonParser) str() (string, error) {
 			p.pos++
 		default:
 			r, size := utf8.DecodeRune(p.data[p.pos:])
-			buf = utf8.AppendRune(buf, r) // RuneError for invalid bytes
+			if r == utf8.RuneError && size == 1 {
+				return "", p.fail("byte 0x" + strconv.FormatUint(uint64(c), 16) + " in text is not UTF-8: save the file as UTF-8")
+			}
+			buf = append(buf, p.data[p.pos:p.pos+size]...)
 			p.pos += size
 		}
 	}

@@ -32,7 +32,8 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(({ inst
     rulesVersion: safesource.rulesVersion,
     notString: safesource.score(42),
   };
-  // Exit only once the output is flushed: a pipe takes 64 KB at a time.
+  // Exit only once the pipe has taken everything: a large result is
+  // written asynchronously and would be cut short.
   process.stdout.write(JSON.stringify(out), () => process.exit(0));
 }).catch((e) => { console.error(e); process.exit(1); });
 `

@@ -69,10 +69,17 @@ func (p *Profile) Set(field, value string) error {
 
 // SetField is Set for a field already resolved with LookupField.
 func (p *Profile) SetField(f Field, value string) error {
-	if problem := p.setText(f.index, value); problem != "" {
+	if problem := p.setText(f.index, value, true); problem != "" {
 		return &InputError{Field: f.id, Problem: problem}
 	}
 	return nil
+}
+
+// SetFieldOK is SetField for batch readers past their error limit (see
+// Problems): it only says whether the value was accepted, without the cost
+// of explaining why not.
+func (p *Profile) SetFieldOK(f Field, value string) bool {
+	return p.setText(f.index, value, false) == ""
 }
 
 // SetNumber sets a number or integer answer.
@@ -85,7 +92,7 @@ func (p *Profile) SetNumber(field string, v float64) error {
 	if q.typ != typeNumber && q.typ != typeInteger {
 		return &InputError{Field: field, Problem: wrongType(q, "a number")}
 	}
-	if problem := p.setNumber(f.index, v); problem != "" {
+	if problem := p.setNumber(f.index, v, true); problem != "" {
 		return &InputError{Field: field, Problem: problem}
 	}
 	return nil
@@ -101,7 +108,7 @@ func (p *Profile) SetList(field string, values []string) error {
 	if q.typ != typeList {
 		return &InputError{Field: field, Problem: wrongType(q, "a list")}
 	}
-	if problem := p.setList(f.index, slices.Values(values)); problem != "" {
+	if problem := p.setList(f.index, slices.Values(values), true); problem != "" {
 		return &InputError{Field: field, Problem: problem}
 	}
 	return nil
@@ -144,8 +151,12 @@ func (p *Profile) clear(i int) {
 	}
 }
 
-// setText parses text for question i and returns a problem, or "".
-func (p *Profile) setText(i int, raw string) string {
+// unexplained stands for a problem nobody will read (see SetFieldOK).
+const unexplained = "rejected"
+
+// setText parses text for question i and returns a problem, or "". With
+// explain false the problem is only unexplained.
+func (p *Profile) setText(i int, raw string, explain bool) string {
 	q := &defaultRules.questions[i]
 	s := raw
 	if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
@@ -158,12 +169,16 @@ func (p *Profile) setText(i int, raw string) string {
 	switch q.typ {
 	case typeText:
 		if n := utf8.RuneCountInString(s); n > maxTextLen {
+			if !explain {
+				return unexplained
+			}
 			return "text is too long: " + strconv.Itoa(n) + " characters (allowed: at most " + strconv.Itoa(maxTextLen) + ")"
 		}
-		// Keep text valid UTF-8 (as JSON input already is) so every format
-		// reads and writes the same string.
-		if !utf8.ValidString(s) {
-			s = strings.ToValidUTF8(s, "\uFFFD")
+		if problem := badText(s); problem != "" {
+			if !explain {
+				return unexplained
+			}
+			return problem
 		}
 		*p.slot(i) = answer{set: true, text: s}
 	case typeEnum:
@@ -172,70 +187,128 @@ func (p *Profile) setText(i int, raw string) string {
 			j = q.valueIndex(boolAlias(q, s))
 		}
 		if j < 0 {
-			return unknownValue(q, s)
+			return unknownValue(q, s, explain)
 		}
 		*p.slot(i) = answer{set: true, val: uint8(j)}
 	case typeList:
-		if s == "none" {
-			return p.setList(i, slices.Values([]string(nil)))
-		}
 		var bits uint64
+		none := false
 		for s != "" { // items separated by ";"; a plain loop, as this is the batch hot path
 			item, rest, _ := strings.Cut(s, ";")
 			s = rest
 			if item = strings.TrimSpace(item); item == "" {
 				continue // tolerate "a;;b" and a trailing ";"
 			}
+			if item == "none" {
+				none = true
+				continue
+			}
 			j := q.valueIndex(item)
 			if j < 0 {
-				return unknownValue(q, item)
+				return unknownValue(q, item, explain)
 			}
 			bits |= 1 << j
+		}
+		if none && bits != 0 {
+			return noneWithOthers(q, explain)
 		}
 		*p.slot(i) = answer{set: true, bits: bits}
 	default:
 		v, ok := parseDecimal(s)
 		if !ok {
+			if !explain {
+				return unexplained
+			}
 			return wrongType(q, quote(s))
 		}
-		return p.setNumber(i, v)
+		return p.setNumber(i, v, explain)
 	}
 	return ""
 }
 
-func (p *Profile) setNumber(i int, v float64) string {
+// badText rejects what no supplier name or code contains and what would
+// read back differently in another format: NUL, and bytes that are not
+// UTF-8 (a file saved in a legacy encoding).
+func badText(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0 {
+			return "text contains a NUL character (\\u0000) at character " + strconv.Itoa(utf8.RuneCountInString(s[:i])+1) + ": remove it"
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "text is not valid UTF-8 (byte 0x" + string(hexDigits[c>>4]) + string(hexDigits[c&0xF]) + " at character " + strconv.Itoa(utf8.RuneCountInString(s[:i])+1) + "): save the file as UTF-8"
+		}
+		i += size
+	}
+	return ""
+}
+
+func (p *Profile) setNumber(i int, v float64, explain bool) string {
 	q := &defaultRules.questions[i]
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	problem := ""
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return "expected a finite number (allowed: " + rangeText(q) + ")"
+		problem = "expected a finite number (allowed: " + rangeText(q) + ")"
 	case q.hasMin && v < q.min:
-		return f(v) + " is below the minimum (allowed: " + rangeText(q) + ")"
+		problem = "below the minimum"
 	case q.hasMax && v > q.max:
-		return f(v) + " is above the maximum (allowed: " + rangeText(q) + ")"
+		problem = "above the maximum"
 	case q.typ == typeInteger && v != math.Trunc(v):
+		problem = "not a whole number"
+	default:
+		*p.slot(i) = answer{set: true, num: v}
+		return ""
+	}
+	if !explain {
+		return unexplained
+	}
+	switch problem {
+	case "below the minimum", "above the maximum":
+		return f(v) + " is " + problem + " (allowed: " + rangeText(q) + ")"
+	case "not a whole number":
 		return f(v) + " is not a whole number (allowed: whole numbers, " + rangeText(q) + ")"
 	}
-	*p.slot(i) = answer{set: true, num: v}
-	return ""
+	return problem
 }
 
-func (p *Profile) setList(i int, items iter.Seq[string]) string {
+// setList sets a list from separate items; "none" alone means an empty list.
+func (p *Profile) setList(i int, items iter.Seq[string], explain bool) string {
 	q := &defaultRules.questions[i]
 	var bits uint64
+	none := false
 	for it := range items {
 		it = strings.TrimSpace(it)
 		if it == "" {
 			continue // tolerate "a;;b" and a trailing ";"
 		}
+		if it == "none" {
+			none = true
+			continue
+		}
 		j := q.valueIndex(it)
 		if j < 0 {
-			return unknownValue(q, it)
+			return unknownValue(q, it, explain)
 		}
 		bits |= 1 << j
 	}
+	if none && bits != 0 {
+		return noneWithOthers(q, explain)
+	}
 	*p.slot(i) = answer{set: true, bits: bits}
 	return ""
+}
+
+func noneWithOthers(q *question, explain bool) string {
+	if !explain {
+		return unexplained
+	}
+	return "\"none\" means none of these, so it cannot be combined with other values (allowed: none alone, or any of " + strings.Join(q.valueNames(), ", ") + ")"
 }
 
 // boolAlias lets YAML and JSON booleans answer yes/no questions.
@@ -252,7 +325,10 @@ func boolAlias(q *question, s string) string {
 	return ""
 }
 
-func unknownValue(q *question, s string) string {
+func unknownValue(q *question, s string, explain bool) string {
+	if !explain {
+		return unexplained
+	}
 	allowed := append(q.valueNames(), "unknown")
 	if q.typ == typeList {
 		allowed = append(q.valueNames(), "none")
@@ -413,117 +489,4 @@ func (p Profile) AppendJSON(b []byte) []byte {
 		}
 	}
 	return append(b, '}')
-}
-
-// DecodeJSON reads one profile (a JSON object) or several (an array of
-// objects). It returns the profiles that decoded cleanly, in input order, and
-// an InputErrors naming every problem with file, line and field, so that a
-// batch can score its good entries and report the bad ones.
-func DecodeJSON(file string, data []byte) ([]Profile, error) {
-	root, err := parseJSON(data)
-	if err != nil {
-		errs := asInputErrors(err)
-		errs.place(file, 0)
-		return nil, errs
-	}
-	var objects []jsonValue
-	switch root.kind {
-	case jsonObject:
-		objects = []jsonValue{root}
-	case jsonArray:
-		objects = root.items
-	default:
-		return nil, InputErrors{{File: file, Line: root.line, Problem: "expected a profile object or a list of them, got " + root.kind.String()}}
-	}
-	var profiles []Profile
-	var errs InputErrors
-	for _, obj := range objects {
-		p, perrs := decodeJSONObject(obj)
-		if len(perrs) > 0 {
-			perrs.place(file, 0)
-			errs = append(errs, perrs...)
-			continue
-		}
-		profiles = append(profiles, p)
-	}
-	if len(errs) > 0 {
-		return profiles, errs
-	}
-	return profiles, nil
-}
-
-func decodeJSONObject(obj jsonValue) (Profile, InputErrors) {
-	var p Profile
-	if obj.kind != jsonObject {
-		return p, InputErrors{{Line: obj.line, Problem: "expected a profile object, got " + obj.kind.String()}}
-	}
-	var errs InputErrors
-	seen := make(map[string]int, len(obj.members))
-	for _, m := range obj.members {
-		if first, dup := seen[m.key]; dup {
-			errs = append(errs, &InputError{Line: m.line, Field: m.key, Problem: "given twice (first on line " + strconv.Itoa(first) + ")"})
-			continue
-		}
-		seen[m.key] = m.line
-		i, ok := defaultRules.index[m.key]
-		if !ok {
-			e := unknownFieldError(m.key)
-			e.Line = m.line
-			errs = append(errs, e)
-			continue
-		}
-		if problem := p.setJSON(i, m.value); problem != "" {
-			errs = append(errs, &InputError{Line: m.value.line, Field: m.key, Problem: problem})
-		}
-	}
-	return p, errs
-}
-
-// setJSON sets question i from a JSON value, checking its type.
-func (p *Profile) setJSON(i int, v jsonValue) string {
-	q := &defaultRules.questions[i]
-	switch v.kind {
-	case jsonNull:
-		p.clear(i)
-		return ""
-	case jsonString:
-		if q.typ == typeNumber || q.typ == typeInteger {
-			if s := strings.TrimSpace(v.text); s != "" && s != "unknown" {
-				return wrongType(q, "text "+quote(v.text)+"; write numbers without quotes")
-			}
-		}
-		return p.setText(i, v.text)
-	case jsonNumber:
-		switch q.typ {
-		case typeNumber, typeInteger:
-			f, err := strconv.ParseFloat(v.text, 64)
-			if err != nil {
-				return "number " + v.text + " is out of range (allowed: " + rangeText(q) + ")"
-			}
-			return p.setNumber(i, f)
-		case typeText:
-			return p.setText(i, v.text) // e.g. an all-digit credit code written without quotes
-		case typeEnum:
-			if q.valueIndex(v.text) >= 0 { // e.g. platform: 1688
-				return p.setText(i, v.text)
-			}
-		}
-	case jsonBool:
-		if q.typ == typeEnum && q.valueIndex("yes") >= 0 {
-			return p.setText(i, v.text)
-		}
-	case jsonArray:
-		if q.typ == typeList {
-			items := make([]string, 0, len(v.items))
-			for _, it := range v.items {
-				if it.kind != jsonString {
-					return "list items must be text, got " + it.kind.String() + " (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
-				}
-				items = append(items, it.text)
-			}
-			return p.setList(i, slices.Values(items))
-		}
-		return wrongType(q, "a list")
-	}
-	return wrongType(q, v.kind.String())
 }

@@ -64,7 +64,7 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 		var problem string
 		switch q.typ {
 		case typeEnum:
-			problem = p.setText(i, q.values[rng.IntN(len(q.values))].value)
+			problem = p.setText(i, q.values[rng.IntN(len(q.values))].value, true)
 		case typeList:
 			var items []string
 			for _, v := range q.values {
@@ -72,15 +72,15 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 					items = append(items, v.value)
 				}
 			}
-			problem = p.setList(i, slices.Values(items))
+			problem = p.setList(i, slices.Values(items), true)
 		case typeNumber, typeInteger:
 			nums := interestingNumbers(i)
-			problem = p.setNumber(i, nums[rng.IntN(len(nums))])
+			problem = p.setNumber(i, nums[rng.IntN(len(nums))], true)
 		case typeText:
 			if q.format == "uscc" {
-				problem = p.setText(i, sampleCodes[rng.IntN(len(sampleCodes))])
+				problem = p.setText(i, sampleCodes[rng.IntN(len(sampleCodes))], true)
 			} else {
-				problem = p.setText(i, "Supplier "+strconv.Itoa(rng.IntN(1000)))
+				problem = p.setText(i, "Supplier "+strconv.Itoa(rng.IntN(1000)), true)
 			}
 		}
 		if problem != "" {
@@ -88,10 +88,6 @@ func randomProfile(rng *rand.Rand, unknownShare float64) Profile {
 		}
 	}
 	return p
-}
-
-func (p Profile) clone() Profile {
-	return Profile{answers: slices.Clone(p.answers)}
 }
 
 func bandIndex(t testing.TB, band string) int {
@@ -116,7 +112,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeEnum:
 		for j, v := range q.values {
 			if v.risk > q.values[a.val].risk {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].val = uint8(j)
 				out = append(out, v2)
 			}
@@ -124,7 +120,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeNumber, typeInteger:
 		for _, n := range interestingNumbers(i) {
 			if (q.riskier == "lower" && n < a.num) || (q.riskier == "higher" && n > a.num) {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].num = n
 				out = append(out, v2)
 			}
@@ -132,7 +128,7 @@ func riskierVariants(p Profile, i int) []Profile {
 	case typeList:
 		for j := range q.values {
 			if a.bits&(1<<j) != 0 {
-				v2 := p.clone()
+				v2 := p.Clone()
 				v2.answers[i].bits &^= 1 << j
 				out = append(out, v2)
 			}
@@ -171,13 +167,13 @@ func TestUnknownNeverAddsFindings(t *testing.T) {
 		p := randomProfile(rng, 0.1)
 		base := ids(Score(p).Findings)
 		for i := range defaultRules.questions {
-			v := p.clone()
+			v := p.Clone()
 			v.clear(i)
 			if q := &defaultRules.questions[i]; q.unansweredAs >= 0 {
 				// The one documented exception: an unanswered platform is
 				// scored exactly as the strictest one (policy 13).
-				w := p.clone()
-				if problem := w.setText(i, q.values[q.unansweredAs].value); problem != "" {
+				w := p.Clone()
+				if problem := w.setText(i, q.values[q.unansweredAs].value, true); problem != "" {
 					t.Fatal(problem)
 				}
 				if a, b := Score(v), Score(w); !slices.Equal(ids(a.Findings), ids(b.Findings)) || a.Score != b.Score {
@@ -196,7 +192,7 @@ func TestUnknownNeverAddsFindings(t *testing.T) {
 
 // satisfy returns a copy of p changed so that rule r's clauses hold, or false.
 func satisfy(p Profile, r *rule) (Profile, bool) {
-	v := p.clone()
+	v := p.Clone()
 	if v.answers == nil {
 		v.answers = make([]answer, len(defaultRules.questions))
 	}
@@ -388,7 +384,7 @@ func TestImprovements(t *testing.T) {
 			if p.Get(q.id) == to {
 				continue
 			}
-			v := p.clone()
+			v := p.Clone()
 			if err := v.Set(q.id, to); err != nil {
 				t.Fatal(err)
 			}
@@ -404,7 +400,7 @@ func TestImprovements(t *testing.T) {
 			if !slices.Contains(actionable, m.Question) {
 				t.Fatalf("improvement on %s, which the buyer cannot change", m.Question)
 			}
-			v := p.clone()
+			v := p.Clone()
 			if err := v.Set(m.Question, m.Answer); err != nil {
 				t.Fatal(err)
 			}
@@ -448,7 +444,7 @@ func TestEntityAndPayeeFloors(t *testing.T) {
 		base := Score(p)
 		for kv, floor := range floors {
 			field, value, _ := strings.Cut(kv, "=")
-			v := p.clone()
+			v := p.Clone()
 			if err := v.Set(field, value); err != nil {
 				t.Fatal(err)
 			}

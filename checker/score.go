@@ -327,19 +327,32 @@ func (r *Result) FindingIDs() []string {
 // JSON. Bad input yields {"errors":[{"field":…,"problem":…}]} instead; it
 // never fails. The WebAssembly build exposes exactly this as safesource.score.
 func ScoreJSON(profile []byte) []byte {
-	root, err := parseJSON(profile)
-	if err != nil {
-		return errorsJSON(asInputErrors(err))
-	}
-	if root.kind != jsonObject {
-		return errorsJSON(InputErrors{{Problem: "expected one profile object, got " + root.kind.String()}})
-	}
-	p, errs := decodeJSONObject(root)
-	if len(errs) > 0 {
-		return errorsJSON(errs)
+	p, bad := decodeOne(profile)
+	if bad != nil {
+		return bad
 	}
 	r := Score(p)
 	return r.AppendJSON(make([]byte, 0, 2048))
+}
+
+// decodeOne decodes one profile object for the JavaScript entry points;
+// on bad input it returns the {"errors":[…]} reply instead.
+func decodeOne(data []byte) (Profile, []byte) {
+	var errs InputErrors
+	ps := collect(&errs, maxCollected)
+	var p Profile
+	found := false
+	readJSON("", data, ps, true, func(_ Position, decoded *Profile) bool {
+		p, found = decoded.Clone(), true
+		return false
+	})
+	if !found || len(errs) > 0 {
+		if e := ps.OmittedError(); e != nil {
+			errs = append(errs, e)
+		}
+		return Profile{}, errorsJSON(errs)
+	}
+	return p, nil
 }
 
 // USCCJSON validates a credit code and returns the USCCResult as JSON; the

@@ -9,7 +9,7 @@ import (
 // USCCResult is the outcome of checking a Unified Social Credit Code
 // (统一社会信用代码) against GB 32100-2015.
 type USCCResult struct {
-	Code     string // normalised: trimmed, upper case, spaces and hyphens removed
+	Code     string // normalised: see NormaliseUSCC
 	Valid    bool
 	Error    string // which rule failed and how to fix it; "" when valid
 	Province string // English name from characters 3-4, "" when not readable
@@ -55,8 +55,10 @@ var provinceNames = func() (t [100]string) {
 	return t
 }()
 
-// NormaliseUSCC trims a code, upper-cases ASCII letters and drops spaces and
-// hyphens, as people often type codes in groups.
+// NormaliseUSCC trims a code, turns full-width digits and letters (typed
+// with Chinese input methods) into ASCII, upper-cases letters, and drops
+// spaces, hyphens and dashes (people type codes in groups) and zero-width
+// characters (invisible, but they would count towards the 18).
 func NormaliseUSCC(s string) string {
 	if isNormalUSCC(s) {
 		return s // the common case: nothing to change, nothing to allocate
@@ -64,9 +66,14 @@ func NormaliseUSCC(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFF01 - '!' // full-width forms from Chinese input methods: ０-９, Ａ-Ｚ, ａ-ｚ, －
+		}
 		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '-' || r == '\u00a0' || r == '\u3000':
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '-' || r == '\u00a0' || r == '\u3000' || r >= '\u2010' && r <= '\u2015':
 			// separators people type or paste between groups
+		case r >= '\u200b' && r <= '\u200d' || r == '\u2060' || r == '\ufeff':
+			// zero-width characters pasted along with a code: invisible, so not counted
 		case r >= 'a' && r <= 'z':
 			b.WriteRune(r - 'a' + 'A')
 		default:

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +22,7 @@ func TestDecodeCases(t *testing.T) {
 		Name     string   `json:"name"`
 		File     string   `json:"file"`
 		Input    string   `json:"input"`
+		Raw      bool     `json:"raw"` // \xNN in Input stands for that byte
 		Profiles []string `json:"profiles"`
 		Errors   []string `json:"errors"`
 	}
@@ -29,7 +31,11 @@ func TestDecodeCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			list, err := Decode(c.File, []byte(c.Input))
+			in := []byte(c.Input)
+			if c.Raw {
+				in = rawBytes(c.Input)
+			}
+			list, err := Decode(c.File, in)
 			got := []string{}
 			for _, p := range list {
 				got = append(got, string(p.AppendJSON(nil)))
@@ -130,4 +136,46 @@ func FuzzDecodeCSV(f *testing.F) {
 		}
 		roundTrips(t, list)
 	})
+}
+
+// rawBytes turns \xNN in a test input into that byte, for inputs that are
+// not UTF-8 (JSON test files cannot hold them).
+func rawBytes(s string) []byte {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' {
+			if v, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+				b = append(b, byte(v))
+				i += 3
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return b
+}
+
+// What checker.EncodeCSV writes (the browser's CSV export) reads back to the
+// same profiles, formulas neutralised on the way out and restored on the way in.
+func TestEncodeCSVRoundTrip(t *testing.T) {
+	in := `[{"supplier_name": "=CMD|' /C calc'!A0", "badges": [], "store_years": 2.5, "platform": "1688"},
+		{"supplier_name": "Acme, \"Ltd\"\nline two", "uscc": "'-quoted", "payment_method": "paypal", "badges": ["trade_assurance", "chengxintong"]},
+		{}]`
+	list, err := checker.DecodeJSON("in.json", []byte(in))
+	if err != nil || len(list) != 3 {
+		t.Fatalf("%v %d", err, len(list))
+	}
+	csvText := checker.EncodeCSV(list)
+	if !strings.Contains(string(csvText), "\r\n'=CMD|' /C calc'!A0,") {
+		t.Errorf("formula not neutralised:\n%s", csvText)
+	}
+	again, err := DecodeCSV("out.csv", strings.NewReader(string(csvText)))
+	if err != nil || len(again) != len(list) {
+		t.Fatalf("%v %d:\n%s", err, len(again), csvText)
+	}
+	for i := range list {
+		if a, b := string(list[i].AppendJSON(nil)), string(again[i].AppendJSON(nil)); a != b {
+			t.Errorf("profile %d: %s, read back as %s", i+1, a, b)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { cpus, freemem, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { budget as hostileBudget, runHostile } from "./hostile.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const env = { ...process.env, CGO_ENABLED: "0" };
@@ -101,6 +102,10 @@ const groups = {
     return JSON.parse(run("node", [script, "--json"]));
   },
 
+  hostile() {
+    return runHostile({ mb: 50 });
+  },
+
   lighthouse() {
     return { pages: JSON.parse(run("node", ["tests/audit/lighthouse.mjs"])) };
   },
@@ -121,7 +126,7 @@ process.stderr.write("bench: wrote BENCHMARKS.md\n");
 
 function render(r) {
   const m = r.machine ?? {};
-  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {};
+  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {};
   const ok = (pass) => (pass === undefined ? "" : pass ? "✅" : "❌");
   const has = (v) => v !== undefined && !Number.isNaN(v);
   const rows = [
@@ -136,6 +141,12 @@ function render(r) {
   ];
   for (const row of se.rows ?? []) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
   if (se.searchNote) rows.push(["Search", se.searchNote, "", ""]);
+  for (const h of ho.hostile ?? []) {
+    const cpu = Number.isFinite(h.cpuSeconds) ? `${h.cpuSeconds.toFixed(2)} s CPU` : "killed after 120 s";
+    rows.push([`Hostile input: \`checker score\` on ${h.name} (${h.sizeMB.toFixed(1)} MB)`,
+      `${cpu}, ${h.rssMB.toFixed(0)} MB peak; exit ${h.exit}, ${h.stderrLines} stderr lines (wall ${h.seconds} s at load ${h.load?.toFixed(1) ?? "?"})`,
+      `< ${hostileBudget.seconds} s CPU, < ${hostileBudget.rssMB} MB`, ok(h.pass)]);
+  }
   for (const [page, sco] of Object.entries(lh)) {
     rows.push([`Lighthouse ${page}: performance / accessibility / best practices / SEO`, `${sco.performance} / ${sco.accessibility} / ${sco["best-practices"]} / ${sco.seo}`, "≥ 95 / 100 / 100 / 100",
       ok(sco.performance >= 95 && sco.accessibility === 100 && sco["best-practices"] === 100 && sco.seo === 100)]);

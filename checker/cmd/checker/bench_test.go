@@ -98,14 +98,14 @@ var benchCSV = sync.OnceValue(func() []byte {
 // writing to a discarded buffer.
 func batchCSV(tb testing.TB, data []byte) {
 	w := bufio.NewWriterSize(io.Discard, 64<<10)
-	s := &session{out: newEmitter("csv", w), stderr: io.Discard, worst: -1}
+	s := newSession(newEmitter("csv", w), io.Discard)
 	if err := s.scoreCSV("bench.csv", bytes.NewReader(data)); err != nil {
 		tb.Fatal(err)
 	}
 	if err := s.out.finish(); err != nil {
 		tb.Fatal(err)
 	}
-	if s.bad {
+	if s.bad() {
 		tb.Fatal("the generated batch has bad rows")
 	}
 }

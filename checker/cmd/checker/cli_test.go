@@ -31,6 +31,7 @@ func TestCLI(t *testing.T) {
 		Stderr       []string `json:"stderr"`
 		StderrPrefix string   `json:"stderr_prefix"`
 		StderrLines  int      `json:"stderr_lines"`
+		StdoutHas    []string `json:"stdout_has"` // hand-written, checked beside the golden snapshot
 	}
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatal(err)
@@ -61,6 +62,11 @@ func TestCLI(t *testing.T) {
 				}
 			case stderr.Len() > 0:
 				t.Errorf("unexpected stderr:\n%s", stderr.String())
+			}
+			for _, w := range c.StdoutHas {
+				if !strings.Contains(stdout.String(), w) {
+					t.Errorf("stdout lacks %q:\n%s", w, stdout.String())
+				}
 			}
 			golden := filepath.Join("testdata", "golden", c.Golden)
 			if *update {

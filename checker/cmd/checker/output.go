@@ -73,7 +73,7 @@ func newCSVEmitter(w *bufio.Writer) *csvEmitter {
 }
 
 func (e *csvEmitter) emit(_ origin, p *checker.Profile, r *checker.Result) error {
-	b := appendCSVField(e.row[:0], p.Name())
+	b := checker.AppendCSVField(e.row[:0], p.Name()) // neutralised: a name cannot run as a formula
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(r.Score), 10)
 	b = append(b, ',')
@@ -111,22 +111,6 @@ func appendConfidence(b []byte, c float64) []byte {
 	}
 }
 
-// appendCSVField quotes a field as encoding/csv does when it holds a
-// separator, quote, line break or leading space.
-func appendCSVField(b []byte, s string) []byte {
-	if s == "" || (!strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t') {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			b = append(b, '"')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, '"')
-}
-
 // textEmitter writes a readable report per profile.
 type textEmitter struct {
 	w *bufio.Writer
@@ -139,7 +123,7 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 		w.WriteString("\n")
 	}
 	e.n++
-	name := p.Name()
+	name := checker.Printable(p.Name()) // a name cannot move the cursor or forge lines
 	if name == "" {
 		name = "(unnamed supplier)"
 	}
@@ -163,9 +147,9 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 	}
 	if r.USCC != nil {
 		if r.USCC.Valid {
-			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", r.USCC.Code, r.USCC.Province)
+			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", checker.Printable(r.USCC.Code), r.USCC.Province)
 		} else {
-			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", r.USCC.Code, r.USCC.Error)
+			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", checker.Printable(r.USCC.Code), checker.Printable(r.USCC.Error))
 		}
 	}
 	if len(r.Improvements) > 0 {

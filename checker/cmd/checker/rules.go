@@ -53,8 +53,11 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("checker rules", flag.ContinueOnError)
 	format := fs.String("format", "markdown", "output format: markdown or json")
 	changes := fs.Bool("changes", false, "list what changed between rules versions instead of the rules")
-	rest, ok := parseArgs(fs, args, stderr)
-	if !ok || !oneOf("format", *format, []string{"markdown", "json"}, stderr) {
+	rest, ok, code := parseArgs(fs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !oneOf("format", *format, []string{"markdown", "json"}, stderr) {
 		return exitBadInput
 	}
 	if len(rest) > 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"io"
 	"os"
@@ -23,15 +22,28 @@ func bandRank(band string) int {
 	return -1
 }
 
+// maxReported is how many input problems are printed; the rest are counted.
+const maxReported = 100
+
 // session scores a stream of profiles into one output and remembers whether
-// any input was bad and the worst band seen, for the exit status.
+// any input was bad and the worst band seen, for the exit status. Problems
+// are printed as they are found (stderr is buffered), up to maxReported.
 type session struct {
-	out    emitter
-	stderr io.Writer
-	bad    bool
-	worst  int // rank of the worst band scored, -1 before any
-	scorer checker.Scorer
+	out      emitter
+	problems checker.Problems
+	worst    int // rank of the worst band scored, -1 before any
+	scorer   checker.Scorer
 }
+
+func newSession(out emitter, stderr io.Writer) *session {
+	s := &session{out: out, worst: -1}
+	s.problems = checker.Problems{Limit: maxReported, Report: func(e *checker.InputError) {
+		io.WriteString(stderr, e.Error()+"\n")
+	}}
+	return s
+}
+
+func (s *session) bad() bool { return s.problems.Count() > 0 }
 
 // origin says where a profile came from, for the text report.
 type origin struct {
@@ -43,11 +55,11 @@ type origin struct {
 func (o origin) String() string {
 	switch {
 	case o.line > 0:
-		return o.file + ":" + strconv.Itoa(o.line)
+		return checker.Printable(o.file) + ":" + strconv.Itoa(o.line)
 	case o.index > 0:
-		return o.file + " #" + strconv.Itoa(o.index)
+		return checker.Printable(o.file) + " #" + strconv.Itoa(o.index)
 	default:
-		return o.file
+		return checker.Printable(o.file)
 	}
 }
 
@@ -57,30 +69,13 @@ func (s *session) score(from origin, p *checker.Profile) error {
 	return s.out.emit(from, p, r)
 }
 
-// report prints every input problem on its own line.
-func (s *session) report(err error) {
-	s.bad = true
-	var list checker.InputErrors
-	var one *checker.InputError
-	switch {
-	case errors.As(err, &list):
-		for _, e := range list {
-			io.WriteString(s.stderr, e.Error()+"\n")
-		}
-	case errors.As(err, &one):
-		io.WriteString(s.stderr, one.Error()+"\n")
-	default:
-		io.WriteString(s.stderr, err.Error()+"\n")
-	}
-}
-
 func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("checker score", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text, json or csv")
 	failOn := fs.String("fail-on", "", "exit 1 if any profile's band is at least this: low, moderate, high or critical")
-	files, ok := parseArgs(fs, args, stderr)
+	files, ok, code := parseArgs(fs, args, stdout, stderr)
 	if !ok {
-		return exitBadInput
+		return code
 	}
 	if !oneOf("format", *format, []string{"text", "json", "csv"}, stderr) {
 		return exitBadInput
@@ -98,23 +93,28 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	w := bufio.NewWriterSize(stdout, 64<<10)
-	s := &session{out: newEmitter(*format, w), stderr: stderr, worst: -1}
+	ew := bufio.NewWriterSize(stderr, 16<<10)
+	defer ew.Flush()
+	s := newSession(newEmitter(*format, w), ew)
 	for _, file := range files {
 		if err := s.scoreFile(file, stdin); err != nil {
-			io.WriteString(stderr, "checker: writing results: "+err.Error()+"\n")
+			io.WriteString(ew, "checker: writing results: "+err.Error()+"\n")
 			return exitBadInput
 		}
+	}
+	if e := s.problems.OmittedError(); e != nil {
+		io.WriteString(ew, e.Error()+"\n")
 	}
 	err := s.out.finish()
 	if err == nil {
 		err = w.Flush()
 	}
 	if err != nil {
-		io.WriteString(stderr, "checker: writing results: "+err.Error()+"\n")
+		io.WriteString(ew, "checker: writing results: "+err.Error()+"\n")
 		return exitBadInput
 	}
 	switch {
-	case s.bad:
+	case s.bad():
 		return exitBadInput
 	case threshold >= 0 && s.worst >= threshold:
 		return exitFailOn
@@ -123,75 +123,57 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 }
 
-// scoreFile scores every profile in one input. Input problems are reported
-// and remembered; only output failures are returned.
+// scoreFile scores every profile in one input, one at a time. Input
+// problems are reported and remembered; only output failures are returned.
 func (s *session) scoreFile(file string, stdin io.Reader) error {
 	name := file
-	var data []byte
-	var err error
+	var in io.Reader
 	if file == "-" {
 		name = "stdin"
-		data, err = io.ReadAll(stdin)
+		in = stdin
 	} else {
-		if profiles.DetectFormat(file, nil) == profiles.CSV {
-			return s.scoreCSVFile(file)
+		f, err := os.Open(file)
+		if err != nil {
+			s.problems.Add(&checker.InputError{File: name, Problem: "cannot read: " + err.Error()})
+			return nil
 		}
-		data, err = os.ReadFile(file)
+		defer f.Close()
+		in = f
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	head, _ := br.Peek(4 << 10)
+	if profiles.DetectFormat(file, head) == profiles.CSV {
+		return s.scoreCSV(name, br) // streamed: memory stays flat however large the file
+	}
+	// JSON and YAML are read whole (a 50 MB file takes 50 MB) and decoded
+	// one profile at a time.
+	var data []byte
+	var err error
+	if profiles.DetectFormat(name, head) == profiles.YAML {
+		// Read no more than the YAML reader accepts: it refuses the rest.
+		data, err = io.ReadAll(io.LimitReader(br, profiles.MaxYAML+1))
+	} else {
+		data, err = io.ReadAll(br)
 	}
 	if err != nil {
-		s.report(&checker.InputError{File: name, Problem: "cannot read: " + err.Error()})
+		s.problems.Add(&checker.InputError{File: name, Problem: "cannot read: " + err.Error()})
 		return nil
 	}
-	if file == "-" && profiles.DetectFormat(name, data) == profiles.CSV {
-		s.report(&checker.InputError{File: name, Problem: "standard input takes JSON or YAML; pass a CSV as a file"})
-		return nil
-	}
-	list, err := profiles.Decode(name, data)
-	if err != nil {
-		s.report(err)
-	}
-	for i := range list {
-		from := origin{file: name}
-		if len(list) > 1 {
-			from.index = i + 1
-		}
-		if err := s.score(from, &list[i]); err != nil {
+	for at, p := range profiles.Read(name, data, &s.problems) {
+		if err := s.score(origin{file: name, index: at.Index}, p); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *session) scoreCSVFile(file string) error {
-	f, err := os.Open(file)
-	if err != nil {
-		s.report(&checker.InputError{File: file, Problem: "cannot read: " + err.Error()})
-		return nil
-	}
-	defer f.Close()
-	return s.scoreCSV(file, bufio.NewReaderSize(f, 64<<10))
-}
-
 // scoreCSV streams a CSV batch: every row is scored or reported as it is
-// read, so memory stays flat however large the file.
+// read.
 func (s *session) scoreCSV(file string, r io.Reader) error {
-	cr, err := profiles.NewCSVReader(file, r)
-	if err != nil {
-		s.report(err)
-		return nil
-	}
-	var p checker.Profile
-	for {
-		err := cr.ReadInto(&p)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			s.report(err)
-			continue
-		}
-		if err := s.score(origin{file: file, line: cr.Line()}, &p); err != nil {
+	for at, p := range profiles.ReadCSV(file, r, &s.problems) {
+		if err := s.score(origin{file: file, line: at.Line}, p); err != nil {
 			return err
 		}
 	}
+	return nil
 }

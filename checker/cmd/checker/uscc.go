@@ -11,8 +11,11 @@ import (
 func runUSCC(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("checker uscc", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text or json")
-	codes, ok := parseArgs(fs, args, stderr)
-	if !ok || !oneOf("format", *format, []string{"text", "json"}, stderr) {
+	codes, ok, code := parseArgs(fs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !oneOf("format", *format, []string{"text", "json"}, stderr) {
 		return exitBadInput
 	}
 	if len(codes) == 0 {
@@ -39,11 +42,11 @@ func runUSCC(args []string, stdout, stderr io.Writer) int {
 		}
 		switch {
 		case r.Valid:
-			w.WriteString(r.Code + "  valid  " + r.Province + "\n")
+			w.WriteString(checker.Printable(r.Code) + "  valid  " + r.Province + "\n")
 		case r.Province != "":
-			w.WriteString(r.Code + "  invalid: " + r.Error + " (province " + r.Province + ")\n")
+			w.WriteString(checker.Printable(r.Code) + "  invalid: " + checker.Printable(r.Error) + " (province " + r.Province + ")\n")
 		default:
-			w.WriteString(quote(code) + "  invalid: " + r.Error + "\n")
+			w.WriteString(checker.Quote(code) + "  invalid: " + checker.Printable(r.Error) + "\n")
 		}
 	}
 	if *format == "json" {

@@ -56,11 +56,19 @@ func TestCheckPage(t *testing.T) {
 	}
 }
 
+// Walking the folder reports every bad page under its path in the folder,
+// and nothing for the good one.
 func TestCheckPagesWalksFolder(t *testing.T) {
-	probs := CheckPages(os.DirFS("testdata"), "pages", known)
-	if len(probs) < 5 {
-		t.Fatalf("walking the folder found %d problems, want every bad file reported:\n%v", len(probs), probs)
-	}
+	wantProblems(t, CheckPages(os.DirFS("testdata"), "pages", known), []string{
+		"pages/bad-values.md:3: `description` is 9 characters",
+		"pages/bad-values.md:4: `weight: ten` must be a whole number",
+		"pages/bad-values.md:5: `reviewed: 21/11/2026` is not a date",
+		`pages/bad-values.md:6: unknown source "doc-z"`,
+		"pages/broken-yaml.md:2: front matter is not valid YAML",
+		"pages/missing-sources.md:2: front matter lacks `sources`",
+		"pages/no-front-matter.md:1: no YAML front matter",
+		"pages/sources-not-list.md:6: `sources` must be a non-empty list",
+	})
 }
 
 func TestLoadSources(t *testing.T) {

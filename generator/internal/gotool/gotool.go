@@ -37,11 +37,6 @@ func Command(moduleRoot string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// Run runs `go ARGS...` in the module root and explains a missing Go.
-func Run(moduleRoot string, args ...string) error {
-	return Wrap(Command(moduleRoot, args...).Run(), fmt.Sprintf("go %v", args))
-}
-
 // Wrap explains a failed go command; what names the command.
 func Wrap(err error, what string) error {
 	if errors.Is(err, exec.ErrNotFound) {
