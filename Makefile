@@ -1,5 +1,8 @@
-# SafeSource build. Every target installs what it needs on first run:
-# Go modules through `go`, the pinned Node tooling through `npm ci`.
+# SafeSource build. Every target installs what it needs on first run: Go
+# modules (and the pinned Hugo) through `go`. Only the targets that run Node
+# tooling (type checks, HTML validation, browser tests, Lighthouse, bench)
+# depend on $(NODE_STAMP) and so run `npm ci`; `make build` and `make serve`
+# need Go alone.
 GO      ?= go
 NPM     ?= npm
 export CGO_ENABLED := 0
@@ -13,11 +16,13 @@ GO_DIRS    := checker generator
 all: build
 
 ## build: write the deployable site to public/
-build: $(NODE_STAMP)
+build:
 	$(GO) run ./generator build
 
-## serve: build and serve with live reload at http://localhost:1313
-serve: $(NODE_STAMP)
+## serve: build and serve with live reload at http://localhost:1313: search
+## is indexed and re-indexed as pages change; checker edits rebuild the rules
+## and WebAssembly
+serve:
 	$(GO) run ./generator serve
 
 ## stale: list pages and directory entries last reviewed more than six
@@ -34,7 +39,8 @@ vet:
 	@unformatted="$$(gofmt -l $(GO_DIRS))"; if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-gotest: $(NODE_STAMP)
+# The WebAssembly parity test runs the node binary, not the npm tooling.
+gotest:
 	$(GO) test ./...
 
 # The rules package must behave the same in the browser: run its tests
@@ -61,7 +67,7 @@ lighthousetest: $(NODE_STAMP)
 	node tests/audit/lighthouse.mjs --assert > /dev/null
 
 ## audit: run Lighthouse and record its scores in BENCHMARKS.md
-audit: build
+audit: build $(NODE_STAMP)
 	node tests/bench/bench.mjs --only lighthouse
 
 ## check: check an already built public/ (links, anchors, meta)
@@ -69,7 +75,7 @@ check:
 	$(GO) run ./generator check
 
 ## bench: run the benchmarks and rewrite BENCHMARKS.md
-bench: build
+bench: build $(NODE_STAMP)
 	node tests/bench/bench.mjs
 
 $(NODE_STAMP): package.json package-lock.json

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"safesource.dev/safesource/checker"
 	"safesource.dev/safesource/generator/internal/budget"
@@ -21,6 +23,7 @@ type config struct {
 	bind      string
 	port      int
 	prod      bool
+	timings   string // build: write stage times (JSON) to this file
 }
 
 // builder holds the resolved paths of one build.
@@ -32,7 +35,15 @@ type builder struct {
 	generated  string // build/generated under the site root
 	siteURL    string
 	cfg        config
-	ruleLinks  bool // check every checker rule's guide link lands on the site
+	ruleLinks  bool   // check every checker rule's guide link lands on the site
+	cacheTag   string // names this output's caches apart ("-dev" for the development server)
+	// sharedCache holds caches keyed by content alone, shared by every site
+	// built from this checkout (the synthetic benchmark site measures the
+	// same WebAssembly file as the real one).
+	sharedCache string
+	// offlineBudget holds the offline precache to its budget; a synthetic
+	// benchmark site is far larger than anything a reader would save.
+	offlineBudget bool
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -55,13 +66,20 @@ func newBuilder(cfg config, w io.Writer) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	out := cfg.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
 	return &builder{
 		w: w, root: root, moduleRoot: mod,
-		out:       filepath.Join(root, cfg.out),
-		generated: filepath.Join(root, "build", "generated"),
-		siteURL:   siteURL,
-		cfg:       cfg,
-		ruleLinks: true,
+		out:         out,
+		generated:   filepath.Join(root, "build", "generated"),
+		siteURL:     siteURL,
+		cfg:         cfg,
+		ruleLinks:   true,
+		sharedCache: filepath.Join(mod, "build", "cache"),
+
+		offlineBudget: !exists(filepath.Join(root, syntheticMarker)),
 	}, nil
 }
 
@@ -74,37 +92,114 @@ func (b *builder) hugoOptions() hugo.Options {
 	return o
 }
 
+// stage names a builder step; its summary goes to the stage's own writer,
+// so stages can run concurrently without mixing their output.
+func (b *builder) stage(name string, run func(*builder) error) pipeline.Stage {
+	return pipeline.Stage{Name: name, Run: func(w io.Writer) error {
+		c := *b
+		c.w = w
+		return run(&c)
+	}}
+}
+
 func (b *builder) prepareStages() []pipeline.Stage {
 	return []pipeline.Stage{
-		{Name: "rules", Run: b.exportRules},
-		{Name: "content", Run: b.checkContent},
-		{Name: "training", Run: b.buildTrainingKey},
-		{Name: "wasm", Run: b.buildWasm},
+		b.stage("rules", (*builder).exportRules),
+		b.stage("content", (*builder).checkContent),
+		b.stage("training", (*builder).buildTrainingKey),
+		b.stage("wasm", (*builder).buildWasm),
 	}
 }
 
+// build runs every stage. The search index and the output check both only
+// read Hugo's output (the check skips the index folder), so they run
+// concurrently.
 func (b *builder) build() error {
+	// CPU time, beside wall time, for the benchmarks: on a shared machine
+	// it does not depend on what else is running.
+	var hugoCPU, afterStart time.Duration
 	stages := append(b.prepareStages(),
-		pipeline.Stage{Name: "hugo", Run: func() error { return hugo.Build(b.hugoOptions()) }},
-		pipeline.Stage{Name: "search", Run: b.buildSearch},
-		pipeline.Stage{Name: "check", Run: b.checkOutput},
+		pipeline.Stage{Name: "hugo", Run: func(io.Writer) error {
+			_, c0, _ := cpuTime()
+			err := hugo.Build(b.hugoOptions())
+			self, c1, _ := cpuTime()
+			hugoCPU, afterStart = c1-c0, self
+			return err
+		}},
+		pipeline.Stage{Name: "after-hugo", Concurrent: []pipeline.Stage{
+			b.stage("search", (*builder).buildSearch),
+			b.stage("check", (*builder).checkOutput),
+		}},
+		// The service worker lists every file, the search index included,
+		// so it is written once both are done, then verified.
+		b.stage("offline", (*builder).buildAndCheckOffline),
 	)
-	return pipeline.Run(b.w, stages)
+	times, err := pipeline.Run(b.w, stages)
+	times = foldOfflineIntoAfterHugo(times)
+	if self, _, ok := cpuTime(); ok {
+		times = append(times, pipeline.Timing{Name: "hugo-cpu", Duration: hugoCPU}, pipeline.Timing{Name: "after-hugo-cpu", Duration: self - afterStart})
+	}
+	if err == nil && b.cfg.timings != "" {
+		err = writeTimings(b.cfg.timings, times)
+	}
+	return err
+}
+
+// foldOfflineIntoAfterHugo counts the offline stage, which runs after the
+// concurrent search and check, as part of the time spent after Hugo.
+func foldOfflineIntoAfterHugo(times []pipeline.Timing) []pipeline.Timing {
+	var offline time.Duration
+	for _, t := range times {
+		if t.Name == "offline" {
+			offline = t.Duration
+		}
+	}
+	for i, t := range times {
+		if t.Name == "after-hugo" {
+			times[i].Duration += offline
+		}
+	}
+	return times
+}
+
+// writeTimings records stage times in milliseconds for the benchmarks:
+// {"rules": 2.1, …, "hugo": 11020.5, "search": …, "check": …, "after-hugo": …,
+// "total": …, "hugo-cpu": …, "after-hugo-cpu": …} (CPU times where known).
+func writeTimings(file string, times []pipeline.Timing) error {
+	ms := make(map[string]float64, len(times))
+	for _, t := range times {
+		ms[t.Name] = float64(t.Duration.Microseconds()) / 1000
+	}
+	data, err := json.MarshalIndent(ms, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := writeFile(file, append(data, '\n')); err != nil {
+		return fmt.Errorf("writing the stage times: %w", err)
+	}
+	return nil
 }
 
 func (b *builder) serve() error {
 	if b.cfg.prod {
 		return b.serveProd()
 	}
-	if err := pipeline.Run(b.w, b.prepareStages()); err != nil {
-		return err
-	}
-	fmt.Fprintf(b.w, "serving at http://localhost:%d/ (live reload; Ctrl-C stops)\n", b.cfg.port)
-	return hugo.Serve(b.hugoOptions(), b.cfg.bind, b.cfg.port)
+	return b.serveDev()
+}
+
+// offlineOnly rewrites the service worker of an already built site, for
+// when files in the output were changed by hand (tests do).
+func (b *builder) offlineOnly() error {
+	_, err := pipeline.Run(b.w, []pipeline.Stage{b.stage("offline", (*builder).buildOffline)})
+	return err
 }
 
 func (b *builder) checkOnly() error {
-	return pipeline.Run(b.w, []pipeline.Stage{{Name: "check", Run: b.checkOutput}})
+	_, err := pipeline.Run(b.w, []pipeline.Stage{
+		b.stage("check", (*builder).checkOutput),
+		b.stage("offline", (*builder).verifyOffline),
+	})
+	return err
 }
 
 // exportRules writes the checker's questions and rules for the templates.
@@ -151,7 +246,7 @@ func (b *builder) checkContent() error {
 
 // checkOutput verifies the built site and that every rule's guide link lands.
 func (b *builder) checkOutput() error {
-	site, err := sitecheck.Load(os.DirFS(b.out))
+	site, err := sitecheck.Load(os.DirFS(b.out), searchDir, "pagefind")
 	if err != nil {
 		return err
 	}
@@ -159,7 +254,7 @@ func (b *builder) checkOutput() error {
 	if b.ruleLinks {
 		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
 	}
-	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits, filepath.Join(b.root, "build", "cache", "brotli-sizes.json"))
+	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits, filepath.Join(b.sharedCache, "brotli-sizes.json"))
 	if err != nil {
 		return fmt.Errorf("measuring page weights: %w", err)
 	}

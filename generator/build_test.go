@@ -43,6 +43,7 @@ func buildFixture(t *testing.T, root string) (string, error) {
 		t.Fatal(err)
 	}
 	b.ruleLinks = false // the fixture has no red-flag pages for the rules to point at
+	b.sharedCache = filepath.Join(root, "build", "cache")
 	err = b.build()
 	return out.String(), err
 }
@@ -56,7 +57,7 @@ func TestBuildFixtureSite(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build failed: %v\n%s", err, log)
 	}
-	for _, stage := range []string{"rules", "content", "wasm", "hugo", "check"} {
+	for _, stage := range []string{"rules", "content", "wasm", "hugo", "search", "offline", "check"} {
 		if !strings.Contains(log, "▸ "+stage) {
 			t.Errorf("stage %s not reported:\n%s", stage, log)
 		}
@@ -98,6 +99,44 @@ func TestBuildFixtureSite(t *testing.T) {
 	js, _ := filepath.Glob(filepath.Join(root, "public", "assets", "main.*.js"))
 	if len(css) != 1 || len(js) != 1 {
 		t.Errorf("want one fingerprinted stylesheet and script, got %v %v", css, js)
+	}
+	checkOfflineWorker(t, root, read)
+}
+
+// checkOfflineWorker verifies the built fixture's service worker precaches
+// its pages, and that the output check catches a page edited after the
+// offline stage until the stage runs again.
+func checkOfflineWorker(t *testing.T, root string, read func(string) string) {
+	t.Helper()
+	mustContain(t, "home page", read("index.html"), `data-service-worker=/sw.js`)
+	worker := read("sw.js")
+	mustContain(t, "service worker", worker, `"/guide/first/"`, `"/404.html"`, `"/search-index/`)
+	for _, crawler := range []string{`"/robots.txt"`, `"/sitemap.xml"`, `"/sw.js"`} {
+		if strings.Contains(worker, crawler) {
+			t.Errorf("service worker precaches %s", crawler)
+		}
+	}
+	page := filepath.Join(root, "public", "guide", "second", "index.html")
+	if err := os.WriteFile(page, []byte(read("guide/second/index.html")+"<!-- edited -->"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	b, err := newBuilder(config{root: root, out: "public"}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.ruleLinks = false
+	if err := b.checkOnly(); err == nil || !strings.Contains(err.Error(), "/sw.js: precaches another version") {
+		t.Errorf("check after editing a page: want a stale service worker problem, got %v", err)
+	}
+	if err := b.offlineOnly(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.checkOnly(); err != nil {
+		t.Errorf("check after re-running the offline stage: %v", err)
+	}
+	if read("sw.js") == worker {
+		t.Error("the offline stage did not change the worker after a page changed")
 	}
 }
 

@@ -3,7 +3,7 @@
 // checker, renders the site with the pinned Hugo and checks the output.
 //
 //	go run ./generator build   # write the deployable site to public/
-//	go run ./generator serve   # build, then serve with live reload on :1313
+//	go run ./generator serve   # serve with live reload and search on :1313
 //	go run ./generator check   # check an already built public/
 //	go run ./generator stale   # list pages and contacts due for re-verification
 package main
@@ -20,13 +20,19 @@ const usage = `usage: go run ./generator <command> [flags]
 
 commands:
   build   export the rules, validate content, build the WASM checker,
-          render with Hugo into public/, then check the output
-  serve   run the build stages, then serve with live reload
-          at http://localhost:1313 (Ctrl-C stops it)
+          render with Hugo into public/, index it for search, write the
+          offline service worker (sw.js), then check the output
+  serve   run the stages before Hugo, then serve with live reload at
+          http://localhost:1313 (Ctrl-C stops it; -port 0 picks a free port):
+          pages are indexed for search after every rebuild, and edits to
+          the checker (Go files, rules.json) rebuild the rules and wasm
           with -prod: serve the built public/ as production does, with
           the headers from netlify.toml (for browser tests; -port 0 picks
           a free port and prints it)
+  prepare run only the stages before Hugo (rules, content, wasm)
   check   check an already built site (links, anchors, meta, content)
+  offline rewrite the service worker (sw.js) of an already built site so
+          it precaches the files now in the output folder
   stale   list pages (front matter reviewed) and directory entries
           (checked) older than six months, to re-verify; never fails
           (-months N, -now YYYY-MM-DD, -root DIR)
@@ -51,9 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var cfg config
 	fs.StringVar(&cfg.root, "root", ".", "site root (the folder with hugo.toml)")
-	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root")
+	fs.StringVar(&cfg.out, "out", "public", "output folder, relative to the root (or absolute)")
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "serve: address to listen on")
-	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on")
+	fs.IntVar(&cfg.port, "port", 1313, "serve: port to listen on (0: any free port)")
+	fs.StringVar(&cfg.timings, "timings", "", "build: also write each stage's time in milliseconds (JSON) to this file")
 	fs.BoolVar(&cfg.prod, "prod", false, "serve: serve the built site with production headers instead of Hugo's live-reload server")
 	if len(args) == 0 {
 		fs.Usage()
@@ -83,8 +90,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = b.build()
 	case "serve":
 		err = b.serve()
+	case "prepare":
+		err = b.prepare()
 	case "check":
 		err = b.checkOnly()
+	case "offline":
+		err = b.offlineOnly()
 	case "help", "-h", "--help":
 		fs.Usage()
 		return 0

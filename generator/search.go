@@ -15,7 +15,7 @@ const searchDir = "search-index"
 // data-pagefind-body) into public/search-index/. BENCHMARKS.md compares
 // this index with Pagefind's on the same markup.
 func (b *builder) buildSearch() error {
-	pages, err := searchindex.FromSite(b.out, searchDir, "pagefind")
+	pages, err := b.searchPages(searchDir, "pagefind")
 	if err != nil {
 		return fmt.Errorf("reading the rendered pages for the search index: %w", err)
 	}

@@ -128,13 +128,3 @@ func copyFile(t *testing.T, src, dst string) {
 	}
 	writeTestFile(t, dst, string(data))
 }
-
-func writeTestFile(t *testing.T, name, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}

@@ -1,10 +1,11 @@
 // `make bench`: measures the build, the page weights, the WebAssembly
-// checker, scoring speed, search and Lighthouse in one run on this machine,
-// stores the numbers in BENCHMARKS.json and regenerates BENCHMARKS.md as one
-// table. `--only NAME[,NAME]` re-measures some groups and keeps the others.
+// checker, scoring speed, search, the offline precache and Lighthouse in one
+// run on this machine, stores the numbers in BENCHMARKS.json and regenerates
+// BENCHMARKS.md as one table. `--only NAME[,NAME]` re-measures some groups
+// and keeps the others.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { budget as hostileBudget, runHostile } from "./hostile.mjs";
@@ -43,29 +44,23 @@ const groups = {
     return {
       cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`,
       memory: `${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free at start)`,
+      load: loadavg()[0].toFixed(1),
       go: run("go", ["version"]).trim(), node: process.version, chromium,
       date: new Date().toISOString().slice(0, 10),
     };
   },
 
+  // The real site (best of 3 warm builds), then the 5,000-page synthetic
+  // site: a first build of a fresh copy (empty caches) and a rebuild with
+  // nothing changed, each with its stage times (-timings) so the stages
+  // after Hugo are compared with Hugo's own time in the same run.
   build() {
     run("go", ["run", "./generator", "build"]); // warm caches (modules, Hugo binary, size cache)
     const runs = [1, 2, 3].map(() => time(() => run("go", ["run", "./generator", "build"])));
     const pages = htmlFiles(join(root, "public")).length;
     const best = Math.min(...runs);
+    results.synthetic = synthetic();
     return { realBuildMs: best, realPages: pages, realPerPageMs: best / pages };
-  },
-
-  synthetic() {
-    const dir = mkdtempSync(join(tmpdir(), "safesource-synthetic-"));
-    try {
-      run("go", ["run", "./generator", "synthetic", "-pages", "5000", "-out", dir]);
-      const buildMs = time(() => run("go", ["run", "./generator", "build", "-root", dir]));
-      const pages = htmlFiles(join(dir, "public")).length;
-      return { synthBuildMs: buildMs, synthPages: pages, synthPerPageMs: buildMs / pages };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   },
 
   weights() {
@@ -102,6 +97,30 @@ const groups = {
     return JSON.parse(run("node", [script, "--json"]));
   },
 
+  // What saving the site for offline use costs: every file the service
+  // worker's manifest lists (read from the built sw.js), raw and brotli, by
+  // kind; and the offline stage's own time on the real site.
+  offline() {
+    const pub = join(root, "public");
+    const sw = readFileSync(join(pub, "sw.js"), "utf8");
+    const urls = [...sw.matchAll(/\["(\/[^"]*)","[0-9a-f]{16}"\]/g)].map((m) => decodeURIComponent(m[1]));
+    if (urls.length === 0) throw new Error("public/sw.js lists no files: run `make build`");
+    const kinds = { pages: [0, 0], wasm: [0, 0], search: [0, 0], cssjs: [0, 0], other: [0, 0] };
+    for (const url of urls) {
+      const data = readFileSync(join(pub, url.endsWith("/") ? url + "index.html" : url));
+      const kind = url.endsWith("/") || url.endsWith(".html") ? "pages" : url.endsWith(".wasm") ? "wasm"
+        : url.startsWith("/search-index/") ? "search" : /\.(css|js)$/.test(url) ? "cssjs" : "other";
+      kinds[kind][0] += data.length;
+      kinds[kind][1] += br(data);
+    }
+    const sum = (i) => Object.values(kinds).reduce((n, k) => n + k[i], 0);
+    const stage = run("go", ["run", "./generator", "offline"]);
+    return {
+      offlineFiles: urls.length, offlineWorker: br(Buffer.from(sw)), offlineRaw: sum(0), offlineBrotli: sum(1), offlineKinds: kinds,
+      offlineStageMs: Number(/offline .* ok\s+([\d.]+)(ms|s)/.exec(stage)?.slice(1).reduce((n, u) => Number(n) * (u === "s" ? 1000 : 1))),
+    };
+  },
+
   hostile() {
     return runHostile({ mb: 50 });
   },
@@ -110,6 +129,28 @@ const groups = {
     return { pages: JSON.parse(run("node", ["tests/audit/lighthouse.mjs"])) };
   },
 };
+
+function synthetic() {
+  const dir = mkdtempSync(join(tmpdir(), "safesource-synthetic-"));
+  try {
+    run("go", ["run", "./generator", "synthetic", "-pages", "5000", "-out", dir]);
+    const stages = (name) => {
+      const file = join(dir, `timings-${name}.json`);
+      const ms = time(() => run("go", ["run", "./generator", "build", "-root", dir, "-timings", file]));
+      const t = JSON.parse(readFileSync(file, "utf8"));
+      return {
+        ms, hugo: t.hugo, search: t.search, check: t.check, after: t["after-hugo"], ratio: t["after-hugo"] / t.hugo,
+        hugoCpu: t["hugo-cpu"], afterCpu: t["after-hugo-cpu"], cpuRatio: t["after-hugo-cpu"] / t["hugo-cpu"],
+      };
+    };
+    const first = stages("first");
+    const pages = htmlFiles(join(dir, "public")).length;
+    const rebuild = stages("rebuild");
+    return { synthBuildMs: first.ms, synthPages: pages, synthPerPageMs: first.ms / pages, first, rebuild };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const store = join(root, "BENCHMARKS.json");
 const results = existsSync(store) ? JSON.parse(readFileSync(store, "utf8")) : {};
@@ -126,12 +167,17 @@ process.stderr.write("bench: wrote BENCHMARKS.md\n");
 
 function render(r) {
   const m = r.machine ?? {};
-  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {};
+  const b = r.build ?? {}, s = r.synthetic ?? {}, w = r.weights ?? {}, sc = r.scoring ?? {}, se = r.search ?? {}, lh = r.lighthouse?.pages ?? {}, ho = r.hostile ?? {}, o = r.offline ?? {};
   const ok = (pass) => (pass === undefined ? "" : pass ? "✅" : "❌");
   const has = (v) => v !== undefined && !Number.isNaN(v);
   const rows = [
     ["Full build, real site (all stages)", has(b.realBuildMs) ? `${ms(b.realBuildMs)} for ${b.realPages} pages (${b.realPerPageMs.toFixed(1)} ms/page)` : "—", "", ""],
     ["Full build, synthetic site (all stages)", has(s.synthBuildMs) ? `${ms(s.synthBuildMs)} for ${s.synthPages} pages (${s.synthPerPageMs.toFixed(2)} ms/page)` : "—", "", ""],
+    ...[["first build, empty caches", s.first], ["rebuild, no page changed", s.rebuild]].map(([label, t]) => [
+      `Synthetic site, stages after Hugo ÷ Hugo (${label}; search and check run concurrently)`,
+      t ? `${t.ratio.toFixed(2)} (Hugo ${ms(t.hugo)}; after Hugo ${ms(t.after)}: search ${ms(t.search)} ‖ check ${ms(t.check)})` +
+        (has(t.cpuRatio) ? `; CPU time ${t.cpuRatio.toFixed(2)} (Hugo ${ms(t.hugoCpu)}, after Hugo ${ms(t.afterCpu)})` : "") : "—",
+      "≤ 0.5", ok(t ? t.ratio <= 0.5 : undefined)]),
     ["Home page: HTML + CSS + JS (brotli)", has(w.homeKB) ? kb(w.homeKB) : "—", "", ""],
     ["Guide page: heaviest / median (brotli)", has(w.guideMaxKB) ? `${kb(w.guideMaxKB)} / ${kb(w.guideMedianKB)}` : "—", "≤ 35 KB", ok(has(w.guideMaxKB) ? w.guideMaxKB <= 35 * 1024 : undefined)],
     ["Checker page JavaScript (brotli)", has(w.checkerJS) ? kb(w.checkerJS) : "—", "≤ 20 KB", ok(has(w.checkerJS) ? w.checkerJS <= 20 * 1024 : undefined)],
@@ -140,6 +186,13 @@ function render(r) {
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
   ];
   for (const row of se.rows ?? []) rows.push([row.measure, row.result, row.budget ?? "", ok(row.pass)]);
+  if (has(o.offlineBrotli)) {
+    const k = o.offlineKinds;
+    rows.push(["Offline: everything the service worker saves after the first visit (brotli)",
+      `${kb(o.offlineBrotli)} in ${o.offlineFiles} files (${kb(o.offlineRaw)} raw): pages ${kb(k.pages[1])}, checker.wasm ${kb(k.wasm[1])}, search index ${kb(k.search[1])}, CSS + JS ${kb(k.cssjs[1])}, other ${kb(k.other[1])}; the worker itself ${kb(o.offlineWorker)}`,
+      "≤ 2 MB", ok(o.offlineBrotli <= 2 * 1024 * 1024)]);
+    rows.push(["Offline: the build stage that writes the worker and its manifest, real site", ms(o.offlineStageMs), "", ""]);
+  }
   if (se.searchNote) rows.push(["Search", se.searchNote, "", ""]);
   for (const h of ho.hostile ?? []) {
     const cpu = Number.isFinite(h.cpuSeconds) ? `${h.cpuSeconds.toFixed(2)} s CPU` : "killed after 120 s";
@@ -155,9 +208,11 @@ function render(r) {
 
 Regenerated by \`make bench\` (\`make audit\` refreshes the Lighthouse rows);
 the raw numbers are in \`BENCHMARKS.json\`. Times are wall-clock on a shared
-machine: compare ratios measured in the same run, not separate runs.
+machine: compare ratios measured in the same run, not separate runs. Where
+a row gives CPU time too, it is the processes' own user + system time, which
+other work on the machine changes less than wall time.
 
-**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
+**Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}${m.load ? `, load average ${m.load} at start (other work shares the cores)` : ""}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
 
 | Measure | Result | Budget / goal | |
 |---|---|---|---|

@@ -18,9 +18,12 @@ export const pageKinds = [
   "/about/facts/",
 ];
 
-/** Starts the production-like server on a free port; resolves to {base, stop}. */
-export async function startSite() {
-  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0"], {
+/**
+ * Starts the production-like server on a free port; resolves to {base, stop}.
+ * `out` serves another built copy of the site (an absolute folder) instead of public/.
+ */
+export async function startSite({ out } = {}) {
+  const child = spawn("go", ["run", "./generator", "serve", "-prod", "-port", "0", ...(out ? ["-out", out] : [])], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, CGO_ENABLED: "0" },
     detached: true, // own process group: stopping it also stops the binary `go run` started
@@ -60,9 +63,12 @@ export async function launch() {
  * Returns {page, context, problems} where problems.console holds console
  * errors (CSP violations are reported there by Chromium), problems.pageErrors
  * uncaught exceptions, and problems.offsite every request to another origin.
+ * The service worker is blocked unless options say serviceWorkers: "allow":
+ * saving the whole site in every fresh context competes with what a test
+ * measures (offline.test.mjs covers the worker).
  */
 export async function openPage(browser, base, path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const origin = new URL(base).origin;
   const problems = { console: [], pageErrors: [], offsite: [], requests: [] };

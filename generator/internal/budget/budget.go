@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -36,18 +37,32 @@ func Brotli(data []byte) int {
 	return buf.Len()
 }
 
-// Meter measures files of a built site, caching each file's size.
+// Meter measures files of a built site, caching each file's size. It is
+// safe for concurrent use.
 type Meter struct {
-	fsys  fs.FS
-	sizes map[string]int
+	fsys fs.FS
+	// compress is Brotli; tests count its calls.
+	compress func([]byte) int
+
+	mu    sync.Mutex
+	files map[string]*measured // by path from the site root
 	// byHash remembers sizes across builds by content hash: compressing the
-	// 2.4 MB WebAssembly file at quality 11 takes seconds.
+	// 2.4 MB WebAssembly file at quality 11 takes seconds, and a rebuild
+	// leaves most pages byte-identical.
 	byHash map[string]int
+	used   map[string]int // the entries of byHash this run needed: what is saved
+}
+
+// measured is one file's size, computed once however many pages load it.
+type measured struct {
+	once sync.Once
+	n    int
+	err  error
 }
 
 // NewMeter measures files in fsys (the built site's root).
 func NewMeter(fsys fs.FS) *Meter {
-	return &Meter{fsys: fsys, sizes: map[string]int{}, byHash: map[string]int{}}
+	return &Meter{fsys: fsys, compress: Brotli, files: map[string]*measured{}, byHash: map[string]int{}, used: map[string]int{}}
 }
 
 // LoadCache reads sizes measured by earlier builds; a missing or unreadable
@@ -58,37 +73,80 @@ func (m *Meter) LoadCache(file string) {
 	}
 }
 
-// SaveCache writes the sizes measured so far for the next build.
+// maxCached bounds the cache file: past it, only the sizes the latest run
+// needed are kept.
+const maxCached = 20000
+
+// SaveCache writes the sizes for the next build: those this run needed,
+// plus the earlier ones (other sites may share the file) while the cache
+// stays under maxCached entries. The file is replaced in one step, so
+// builds running at once never read a half-written cache.
 func (m *Meter) SaveCache(file string) error {
-	data, err := json.Marshal(m.byHash)
+	m.mu.Lock()
+	keep := m.used
+	if len(m.byHash) <= maxCached {
+		keep = m.byHash
+	}
+	data, err := json.Marshal(keep)
+	m.mu.Unlock()
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(file, data, 0o644)
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".brotli-sizes-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// size returns the brotli size of data, compressing only content not
+// measured before.
+func (m *Meter) size(data []byte) int {
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:])
+	m.mu.Lock()
+	n, ok := m.byHash[key]
+	m.mu.Unlock()
+	if !ok {
+		n = m.compress(data)
+	}
+	m.mu.Lock()
+	m.byHash[key] = n
+	m.used[key] = n
+	m.mu.Unlock()
+	return n
 }
 
 // File returns the brotli size of one file, by path from the site root.
 func (m *Meter) File(name string) (int, error) {
 	name = strings.TrimPrefix(name, "/")
-	if n, ok := m.sizes[name]; ok {
-		return n, nil
-	}
-	data, err := fs.ReadFile(m.fsys, name)
-	if err != nil {
-		return 0, err
-	}
-	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:])
-	n, ok := m.byHash[key]
+	m.mu.Lock()
+	f, ok := m.files[name]
 	if !ok {
-		n = Brotli(data)
-		m.byHash[key] = n
+		f = &measured{}
+		m.files[name] = f
 	}
-	m.sizes[name] = n
-	return n, nil
+	m.mu.Unlock()
+	f.once.Do(func() {
+		data, err := fs.ReadFile(m.fsys, name)
+		if err != nil {
+			f.err = err
+			return
+		}
+		f.n = m.size(data)
+	})
+	return f.n, f.err
 }
 
 var (
@@ -106,7 +164,7 @@ func (m *Meter) Page(page string) (Weight, error) {
 	if err != nil {
 		return Weight{}, err
 	}
-	w := Weight{HTML: Brotli(src)}
+	w := Weight{HTML: m.size(src)}
 	for _, tag := range stylesheetRe.FindAll(src, -1) {
 		if h := hrefRe.FindSubmatch(tag); h != nil {
 			n, err := m.File(string(h[1]))

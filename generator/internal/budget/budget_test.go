@@ -2,7 +2,10 @@ package budget
 
 import (
 	"crypto/rand"
+	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -92,7 +95,88 @@ func TestCacheGivesSameSizes(t *testing.T) {
 	}
 	m := NewMeter(fsys)
 	m.LoadCache(cache)
-	if len(m.byHash) != 4 {
-		t.Errorf("cache holds %d sizes, want one per measured file (4)", len(m.byHash))
+	// The guide page's HTML, its CSS and JS, the checker JS and the wasm.
+	if len(m.byHash) != 5 {
+		t.Errorf("cache holds %d sizes, want one per measured file (5)", len(m.byHash))
+	}
+}
+
+// A rebuild that leaves files unchanged must not compress them again.
+func TestCacheSkipsUnchangedFiles(t *testing.T) {
+	fsys := site(3000, 4000, 5000)
+	cache := t.TempDir() + "/sizes.json"
+	count := func() int {
+		t.Helper()
+		m := NewMeter(fsys)
+		m.LoadCache(cache)
+		calls := 0
+		var mu sync.Mutex
+		m.compress = func(b []byte) int {
+			mu.Lock()
+			calls++
+			mu.Unlock()
+			return Brotli(b)
+		}
+		if _, err := m.Page("guide/a/index.html"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.File("assets/checker.wasm"); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.SaveCache(cache); err != nil {
+			t.Fatal(err)
+		}
+		return calls
+	}
+	if n := count(); n != 4 {
+		t.Fatalf("first run compressed %d files, want 4 (HTML, CSS, JS, wasm)", n)
+	}
+	if n := count(); n != 0 {
+		t.Errorf("second run compressed %d unchanged files, want 0", n)
+	}
+	fsys["guide/a/index.html"] = &fstest.MapFile{Data: []byte(`<html><head><link rel="stylesheet" href="/assets/site.css"></head><body>changed</body></html>`)}
+	if n := count(); n != 1 {
+		t.Errorf("after editing one page, %d files compressed, want 1", n)
+	}
+}
+
+// Past maxCached entries, the cache keeps only what the latest run used.
+func TestCachePrunedWhenFull(t *testing.T) {
+	fsys := site(3000, 4000, 5000)
+	cache := t.TempDir() + "/sizes.json"
+	m := NewMeter(fsys)
+	for i := range maxCached {
+		m.byHash[fmt.Sprint("old", i)] = i
+	}
+	if _, err := m.Page("guide/a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SaveCache(cache); err != nil {
+		t.Fatal(err)
+	}
+	again := NewMeter(fsys)
+	again.LoadCache(cache)
+	if len(again.byHash) != 3 {
+		t.Errorf("a full cache saved %d sizes, want the 3 this run used", len(again.byHash))
+	}
+}
+
+// Many pages loading the same stylesheet measure it once, even concurrently.
+func TestSharedFileMeasuredOnce(t *testing.T) {
+	fsys := site(3000, 4000, 5000)
+	m := NewMeter(fsys)
+	var calls atomic.Int32
+	m.compress = func(b []byte) int { calls.Add(1); return Brotli(b) }
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := m.File("/assets/site.css"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the stylesheet was compressed %d times, want 1", n)
 	}
 }

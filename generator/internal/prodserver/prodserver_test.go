@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +91,43 @@ func TestGlob(t *testing.T) {
 		if got := globToRegexp(tt.glob).MatchString(tt.path); got != tt.want {
 			t.Errorf("%s ~ %s = %v, want %v", tt.glob, tt.path, got, tt.want)
 		}
+	}
+}
+
+// The deploy's own netlify.toml must serve the service worker so browsers
+// always revalidate it (that is how they find a new deploy) and let the
+// pages start workers from the site.
+func TestProjectHeadersForServiceWorker(t *testing.T) {
+	rules, err := LoadHeaderRules(filepath.Join("..", "..", "..", "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	for _, name := range []string{"index.html", "sw.js"} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := Handler(root, rules)
+	get := func(path string) http.Header {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", path, rec.Code)
+		}
+		return rec.Header()
+	}
+	sw := get("/sw.js")
+	if got := sw.Get("Cache-Control"); got != "no-cache" {
+		t.Errorf("/sw.js: Cache-Control %q, want no-cache", got)
+	}
+	if got := sw.Get("Content-Type"); got != "text/javascript; charset=utf-8" {
+		t.Errorf("/sw.js: Content-Type %q", got)
+	}
+	if got := get("/").Get("Content-Security-Policy"); !strings.Contains(got, "worker-src 'self'") {
+		t.Errorf("CSP %q lacks worker-src 'self'", got)
+	}
+	if got := get("/").Get("Cache-Control"); got == "no-cache" {
+		t.Errorf("pages got the worker's Cache-Control")
 	}
 }

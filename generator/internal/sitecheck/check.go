@@ -1,12 +1,16 @@
 package sitecheck
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+
+	"safesource.dev/safesource/generator/internal/work"
 )
 
 // Problem is one failure in the built output.
@@ -34,32 +38,49 @@ type Site struct {
 	files map[string]bool // every file, by path from the root, slash-separated
 }
 
-// Load reads every file of the built site in fsys.
-func Load(fsys fs.FS) (*Site, error) {
+// Load reads every file of the built site in fsys, except the folders in
+// skip (such as the search index, written by another stage at the same
+// time). Pages are parsed on every core.
+func Load(fsys fs.FS, skip ...string) (*Site, error) {
 	s := &Site{fsys: fsys, pages: map[string]page{}, files: map[string]bool{}}
+	var html []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
+			if slices.Contains(skip, p) {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		s.files[p] = true
-		if path.Ext(p) != ".html" {
-			return nil
+		if path.Ext(p) == ".html" {
+			html = append(html, p)
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		s.pages[urlPath(p)] = parsePage(src)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading the built site: %w", err)
 	}
-	if len(s.pages) == 0 {
+	if len(html) == 0 {
 		return nil, fmt.Errorf("the built site has no HTML pages: run the build first")
+	}
+	parsed := make([]page, len(html))
+	errs := make([]error, len(html))
+	work.Each(len(html), func(i int) {
+		src, err := fs.ReadFile(fsys, html[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("reading the built site: %w", err)
+			return
+		}
+		parsed[i] = parsePage(src)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, p := range html {
+		s.pages[urlPath(p)] = parsed[i]
 	}
 	return s, nil
 }

@@ -5,9 +5,11 @@ import { initCopyButtons } from "./lib/copy";
 import { initDirectoryFilter } from "./lib/directory";
 import { initSearchShortcut } from "./lib/search-shortcut";
 import { initSearch } from "./search/loader";
+import { initOffline } from "./lib/offline";
 
 initThemeToggle();
 initCopyButtons();
 initDirectoryFilter();
 initSearchShortcut();
 initSearch();
+initOffline();

@@ -1,0 +1,138 @@
+package searchindex
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// PageCache keeps extracted pages between builds, so a rebuild parses only
+// the pages whose HTML changed. Entries are keyed by the page's URL and the
+// hash of its HTML; the salt (the build program's own hash) drops every entry
+// when the extractor may have changed.
+type PageCache struct {
+	salt string
+	mu   sync.Mutex
+	old  map[string]cachedPage
+	used map[string]cachedPage
+}
+
+type cachedPage struct {
+	Page    Page
+	Indexed bool // false: the page has no data-pagefind-body
+}
+
+type cacheFile struct {
+	Salt  string
+	Pages map[string]cachedPage
+}
+
+// LoadPageCache reads file; a missing, unreadable or differently salted
+// cache is an empty one.
+func LoadPageCache(file, salt string) *PageCache {
+	c := &PageCache{salt: salt, old: map[string]cachedPage{}, used: map[string]cachedPage{}}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return c
+	}
+	var cf cacheFile
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Salt == salt {
+		c.old = cf.Pages
+	}
+	return c
+}
+
+// Save writes the pages this build extracted or reused (and no others).
+func (c *PageCache) Save(file string) error {
+	var buf bytes.Buffer
+	c.mu.Lock()
+	err := gob.NewEncoder(&buf).Encode(cacheFile{Salt: c.salt, Pages: c.used})
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
+}
+
+func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
+	sum := sha256.Sum256(src)
+	key := url + " " + hex.EncodeToString(sum[:])
+	c.mu.Lock()
+	e, ok := c.old[key]
+	c.mu.Unlock()
+	if !ok {
+		p, indexed, err := Extract(url, src)
+		if err != nil {
+			return p, indexed, err
+		}
+		e = cachedPage{p, indexed}
+	}
+	c.mu.Lock()
+	c.used[key] = e
+	c.mu.Unlock()
+	return e.Page, e.Indexed, nil
+}
+
+// FromSiteCached is FromSite, taking unchanged pages from c.
+func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if slices.Contains(skip, rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(rel, ".html") {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]Page, len(files))
+	ok := make([]bool, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(files[i])))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		pages[i], ok[i], err = c.extract(urlPath(files[i]), src)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", files[i], err)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []Page
+	for i, p := range pages {
+		if ok[i] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

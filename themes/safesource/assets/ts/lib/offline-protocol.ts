@@ -1,0 +1,20 @@
+// What the service worker (ts/sw/sw.ts) and the pages share: the manifest's
+// shape, the cache names and the messages between them.
+
+/** The precache manifest the generator builds into the worker. */
+export interface PrecacheManifest {
+  /** Hash of the manifest: one deploy's files, cached together. */
+  version: string;
+  /** [root-relative URL, first hex digits of the SHA-256 of the file]. */
+  files: [string, string][];
+}
+
+/** Every cache the worker owns starts with this; the version follows. */
+export const CACHE_PREFIX = "safesource-offline-";
+
+/** A page asks a waiting worker (a new version) to take over. */
+export const SKIP_WAITING = "skip-waiting";
+
+export interface SkipWaitingMessage {
+  type: typeof SKIP_WAITING;
+}
