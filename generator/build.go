@@ -15,6 +15,7 @@ import (
 	"safesource.dev/safesource/generator/internal/hugo"
 	"safesource.dev/safesource/generator/internal/pipeline"
 	"safesource.dev/safesource/generator/internal/sitecheck"
+	"safesource.dev/safesource/generator/internal/training"
 )
 
 type config struct {
@@ -105,6 +106,7 @@ func (b *builder) prepareStages() []pipeline.Stage {
 	return []pipeline.Stage{
 		b.stage("rules", (*builder).exportRules),
 		b.stage("content", (*builder).checkContent),
+		b.stage("training", (*builder).buildTrainingKey),
 		b.stage("wasm", (*builder).buildWasm),
 	}
 }
@@ -207,6 +209,20 @@ func (b *builder) exportRules() error {
 		return fmt.Errorf("loading the checker rules: %w", err)
 	}
 	return writeFile(filepath.Join(b.generated, "data", "rules.json"), data)
+}
+
+// buildTrainingKey scores every training case's profile with the checker's
+// rules and writes the answer key the case pages are built from.
+func (b *builder) buildTrainingKey() error {
+	key, probs := training.Build(os.DirFS(b.root), "content/training")
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	data, err := key.JSON()
+	if err != nil {
+		return fmt.Errorf("writing the training answer key: %w", err)
+	}
+	return writeFile(filepath.Join(b.generated, "data", "training.json"), data)
 }
 
 // checkContent validates front matter and the data files before Hugo runs,

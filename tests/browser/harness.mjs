@@ -14,6 +14,7 @@ export const pageKinds = [
   "/", "/guide/", "/guide/safe-payment/", "/red-flags/", "/red-flags/large-deposit/",
   "/scams/", "/scams/pop-up-store/", "/playbook/", "/playbook/reverse-payment/",
   "/contacts/", "/glossary/", "/methodology/", "/check/", "/check/saved/", "/search/",
+  "/training/", "/training/pop-up-phone-stands/", "/training/trainers/", "/playbook/print/", "/guide/print/",
   "/about/facts/",
 ];
 

@@ -19,12 +19,14 @@ func random(n int) []byte {
 
 func site(guideJS, checkerJS, wasm int) fstest.MapFS {
 	return fstest.MapFS{
-		"guide/a/index.html":  {Data: []byte(`<html><head><link rel="stylesheet" href="/assets/site.css"><script src="/assets/main.js"></script></head><body>hi</body></html>`)},
-		"check/index.html":    {Data: []byte(`<html><head><script src="/assets/main.js"></script><script type="module" src="/assets/checker.js"></script></head></html>`)},
-		"assets/site.css":     {Data: random(1000)},
-		"assets/main.js":      {Data: random(guideJS)},
-		"assets/checker.js":   {Data: random(checkerJS)},
-		"assets/checker.wasm": {Data: random(wasm)},
+		"guide/a/index.html": {Data: []byte(`<html><head><link rel="stylesheet" href="/assets/site.css"><script src="/assets/main.js"></script></head><body>hi</body></html>`)},
+		// The whole guide on one page for printing is not held to a single page's budget.
+		"guide/print/index.html": {Data: append([]byte(`<html><head><link rel="stylesheet" href="/assets/site.css"></head><body>`), random(30_000)...)},
+		"check/index.html":       {Data: []byte(`<html><head><script src="/assets/main.js"></script><script type="module" src="/assets/checker.js"></script></head></html>`)},
+		"assets/site.css":        {Data: random(1000)},
+		"assets/main.js":         {Data: random(guideJS)},
+		"assets/checker.js":      {Data: random(checkerJS)},
+		"assets/checker.wasm":    {Data: random(wasm)},
 	}
 }
 
