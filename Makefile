@@ -1,14 +1,17 @@
 # SafeSource build. Every target installs what it needs on first run: Go
-# modules (and the pinned Hugo) through `go`. Only the targets that run Node
-# tooling (type checks, HTML validation, browser tests, Lighthouse, bench)
-# depend on $(NODE_STAMP) and so run `npm ci`; `make build` and `make serve`
-# need Go alone.
+# modules (and the pinned Hugo) through `go`. The site's scripts need one npm
+# package (porter2, the browser's stemmer, which Hugo's esbuild bundles): the
+# build targets depend on $(SITE_STAMP), which installs the production
+# dependencies alone (`npm ci --omit=dev`, a few KB). Only the targets that
+# run Node tooling (type checks, HTML validation, browser tests, Lighthouse,
+# bench) depend on $(NODE_STAMP) and so install the test tooling too.
 GO      ?= go
 NPM     ?= npm
 export CGO_ENABLED := 0
 
 GOROOT_DIR := $(shell $(GO) env GOROOT)
-NODE_STAMP := node_modules/.package-lock.json
+NODE_STAMP := node_modules/.dev-tooling-installed
+SITE_STAMP := node_modules/porter2/package.json
 GO_DIRS    := checker generator
 
 .PHONY: all build serve stale test vet gotest wasmtest typecheck unittest htmlcheck browsertest lighthousetest audit check bench clean
@@ -16,13 +19,13 @@ GO_DIRS    := checker generator
 all: build
 
 ## build: write the deployable site to public/
-build:
+build: $(SITE_STAMP)
 	$(GO) run ./generator build
 
 ## serve: build and serve with live reload at http://localhost:1313: search
 ## is indexed and re-indexed as pages change; checker edits rebuild the rules
 ## and WebAssembly
-serve:
+serve: $(SITE_STAMP)
 	$(GO) run ./generator serve
 
 ## stale: list pages and directory entries last reviewed more than six
@@ -41,7 +44,7 @@ vet:
 	$(GO) vet ./...
 
 # The WebAssembly parity test runs the node binary, not the npm tooling.
-gotest:
+gotest: $(SITE_STAMP)
 	$(GO) test ./...
 
 # The rules package and the CSV reader must behave the same in the browser:
@@ -84,8 +87,19 @@ check:
 bench: build $(NODE_STAMP)
 	node tests/bench/bench.mjs
 
+# Everything in package.json: the test tooling and the site's own package.
 $(NODE_STAMP): package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
+	@touch $@ $(SITE_STAMP)
+
+# The site's own package alone, unless the full tooling is already there
+# (npm ci replaces node_modules whole, so keep what the tests installed).
+$(SITE_STAMP): package.json package-lock.json
+	@if [ -f $(NODE_STAMP) ]; then \
+		$(NPM) ci --no-audit --no-fund && touch $(NODE_STAMP); \
+	else \
+		$(NPM) ci --omit=dev --omit=optional --no-audit --no-fund; \
+	fi
 	@touch $@
 
 clean:
