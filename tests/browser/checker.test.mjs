@@ -261,14 +261,20 @@ test("typing a credit code shows at once whether it is valid and its province", 
   const { page, context } = await openPage(browser, site.base, "/check/");
   await scored(page);
   const status = page.locator("#err-uscc");
+  // The checker answers from its worker, so the status follows each
+  // keystroke a moment later: wait for the final text (bounded), then assert.
+  const settled = (want) => page.waitForFunction(([w]) => document.querySelector("#err-uscc")?.textContent === w, [want], { timeout: 5000 }).catch(() => {});
   await page.locator("#f-uscc").pressSequentially("91330100716105852F");
+  await settled(`Valid code, registered in ${good.province}.`);
   assert.equal(await status.textContent(), `Valid code, registered in ${good.province}.`);
   assert.equal(await status.getAttribute("data-state"), "ok");
   await page.locator("#f-uscc").press("Backspace");
   await page.locator("#f-uscc").pressSequentially("A");
+  await settled(`Not a valid code: ${bad.error}`);
   assert.equal(await status.textContent(), `Not a valid code: ${bad.error}`);
   assert.equal(await page.locator("#f-uscc").getAttribute("aria-invalid"), "");
   await page.locator("#f-uscc").fill("");
+  await settled("");
   assert.equal(await status.textContent(), "");
   await context.close();
 });
