@@ -5,12 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 )
 
@@ -90,49 +86,5 @@ func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
 
 // FromSiteCached is FromSite, taking unchanged pages from c.
 func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
-	var files []string
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if slices.Contains(skip, rel) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.HasSuffix(rel, ".html") {
-			files = append(files, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	pages := make([]Page, len(files))
-	ok := make([]bool, len(files))
-	errs := make([]error, len(files))
-	parallel(len(files), func(i int) {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(files[i])))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		pages[i], ok[i], err = c.extract(urlPath(files[i]), src)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", files[i], err)
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	var out []Page
-	for i, p := range pages {
-		if ok[i] {
-			out = append(out, p)
-		}
-	}
-	return out, nil
+	return fromSite(root, c.extract, skip)
 }

@@ -428,6 +428,12 @@ func ReadGzipJSON(data []byte, v any) error {
 // FromSite extracts every HTML page under root (a built site) except the
 // folders in skip.
 func FromSite(root string, skip ...string) ([]Page, error) {
+	return fromSite(root, Extract, skip)
+}
+
+// fromSite extracts the HTML pages under root with extract, spread over
+// every CPU, keeping those marked for search.
+func fromSite(root string, extract func(url string, src []byte) (Page, bool, error), skip []string) ([]Page, error) {
 	var files []string
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -458,7 +464,7 @@ func FromSite(root string, skip ...string) ([]Page, error) {
 			errs[i] = err
 			return
 		}
-		pages[i], ok[i], err = Extract(urlPath(files[i]), src)
+		pages[i], ok[i], err = extract(urlPath(files[i]), src)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: %w", files[i], err)
 		}
