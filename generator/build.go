@@ -208,7 +208,40 @@ func (b *builder) exportRules() error {
 	if err != nil {
 		return fmt.Errorf("loading the checker rules: %w", err)
 	}
-	return writeFile(filepath.Join(b.generated, "data", "rules.json"), data)
+	if err := writeFile(filepath.Join(b.generated, "data", "rules.json"), data); err != nil {
+		return err
+	}
+	// The result for a questionnaire with nothing answered: /check/ shows it
+	// from its first paint, so the worker's first answer changes nothing on
+	// the page and costs no layout.
+	start := checker.ScoreJSON([]byte("{}"))
+	if err := checkStartResult(start); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(b.generated, "data", "checker_start.json"), start)
+}
+
+// checkStartResult makes sure the result for an empty questionnaire is
+// what /check/ pre-renders (layouts/_partials/section/check.html): next
+// steps, and no findings, reassuring signs or improvements, which no answer
+// can have produced.
+func checkStartResult(start []byte) error {
+	var r struct {
+		Errors       []json.RawMessage `json:"errors"`
+		Findings     []json.RawMessage `json:"findings"`
+		Positives    []json.RawMessage `json:"positives"`
+		Improvements []json.RawMessage `json:"improvements"`
+	}
+	if err := json.Unmarshal(start, &r); err != nil {
+		return fmt.Errorf("scoring an empty questionnaire for /check/: %w", err)
+	}
+	switch {
+	case len(r.Errors) > 0:
+		return fmt.Errorf("scoring an empty questionnaire for /check/: %s", start)
+	case len(r.Findings)+len(r.Positives)+len(r.Improvements) > 0:
+		return fmt.Errorf("the rules give an empty questionnaire %d findings, %d reassuring signs and %d improvements, which /check/ does not pre-render: render them in layouts/_partials/section/check.html as ts/checker/result.ts does", len(r.Findings), len(r.Positives), len(r.Improvements))
+	}
+	return nil
 }
 
 // buildTrainingKey scores every training case's profile with the checker's

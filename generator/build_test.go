@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"safesource.dev/safesource/checker"
 )
 
 // copyFixture copies testdata/site into a temp dir so builds never write
@@ -198,6 +200,28 @@ func mustContain(t *testing.T, what, s string, subs ...string) {
 	for _, sub := range subs {
 		if !strings.Contains(s, sub) {
 			t.Errorf("%s lacks %q", what, sub)
+		}
+	}
+}
+
+func TestCheckStartResult(t *testing.T) {
+	for _, tt := range []struct {
+		name, result, wantErr string
+	}{
+		{"the real rules", string(checker.ScoreJSON([]byte("{}"))), ""},
+		{"next steps only", `{"score":0,"findings":[],"positives":[],"improvements":[],"actions":[{"id":"a"}]}`, ""},
+		{"a finding", `{"findings":[{"id":"f"}],"positives":[],"improvements":[]}`, "1 findings, 0 reassuring signs and 0 improvements"},
+		{"an improvement", `{"findings":[],"positives":[],"improvements":[{"question":"q"}]}`, "0 findings, 0 reassuring signs and 1 improvements"},
+		{"refused", `{"errors":[{"field":"x","problem":"bad"}]}`, "scoring an empty questionnaire"},
+		{"not JSON", `oops`, "scoring an empty questionnaire"},
+	} {
+		err := checkStartResult([]byte(tt.result))
+		if tt.wantErr == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+			}
+		} else if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.wantErr)
 		}
 	}
 }

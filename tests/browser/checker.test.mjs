@@ -391,10 +391,13 @@ test("print gives a short report: supplier, date, answers, score, findings with 
   const profile = JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8"));
   const { page, context } = await openPage(browser, site.base, "/check/" + fragment(profile, cli.rules().version));
   await scored(page);
+  // What the browser does when asked to print: the page fills in the date then.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("[data-checker-form]").isVisible(), false, "the form is not printed");
   assert.equal(await page.locator("[data-report-name]").textContent(), profile.supplier_name);
   assert.ok(await page.locator("[data-report-date]").isVisible());
+  assert.match(await page.locator("[data-report-date]").textContent(), new RegExp(String(new Date().getFullYear())), "today's date");
   assert.match(await page.locator("[data-report-link]").textContent(), /\/check\/#supplier_name=/);
   const answers = await page.locator("[data-report-answers]").textContent();
   assert.ok(answers.includes("Shipment tracking") && answers.includes("No tracking yet"), "answers in words");
@@ -407,9 +410,34 @@ test("print gives a short report: supplier, date, answers, score, findings with 
   await context.close();
 });
 
+test("before scoring the page shows the checker's result for no answers, in the markup the script makes", async () => {
+  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  await scored(page);
+  const lists = () => page.$$eval("[data-result-details] [data-list]", (ls) => ls.map((l) => [l.dataset.list, l.innerHTML]));
+  // As built: the page's own HTML, before any script ran.
+  const built = await page.evaluate(async () => {
+    const doc = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), "text/html");
+    return Array.from(doc.querySelectorAll("[data-result-details] [data-list]"), (l) => [l.dataset.list, l.innerHTML]);
+  });
+  assert.ok(built.find(([n]) => n === "actions")[1].includes("<li"), "next steps are in the built page");
+  assert.deepEqual(await lists(), built, "the worker's first result left the built lists as they were");
+  // Made by the script: empty the lists, score the same answers again.
+  await page.evaluate(() => {
+    for (const l of document.querySelectorAll("[data-result-details] [data-list]")) l.replaceChildren();
+    document.querySelector('input[name="platform"][value="unknown"]').dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-list="actions"]').children.length > 0);
+  assert.deepEqual(await lists(), built, "the script's markup is the built page's");
+  const shown = await page.evaluate(() => Array.from(document.querySelectorAll('[data-list="actions"] > li'), (li) => li.dataset.key));
+  assert.deepEqual(shown, cli.score([{}])[0].actions.map((a) => a.id), "the next steps for no answers are the CLI's");
+  assertClean(assert, problems, "/check/");
+  await context.close();
+});
+
 test("without JavaScript every question is readable and fillable, and nothing is submitted", async () => {
   const { page, context } = await openPage(browser, site.base, "/check/", { javaScriptEnabled: false });
   assert.ok(await page.locator(".result-noscript").isVisible());
+  assert.equal(await page.locator("[data-checker-actions]").isVisible(), false, "buttons that need script are not shown");
   assert.equal(await page.locator('input[name="platform"][value="unknown"]').isChecked(), true);
   await page.locator("#f-supplier_name").fill("No Script Co");
   await page.locator("#f-supplier_name").press("Enter");

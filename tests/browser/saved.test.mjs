@@ -299,3 +299,34 @@ test("the export a team edits in a spreadsheet comes back in", async () => {
   assert.equal(spaced.score, wants[1].score);
   await context.close();
 });
+
+test("without JavaScript the page says why it is empty and shows no buttons that cannot work", async () => {
+  const { page, context } = await openPage(browser, site.base, "/check/saved/", { javaScriptEnabled: false });
+  assert.ok(await page.getByText(/JavaScript/).first().isVisible(), "the noscript explanation is shown");
+  for (const sel of ["[data-saved-toolbar]", "[data-saved-help]", "[data-saved-empty]"]) {
+    assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden without script`);
+  }
+  await context.close();
+});
+
+test("the page does not shift while the saved list is read (empty and with entries)", async () => {
+  for (const entries of [0, 3]) {
+    const { page, context } = await openPage(browser, site.base, null, { viewport: { width: 412, height: 823 } });
+    await page.goto(site.base + "check/saved/");
+    if (entries) {
+      const list = corpus().slice(0, entries).map((profile, i) => ({ id: `e${i}`, saved: "2026-11-01T10:00:00.000Z", notes: "", profile }));
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify({ format: "safesource-saved", version: 1, suppliers: list })]);
+    }
+    await page.reload({ waitUntil: "networkidle" });
+    // buffered: the shifts since the page started loading count too.
+    await page.evaluate(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 20_000 });
+    assert.equal((await table(page)).length, entries, "the saved list is shown");
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `${entries} entries: layout shift ${cls}`);
+    await context.close();
+  }
+});

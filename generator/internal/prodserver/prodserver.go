@@ -1,10 +1,13 @@
 // Package prodserver serves a built site the way production does: the
-// headers declared in netlify.toml, the 404 page for unknown paths, and
-// directory URLs mapped to index.html. Browser tests run against it, so they
-// run under the production Content-Security-Policy.
+// headers declared in netlify.toml, the 404 page for unknown paths,
+// directory URLs mapped to index.html, and text compressed with brotli for
+// browsers that accept it. Browser tests and Lighthouse run against it, so
+// they run under the production Content-Security-Policy and see the bytes a
+// reader downloads.
 package prodserver
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"os"
@@ -12,7 +15,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -81,8 +87,93 @@ func Handler(root string, rules []HeaderRule) http.Handler {
 		if ct := contentType(file); ct != "" {
 			w.Header().Set("Content-Type", ct)
 		}
+		if compressed.serve(w, r, file) {
+			return
+		}
 		http.ServeFile(w, r, file)
 	})
+}
+
+// compressible lists the kinds of file production compresses on the way out.
+// The search index's own files are left alone: they are gzip inside.
+var compressible = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true,
+	".svg": true, ".xml": true, ".txt": true, ".wasm": true,
+}
+
+// brotliLevel trades a little size for speed: files are compressed on
+// first request, and level 11 takes seconds on the checker's wasm.
+const brotliLevel = 6
+
+type compressedFile struct {
+	mod  time.Time
+	size int64
+	data []byte
+}
+
+// brotliCache holds each file compressed once, until it changes on disk.
+type brotliCache struct{ files sync.Map } // path -> compressedFile
+
+var compressed brotliCache
+
+// serve answers with the brotli-compressed file when the browser accepts
+// it and the file is of a compressible kind; it reports whether it did.
+// Range requests get the file as it is.
+func (c *brotliCache) serve(w http.ResponseWriter, r *http.Request, file string) bool {
+	if !compressible[filepath.Ext(file)] {
+		return false
+	}
+	w.Header().Add("Vary", "Accept-Encoding")
+	if r.Header.Get("Range") != "" || !acceptsBrotli(r.Header.Get("Accept-Encoding")) {
+		return false
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return false
+	}
+	var data []byte
+	if v, ok := c.files.Load(file); ok && v.(compressedFile).mod.Equal(st.ModTime()) && v.(compressedFile).size == st.Size() {
+		data = v.(compressedFile).data
+	} else {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			return false
+		}
+		var buf bytes.Buffer
+		bw := brotli.NewWriterLevel(&buf, brotliLevel)
+		if _, err := bw.Write(raw); err != nil {
+			return false
+		}
+		if err := bw.Close(); err != nil {
+			return false
+		}
+		data = buf.Bytes()
+		c.files.Store(file, compressedFile{mod: st.ModTime(), size: st.Size(), data: data})
+	}
+	if w.Header().Get("Content-Type") == "" {
+		// ServeContent would sniff the compressed bytes.
+		ct := "application/octet-stream"
+		if filepath.Ext(file) == ".html" {
+			ct = "text/html; charset=utf-8"
+		}
+		w.Header().Set("Content-Type", ct)
+	}
+	w.Header().Set("Content-Encoding", "br")
+	http.ServeContent(w, r, "", st.ModTime(), bytes.NewReader(data))
+	return true
+}
+
+// acceptsBrotli reads an Accept-Encoding header: br listed, and not with q=0.
+func acceptsBrotli(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "br") {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // resolve maps a URL path to a file under root, refusing anything outside it.
@@ -119,6 +210,12 @@ func contentType(file string) string {
 		return "application/json"
 	case ".svg":
 		return "image/svg+xml"
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".xml":
+		return "application/xml"
+	case ".txt":
+		return "text/plain; charset=utf-8"
 	}
 	return ""
 }

@@ -1,12 +1,16 @@
 package prodserver
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 func TestHandler(t *testing.T) {
@@ -129,5 +133,86 @@ func TestProjectHeadersForServiceWorker(t *testing.T) {
 	}
 	if got := get("/").Get("Cache-Control"); got == "no-cache" {
 		t.Errorf("pages got the worker's Cache-Control")
+	}
+}
+
+// Production compresses text with brotli for browsers that ask for it; the
+// test server must too, or Lighthouse and the byte counts see a slower site
+// than readers get.
+func TestCompression(t *testing.T) {
+	root := t.TempDir()
+	page := strings.Repeat("<p>Check the payee before paying.</p>\n", 200)
+	files := map[string]string{"index.html": page, "app.js": "console.log(1);" + page, "photo.jpg": page, "search-index/a.sidx": page}
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := Handler(root, nil)
+	tests := []struct {
+		path, accept, rangeHeader string
+		wantBrotli                bool
+		wantCT                    string
+	}{
+		{"/", "gzip, deflate, br", "", true, "text/html; charset=utf-8"},
+		{"/app.js", "br", "", true, "text/javascript; charset=utf-8"},
+		{"/app.js", "BR;q=0.5", "", true, "text/javascript; charset=utf-8"},
+		{"/app.js", "gzip", "", false, "text/javascript; charset=utf-8"},
+		{"/app.js", "br;q=0", "", false, "text/javascript; charset=utf-8"},
+		{"/app.js", "", "", false, "text/javascript; charset=utf-8"},
+		{"/app.js", "br", "bytes=0-9", false, "text/javascript; charset=utf-8"},
+		{"/photo.jpg", "br", "", false, "image/jpeg"},
+		{"/search-index/a.sidx", "br", "", false, ""},
+	}
+	for _, tt := range tests {
+		for range 2 { // the second request is answered from the cache
+			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
+			if tt.accept != "" {
+				req.Header.Set("Accept-Encoding", tt.accept)
+			}
+			if tt.rangeHeader != "" {
+				req.Header.Set("Range", tt.rangeHeader)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			name := tt.path + " (Accept-Encoding: " + tt.accept + ", Range: " + tt.rangeHeader + ")"
+			body := rec.Body.Bytes()
+			if got := rec.Header().Get("Content-Encoding") == "br"; got != tt.wantBrotli {
+				t.Fatalf("%s: brotli %v, want %v", name, got, tt.wantBrotli)
+			}
+			if tt.wantCT != "" && rec.Header().Get("Content-Type") != tt.wantCT {
+				t.Errorf("%s: Content-Type %q, want %q", name, rec.Header().Get("Content-Type"), tt.wantCT)
+			}
+			want := files[strings.TrimPrefix(tt.path, "/")]
+			if tt.path == "/" {
+				want = files["index.html"]
+			}
+			if tt.rangeHeader != "" {
+				want = want[:10]
+			}
+			if tt.wantBrotli {
+				if len(body) >= len(want)/4 {
+					t.Errorf("%s: %d bytes compressed from %d", name, len(body), len(want))
+				}
+				plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				body = plain
+			}
+			if string(body) != want {
+				t.Errorf("%s: body differs from the file (%d bytes, want %d)", name, len(body), len(want))
+			}
+			if strings.HasSuffix(tt.path, ".jpg") || strings.HasSuffix(tt.path, ".sidx") {
+				continue
+			}
+			if got := rec.Header().Get("Vary"); got != "Accept-Encoding" {
+				t.Errorf("%s: Vary %q", name, got)
+			}
+		}
 	}
 }

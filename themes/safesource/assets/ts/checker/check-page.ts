@@ -37,8 +37,12 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   // until that field is answered again.
   const linkProblems = new Map<string, string>();
 
+  // Each section's count and its questions, read once.
+  const sectionCounts = new Map(Array.from(form.querySelectorAll<HTMLElement>("[data-section]"), (section) =>
+    [$(section, "[data-section-count]"), Array.from(section.querySelectorAll<HTMLElement>("[data-question]"), (q) => q.dataset.question ?? "")]));
+  const sectionText = new Map(Array.from(sectionCounts.keys(), (count) => [count, count.textContent ?? ""]));
+
   $(form, "[data-progress]").classList.remove("is-pending");
-  $(form, "[data-checker-actions]").hidden = false;
   panel.say(msg("checkerLoading"));
 
   const shareURL = (): string => {
@@ -109,15 +113,24 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const n = Object.keys(answers).length;
     bar.value = n;
     setText($(form, "[data-progress-text]"), msg("answeredOf", { n, total }));
-    for (const section of Array.from(form.querySelectorAll<HTMLElement>("[data-section]"))) {
-      const ids = Array.from(section.querySelectorAll<HTMLElement>("[data-question]"), (q) => q.dataset.question ?? "");
-      setText($(section, "[data-section-count]"), msg("answeredOf", { n: ids.filter((id) => id in answers).length, total: ids.length }));
+    for (const [count, ids] of sectionCounts) {
+      const done = ids.filter((id) => id in answers).length;
+      // Until one is answered, the count keeps the page's own "7 questions".
+      setText(count, done ? msg("answeredOf", { n: done, total: ids.length }) : sectionText.get(count) ?? "");
     }
+  }
+
+  /**
+   * Today's date on the printed report, written just before printing: the
+   * first date a page formats costs the browser tens of milliseconds
+   * (locale data), a long task no reader who does not print should pay.
+   */
+  function reportDate(): void {
+    setText($(document, "[data-report-date]"), new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }));
   }
 
   function report(): void {
     setText($(document, "[data-report-name]"), supplierName(answers) || msg("unnamedSupplier"));
-    setText($(document, "[data-report-date]"), new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }));
     setText($(document, "[data-report-link]"), shareURL());
     const lines = answerLines(form, answers);
     $(document, "[data-report-answers]").replaceChildren(
@@ -132,13 +145,25 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     history.replaceState(history.state, "", shareURL());
   }
 
-  /** Scores the answers in the worker; only the newest request's reply is shown. */
+  /** Everything on the page that follows the answers, apart from the result. */
+  function refresh(problems: ReadonlyMap<string, string>): void {
+    fieldStatus(problems);
+    progress();
+    report();
+  }
+
+  /**
+   * Scores the answers in the worker; only the newest request's reply is
+   * shown, together with the rest of the page (refresh), so one frame
+   * paints them all.
+   */
   async function score(c: Checker, problems: Map<string, string>): Promise<void> {
     const mine = ++scoring;
     const out = await c.call("score", answers);
     if (mine !== scoring) return;
     if ("errors" in out) {
       panel.say(out.errors.map((e) => e.problem).join(" "));
+      refresh(problems);
       return;
     }
     // Answers the checker refused (a range, a too-long text) are shown
@@ -166,19 +191,23 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     panel.show(result, Object.keys(answers).length - out.refused.length);
     peek.hidden = false;
     setText($(peek, "[data-peek-text]"), `${result.score}/100 · ${bandLabel(msg, result.band)}`);
-    fieldStatus(problems);
+    refresh(problems);
   }
 
   function update(): void {
     const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
-    // Ask the worker first: it scores while this thread updates the rest.
-    if (checker) {
-      score(checker, state.problems).catch((e: unknown) => panel.say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
+    if (!checker) {
+      refresh(state.problems);
+      return;
     }
-    fieldStatus(state.problems);
-    progress();
-    report();
+    // Nothing else changes until the score is back (about a millisecond):
+    // a page changed now would be laid out and painted first, and the
+    // result would wait for that frame.
+    score(checker, state.problems).catch((e: unknown) => {
+      panel.say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) }));
+      refresh(state.problems);
+    });
   }
 
   function save(): void {
@@ -267,7 +296,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const action = (e.target as Element | null)?.closest<HTMLElement>("[data-action]")?.dataset.action;
     if (action === "save") save();
     else if (action === "share") { writeHash(); void share(); }
-    else if (action === "print") { writeHash(); report(); window.print(); }
+    else if (action === "print") { writeHash(); report(); reportDate(); window.print(); }
     else if (action === "reset") startOver();
   });
   window.addEventListener("hashchange", () => {
@@ -276,7 +305,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     // back in the URL so a reload or a copied address keeps them.
     else writeHash();
   });
-  window.addEventListener("beforeprint", report);
+  window.addEventListener("beforeprint", () => { report(); reportDate(); });
 
   update();
   if (isAnswerFragment(location.hash)) pendingLink = location.hash;

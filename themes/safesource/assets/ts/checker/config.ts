@@ -11,6 +11,8 @@ export interface Config {
   readonly wasm: string;
   readonly integrity: string;
   readonly checkUrl: string;
+  /** The site's public address: printed reports give URLs on it, not on a preview or local copy. */
+  readonly siteUrl: string;
   readonly rulesVersion: number; // of the rules this page and its checker were built with
   /** For answers the buyer can change: the change, in words (by field id). */
   readonly improve: ReadonlyMap<string, string>;
@@ -46,6 +48,7 @@ export function readConfig(): Config | null {
     wasm: el.dataset.wasm ?? "",
     integrity: el.dataset.wasmIntegrity ?? "",
     checkUrl: el.dataset.checkUrl ?? "/check/",
+    siteUrl: el.dataset.siteUrl || location.origin,
     msg: messages(el.dataset),
   };
 }

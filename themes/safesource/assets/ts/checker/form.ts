@@ -5,8 +5,12 @@
 import type { Msg } from "../lib/i18n";
 import type { Answers } from "./fragment";
 
+/** The inputs named id, from the form's own index of its controls (no document scan). */
 function inputs(form: HTMLFormElement, id: string): HTMLInputElement[] {
-  return Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(id)}"]`));
+  const named = form.elements.namedItem(id);
+  if (named instanceof HTMLInputElement) return [named];
+  if (named instanceof RadioNodeList) return Array.from(named).filter((e): e is HTMLInputElement => e instanceof HTMLInputElement);
+  return [];
 }
 
 export interface FormState {

@@ -9,24 +9,28 @@ import type { Action, Finding, Improvement, Result } from "./protocol";
 
 export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
 
-/** An absolute URL for print, so a paper report still says where to read more. */
-function guideLink(guide: string, text: string): HTMLAnchorElement {
-  return el("a", { href: guide, "data-print-url": new URL(guide, location.origin).href }, text);
+/**
+ * A guide link with its absolute URL on the public site for print, so a
+ * paper report still says where to read more. The markup matches
+ * layouts/_partials/checker/result-item.html, which renders the first result.
+ */
+function guideLink(site: string, guide: string, text: string): HTMLAnchorElement {
+  return el("a", { href: guide, "data-print-url": new URL(guide, site).href }, text);
 }
 
-function findingItem(msg: Msg, f: Finding): HTMLElement {
+function findingItem(msg: Msg, site: string, f: Finding): HTMLElement {
   const positive = f.points < 0;
   return el("li", { class: `finding finding-${f.severity}` },
     el("p", { class: "finding-head" },
       el("span", { class: `severity severity-${f.severity}` }, msg("severity_" + f.severity)),
       " ",
       el("span", { class: "finding-points" }, msg(positive ? "pointsDown" : "pointsUp", { n: Math.abs(f.points) }))),
-    el("p", { class: "finding-title" }, guideLink(f.guide, f.title)),
+    el("p", { class: "finding-title" }, guideLink(site, f.guide, f.title)),
     el("p", { class: "finding-why" }, f.why));
 }
 
-function actionItem(a: Action): HTMLElement {
-  return el("li", {}, guideLink(a.guide, a.text));
+function actionItem(site: string, a: Action): HTMLElement {
+  return el("li", {}, guideLink(site, a.guide, a.text));
 }
 
 export class ResultPanel {
@@ -40,11 +44,13 @@ export class ResultPanel {
 
   private readonly msg: Msg;
   private readonly improve: ReadonlyMap<string, string>;
+  private readonly site: string;
 
-  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve">) {
+  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve" | "siteUrl">) {
     this.root = root;
     this.msg = cfg.msg;
     this.improve = cfg.improve;
+    this.site = cfg.siteUrl;
     this.score = $(root, "[data-score-value]");
     this.band = $(root, "[data-band-label]");
     this.confidence = $(root, "[data-confidence]");
@@ -69,17 +75,17 @@ export class ResultPanel {
     setText(this.confidence, msg("confidenceText", { n: Math.round(r.confidence * 100) }));
     setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? msg("lowConfidence") : "");
     this.details.hidden = false;
-    this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, f));
-    this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, f));
+    this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, this.site, f));
+    this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, this.site, f));
     this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
-    this.list("actions", r.actions, (a) => a.id, actionItem);
+    this.list("actions", r.actions, (a) => a.id, (a) => actionItem(this.site, a));
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
   private improvementItem(m: Improvement, score: number): HTMLElement {
     const text = this.improve.get(m.question) ?? m.question;
     return el("li", { "data-improvement": m.question, "data-answer": m.answer, "data-score-after": String(m.score_after) },
-      guideLink(m.guide, text), " ",
+      guideLink(this.site, m.guide, text), " ",
       el("span", { class: "improvement-score" }, this.msg("improvementScore", { before: score, after: m.score_after })));
   }
 

@@ -39,7 +39,11 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   const rows = $(root, "[data-saved-rows]");
   const file = $<HTMLInputElement>(root, "[data-import]");
   const labels = Array.from(root.querySelectorAll("thead th"), (th) => (th.textContent ?? "").trim());
-  const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+  // Made on first use: the first date formatter costs the browser tens of
+  // milliseconds (locale data), which an empty list should not pay.
+  let dates: Intl.DateTimeFormat | null = null;
+  const formatDate = (d: Date): string =>
+    (dates ??= new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" })).format(d);
   let entries: Entry[] = [];
   let damaged = "";
   let undo: Entry[] | null = null;
@@ -118,7 +122,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
         ...(e.confidence === undefined ? [] : [el("span", { class: "saved-confidence" }, msg("confidenceText", { n: Math.round(e.confidence * 100) }))])),
       cell(2, {}, e.band ? el("span", { class: `band band-${e.band}`, "data-cell": "band" }, bandLabel(msg, e.band)) : "–"),
       cell(3, {}, list),
-      cell(4, {}, el("time", { datetime: e.saved }, Number.isNaN(when.getTime()) ? e.saved : dates.format(when))),
+      cell(4, {}, el("time", { datetime: e.saved }, Number.isNaN(when.getTime()) ? e.saved : formatDate(when))),
       cell(5, { class: "saved-notes" }, notes),
       cell(6, { class: "saved-actions" }, el("div", {},
         el("a", { class: "button button-small", href: cfg.checkUrl + (frag ? "#" + frag : "") }, msg("openInChecker"), el("span", { class: "visually-hidden" }, " " + name)),
@@ -313,8 +317,6 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   });
   window.addEventListener("storage", () => { load(); render(); });
 
-  $(root, "[data-saved-toolbar]").hidden = false;
-  $(root, "[data-saved-help]").hidden = false;
   load();
   render();
   if (damaged) say(msg("storageDamaged", { error: damaged }));
