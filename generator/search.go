@@ -31,10 +31,14 @@ func (b *builder) buildSearch() error {
 	if len(pages) == 0 {
 		return fmt.Errorf("no page in %s is marked for search: the theme's page templates must put data-search-body on the article", b.out)
 	}
-	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms})
+	// Pages that did not change are not compressed again.
+	cacheFile := filepath.Join(b.root, "build", "cache", "search-compressed"+b.cacheTag+".gob")
+	compressed := searchindex.LoadCompressed(cacheFile)
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Compressed: compressed})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
 	}
+	_ = compressed.Save(cacheFile) // a cache that cannot be written only costs time next build
 	if err := idx.Write(filepath.Join(b.out, searchDir)); err != nil {
 		return fmt.Errorf("writing the search index: %w", err)
 	}

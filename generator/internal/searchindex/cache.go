@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sync"
@@ -55,11 +56,16 @@ func (c *PageCache) Save(file string) error {
 	if err != nil {
 		return err
 	}
+	return writeAtomic(file, buf.Bytes())
+}
+
+// writeAtomic replaces file with data, never leaving half a file behind.
+func writeAtomic(file string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
 	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, file)
@@ -87,4 +93,74 @@ func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
 // FromSiteCached is FromSite, taking unchanged pages from c.
 func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
 	return fromSite(root, c.extract, skip)
+}
+
+// Compressed holds gzip-compressed files by the SHA-256 of what was
+// compressed. Like PageCache it is loaded from and saved to a file, and it
+// keeps only what the last build used. A nil *Compressed compresses
+// everything.
+type Compressed struct {
+	mu   sync.Mutex
+	old  map[[32]byte][]byte
+	used map[[32]byte][]byte
+}
+
+// LoadCompressed reads file; a missing or unreadable one is empty. The
+// compressor's settings are in the salt, as its output depends on them.
+func LoadCompressed(file string) *Compressed {
+	c := &Compressed{old: map[[32]byte][]byte{}, used: map[[32]byte][]byte{}}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return c
+	}
+	var cf struct {
+		Salt  string
+		Files map[[32]byte][]byte
+	}
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Salt == compressedSalt {
+		c.old = cf.Files
+	}
+	return c
+}
+
+// compressedSalt names the compressor: output cached under another is dropped.
+const compressedSalt = "compress/gzip default level"
+
+// Save writes the files this build used.
+func (c *Compressed) Save(file string) error {
+	var buf bytes.Buffer
+	c.mu.Lock()
+	err := gob.NewEncoder(&buf).Encode(struct {
+		Salt  string
+		Files map[[32]byte][]byte
+	}{compressedSalt, c.used})
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return writeAtomic(file, buf.Bytes())
+}
+
+// gzJSON is gz, answered from the cache when the same JSON was compressed before.
+func (c *Compressed) gzJSON(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return gzBytes(raw)
+	}
+	sum := sha256.Sum256(raw)
+	c.mu.Lock()
+	data, ok := c.old[sum]
+	c.mu.Unlock()
+	if !ok {
+		if data, err = gzBytes(raw); err != nil {
+			return nil, err
+		}
+	}
+	c.mu.Lock()
+	c.used[sum] = data
+	c.mu.Unlock()
+	return data, nil
 }

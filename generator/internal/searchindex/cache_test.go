@@ -69,3 +69,53 @@ func TestFromSiteCached(t *testing.T) {
 		t.Errorf("a new salt kept %d cached pages, want 0", len(c.old))
 	}
 }
+
+// Compressed files come back from the cache byte for byte, a build with
+// the cache writes the same index as one without, and what a build did not
+// use is dropped when it saves.
+func TestCompressedCache(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "compressed.gob")
+	pages := []Page{
+		{URL: "/a/", Title: "Escrow", Group: "guide", Sections: []Section{{Anchor: "", Title: "Escrow", Text: "Pay through escrow."}}},
+		{URL: "/b/", Title: "Deposits", Group: "guide", Sections: []Section{{Anchor: "", Title: "Deposits", Text: "Keep deposits small."}}},
+	}
+	plain, err := Build(pages, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 3 {
+		c := LoadCompressed(file)
+		if want := []int{0, 2, 2}[round]; len(c.old) != want {
+			t.Errorf("round %d: %d cached files, want %d", round, len(c.old), want)
+		}
+		list := pages
+		if round == 2 {
+			list = pages[:1]
+		}
+		idx, err := Build(list, Options{Compressed: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if round < 2 && (idx.Build != plain.Build || !reflect.DeepEqual(idx.Files, plain.Files)) {
+			t.Errorf("round %d: the cached build differs from the plain one", round)
+		}
+		if err := c.Save(file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A cached entry is what the build uses: a changed one shows through.
+	c := LoadCompressed(file)
+	if len(c.old) != 1 {
+		t.Errorf("after a build of one page the cache keeps %d files, want 1", len(c.old))
+	}
+	for k := range c.old {
+		c.old[k] = []byte("cached")
+	}
+	idx, err := Build(pages[:1], Options{Compressed: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(idx.Files[idx.Build+"/f/0.sfrag"]); got != "cached" {
+		t.Errorf("fragment %q, want the cached bytes", got)
+	}
+}

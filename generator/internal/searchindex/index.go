@@ -78,6 +78,9 @@ type Options struct {
 	// "business licence", "营业执照", "yingye zhizhao"): a section that
 	// contains one phrase of a group is also indexed under the others.
 	Synonyms [][]string
+	// Compressed, when set, keeps compressed files between builds by the
+	// hash of their content, so unchanged pages are not compressed again.
+	Compressed *Compressed
 }
 
 // Index is a built index, ready to write.
@@ -131,43 +134,60 @@ func Build(pages []Page, opt Options) (*Index, error) {
 
 	// Per section: term frequencies in the text, the bonus of the best
 	// title field each term appears in, and the text length (tokenized in
-	// parallel, merged in page order).
+	// parallel, merged in page order). Each worker counts in scratch maps
+	// it reuses; a section keeps only compact lists.
+	type termStat struct {
+		term      string
+		tf, bonus float64
+	}
 	type secTerms struct {
 		page, section int
-		tf            map[string]float64
-		bonus         map[string]float64
-		words         map[string]bool // Latin words, for the typo files
+		terms         []termStat // every term of the section, once
+		words         []string   // Latin words, for the typo files
 		length        int
 		weight        float64 // of the whole section
 	}
+	type scratch struct {
+		tf, bonus, synTF map[string]float64
+		words            map[string]bool
+		terms            []string
+	}
+	scratches := sync.Pool{New: func() any {
+		return &scratch{tf: map[string]float64{}, bonus: map[string]float64{}, synTF: map[string]float64{}, words: map[string]bool{}}
+	}}
 	perPage := make([][]secTerms, len(pages))
 	parallel(len(pages), func(pi int) {
 		p := pages[pi]
+		sc := scratches.Get().(*scratch)
+		defer scratches.Put(sc)
 		for si, s := range p.Sections {
-			st := secTerms{page: pi, section: si, tf: map[string]float64{}, bonus: map[string]float64{}, words: map[string]bool{}, weight: 1}
-			synTF := map[string]float64{}
+			clear(sc.tf)
+			clear(sc.bonus)
+			clear(sc.synTF)
+			clear(sc.words)
+			st := secTerms{page: pi, section: si, weight: 1}
 			// add indexes a field: text (bonus 0) counts towards the term
 			// frequency and length, a title field gives its terms a bonus.
 			add := func(text string, bonus float64) {
 				toks := tokens(text)
-				terms := make([]string, len(toks))
-				for i, t := range toks {
-					terms[i] = t.term
+				sc.terms = sc.terms[:0]
+				for _, t := range toks {
+					sc.terms = append(sc.terms, t.term)
 					if typoWord(t.word) {
-						st.words[t.word] = true
+						sc.words[t.word] = true
 					}
 					if bonus > 0 {
-						st.bonus[t.term] = max(st.bonus[t.term], bonus)
+						sc.bonus[t.term] = max(sc.bonus[t.term], bonus)
 						continue
 					}
-					st.tf[t.term]++
+					sc.tf[t.term]++
 					st.length++
 				}
-				for _, t := range syn.expand(terms) {
+				for _, t := range syn.expand(sc.terms) {
 					if bonus > 0 {
-						st.bonus[t] = max(st.bonus[t], bonus*weightSynonym)
+						sc.bonus[t] = max(sc.bonus[t], bonus*weightSynonym)
 					} else {
-						synTF[t] += weightSynonym
+						sc.synTF[t] += weightSynonym
 					}
 				}
 			}
@@ -185,12 +205,26 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			add(s.Text, 0)
 			// A synonym found in the text counts as often as its phrase
 			// occurs, unless the word itself occurs more.
-			for t, f := range synTF {
-				st.tf[t] = max(st.tf[t], f)
+			for t, f := range sc.synTF {
+				sc.tf[t] = max(sc.tf[t], f)
 			}
-			if len(st.tf)+len(st.bonus) > 0 {
-				perPage[pi] = append(perPage[pi], st)
+			if len(sc.tf)+len(sc.bonus) == 0 {
+				continue
 			}
+			st.terms = make([]termStat, 0, len(sc.tf)+len(sc.bonus))
+			for t, f := range sc.tf {
+				st.terms = append(st.terms, termStat{t, f, sc.bonus[t]})
+			}
+			for t, bo := range sc.bonus {
+				if _, inText := sc.tf[t]; !inText {
+					st.terms = append(st.terms, termStat{t, 0, bo})
+				}
+			}
+			st.words = make([]string, 0, len(sc.words))
+			for w := range sc.words {
+				st.words = append(st.words, w)
+			}
+			perPage[pi] = append(perPage[pi], st)
 		}
 	})
 	var secs []secTerms
@@ -199,15 +233,10 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	totalLen := 0
 	for _, list := range perPage {
 		for _, st := range list {
-			for t := range st.tf {
-				df[t]++
+			for _, t := range st.terms {
+				df[t.term]++
 			}
-			for t := range st.bonus {
-				if st.tf[t] == 0 {
-					df[t]++
-				}
-			}
-			for w := range st.words {
+			for _, w := range st.words {
 				wordDF[w]++
 			}
 			totalLen += st.length
@@ -217,36 +246,36 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if len(secs) == 0 {
 		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
+	// Each term's postings, sized once: a term has one posting per section
+	// it is in (df).
+	terms := make([]string, 0, len(df))
+	for t := range df {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	termID := make(map[string]int, len(terms))
+	postings := make([][]posting, len(terms))
+	for i, t := range terms {
+		termID[t] = i
+		postings[i] = make([]posting, 0, df[t])
+	}
 	n := float64(len(secs))
 	avg := float64(totalLen) / n
-	postings := map[string][]posting{}
 	for _, s := range secs {
 		// Sections shorter than average are not rewarded for it: a one-line
 		// glossary or directory entry would otherwise outrank the section that
 		// explains the same word.
 		norm := k1 * (1 - b + b*max(float64(s.length), avg)/avg)
-		score := func(t string) {
-			tf := s.tf[t]
-			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			sc := int(math.Round(s.weight * idf * (tf*(k1+1)/(tf+norm) + s.bonus[t]) * ScoreScale))
-			postings[t] = append(postings[t], posting{s.page, s.section, max(sc, 1)})
-		}
-		for t := range s.tf {
-			score(t)
-		}
-		for t := range s.bonus {
-			if s.tf[t] == 0 {
-				score(t)
-			}
+		for _, t := range s.terms {
+			d := float64(df[t.term])
+			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
+			sc := int(math.Round(s.weight * idf * (t.tf*(k1+1)/(t.tf+norm) + t.bonus) * ScoreScale))
+			id := termID[t.term]
+			postings[id] = append(postings[id], posting{s.page, s.section, max(sc, 1)})
 		}
 	}
 
 	idx := &Index{Files: map[string][]byte{}}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
 
 	// Shards: consecutive terms until the shard reaches its target size.
 	type shard struct {
@@ -257,8 +286,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	}
 	var shards []*shard
 	cur := &shard{p: map[string][]int{}, x: map[string]int{}}
-	for _, t := range terms {
-		list := postings[t]
+	for ti, t := range terms {
+		list := postings[ti]
 		truncated := false
 		if len(list) > opt.MaxPostings {
 			slices.SortStableFunc(list, func(a, b posting) int { return b.score - a.score })
@@ -319,7 +348,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), data}, err
 		default:
 			pi := i - len(shards) - len(typoShards)
-			data, err := gz(fragment(pages[pi]))
+			data, err := opt.Compressed.gzJSON(fragment(pages[pi]))
 			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
 		}
 	})
@@ -374,19 +403,28 @@ func fragment(p Page) map[string]any {
 	return map[string]any{"u": p.URL, "t": p.Title, "g": p.Group, "l": p.Label, "s": s}
 }
 
-// Write replaces dir with the index.
+// Write replaces dir with the index, writing files on every core.
 func (idx *Index) Write(dir string) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("clearing %s: %w", dir, err)
 	}
-	for name, data := range idx.Files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	names := make([]string, 0, len(idx.Files))
+	dirs := map[string]bool{dir: true}
+	for name := range idx.Files {
+		names = append(names, name)
+		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(name)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
+	}
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]], 0o644)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	return os.WriteFile(filepath.Join(dir, ManifestName), idx.Manifest, 0o644)
 }
@@ -402,6 +440,10 @@ func gz(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return gzBytes(raw)
+}
+
+func gzBytes(raw []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w := gzipWriters.Get().(*gzip.Writer)
 	defer gzipWriters.Put(w)

@@ -3,7 +3,9 @@ package searchindex
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -65,7 +67,9 @@ func StopWords() []string {
 }
 
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	// Below U+2E80 (CJK Radicals) nothing is Han, Hiragana or Katakana:
+	// most text never reaches the table lookup.
+	return r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func isWordRune(r rune) bool {
@@ -101,6 +105,41 @@ func Stem(w string) string {
 	return english.Stem(w, true)
 }
 
+// A site has tens of thousands of distinct words but millions of
+// occurrences: each word's token is worked out once and remembered, which
+// also keeps one copy of each word's strings.
+type wordToken struct {
+	token
+	skip bool // a one-letter word or a stop word
+}
+
+var (
+	wordsMu sync.RWMutex
+	words   = map[string]wordToken{} // folded word -> its token
+)
+
+// maxRemembered bounds the memory of words: past it (a site of random
+// strings), words are still tokenized, just not remembered.
+const maxRemembered = 1 << 20
+
+func wordTokenOf(b []byte) wordToken {
+	wordsMu.RLock()
+	t, ok := words[string(b)] // no allocation for the lookup
+	wordsMu.RUnlock()
+	if ok {
+		return t
+	}
+	w := string(b)
+	first, size := utf8.DecodeRuneInString(w)
+	t = wordToken{token: token{Stem(w), w}, skip: size == len(w) && !unicode.IsDigit(first) || stopWords[w]}
+	wordsMu.Lock()
+	if len(words) < maxRemembered {
+		words[w] = t
+	}
+	wordsMu.Unlock()
+	return t
+}
+
 // Tokenize splits text into index terms, in order, duplicates kept.
 func Tokenize(text string) []string {
 	toks := tokens(text)
@@ -116,22 +155,18 @@ func Tokenize(text string) []string {
 type token struct{ term, word string }
 
 func tokens(text string) []token {
-	var out []token
-	var word strings.Builder
+	out := make([]token, 0, len(text)/8)
+	var word []byte // the folded word being read
 	var cjk []rune
 	flushWord := func() {
-		if word.Len() == 0 {
+		if len(word) == 0 {
 			return
 		}
-		w := word.String()
-		word.Reset()
-		if len([]rune(w)) < 2 && !unicode.IsDigit([]rune(w)[0]) {
-			return
+		t := wordTokenOf(word)
+		word = word[:0]
+		if !t.skip {
+			out = append(out, t.token)
 		}
-		if stopWords[w] {
-			return
-		}
-		out = append(out, token{Stem(w), w})
 	}
 	flushCJK := func() {
 		switch len(cjk) {
@@ -147,23 +182,26 @@ func tokens(text string) []token {
 		}
 		cjk = cjk[:0]
 	}
-	rs := []rune(text)
-	for i, r := range rs {
+	for i, r := range text {
 		if isCJK(r) {
 			flushWord()
 			cjk = append(cjk, r)
 			continue
 		}
 		flushCJK()
-		if isApostrophe(r) && word.Len() > 0 && i+1 < len(rs) && isWordRune(rs[i+1]) && !isCJK(rs[i+1]) {
-			continue // "supplier's" → "suppliers"
+		if isApostrophe(r) && len(word) > 0 {
+			_, here := utf8.DecodeRuneInString(text[i:])
+			next, size := utf8.DecodeRuneInString(text[i+here:])
+			if size > 0 && isWordRune(next) && !isCJK(next) {
+				continue // "supplier's" → "suppliers"
+			}
 		}
 		if r < 0x80 {
 			switch {
 			case r >= 'A' && r <= 'Z':
-				word.WriteByte(byte(r) + 'a' - 'A')
+				word = append(word, byte(r)+'a'-'A')
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-				word.WriteByte(byte(r))
+				word = append(word, byte(r))
 			default:
 				flushWord()
 			}
@@ -175,7 +213,7 @@ func tokens(text string) []token {
 		}
 		for _, f := range fold(r) {
 			if isWordRune(f) {
-				word.WriteRune(f)
+				word = utf8.AppendRune(word, f)
 			}
 		}
 	}

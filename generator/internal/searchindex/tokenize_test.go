@@ -166,3 +166,21 @@ func TestTypoKeysShared(t *testing.T) {
 		}
 	}
 }
+
+// Text that is not valid UTF-8 (a damaged page) never stops the indexer:
+// each bad byte is a separator, like any other character outside words.
+func TestTokenizeInvalidUTF8(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"supplier'\xff", []string{"supplier"}},
+		{"supplier'\xffs", []string{"supplier"}},
+		{"escrow\xe2\x80", []string{"escrow"}},
+		{"pay\xffment's", []string{"pay", "ment"}},
+	} {
+		if got := Tokenize(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
