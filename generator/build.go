@@ -279,7 +279,7 @@ func (b *builder) checkContent() error {
 
 // checkOutput verifies the built site and that every rule's guide link lands.
 func (b *builder) checkOutput() error {
-	site, err := sitecheck.Load(os.DirFS(b.out), searchDir, "pagefind")
+	site, err := b.loadSite(searchDir, "pagefind")
 	if err != nil {
 		return err
 	}
@@ -299,6 +299,23 @@ func (b *builder) checkOutput() error {
 		return nil
 	}
 	return reportSiteProblems(b.root, probs)
+}
+
+// loadSite reads the built site for the output checks, parsing only the
+// pages whose HTML changed since the last build (build/cache).
+func (b *builder) loadSite(skip ...string) (*sitecheck.Site, error) {
+	salt := programHash()
+	if salt == "" {
+		return sitecheck.Load(os.DirFS(b.out), skip...)
+	}
+	file := filepath.Join(b.root, "build", "cache", "site-pages"+b.cacheTag+".gob")
+	cache := sitecheck.LoadPageCache(file, salt)
+	site, err := sitecheck.LoadCached(os.DirFS(b.out), cache, skip...)
+	if err != nil {
+		return nil, err
+	}
+	_ = cache.Save(file) // a cache that cannot be written only costs time next build
+	return site, nil
 }
 
 func exists(p string) bool {

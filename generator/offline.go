@@ -58,13 +58,20 @@ func (b *builder) precacheManifest() (precache.Manifest, error) {
 // the manifest of the site just built. It runs after the search stage, so
 // the index is saved too.
 func (b *builder) buildOffline() error {
+	_, _, err := b.writeOffline()
+	return err
+}
+
+// writeOffline writes public/sw.js and returns the manifest it holds and
+// the worker's bytes.
+func (b *builder) writeOffline() (precache.Manifest, []byte, error) {
 	cfg, err := b.readOfflineConfig()
 	if err != nil {
-		return err
+		return precache.Manifest{}, nil, err
 	}
 	m, err := b.precacheManifest()
 	if err != nil {
-		return err
+		return m, nil, err
 	}
 	// A site outside the repository borrows the project theme (see hugoOptions).
 	themes := filepath.Join(b.root, "themes")
@@ -73,17 +80,17 @@ func (b *builder) buildOffline() error {
 	}
 	entry := filepath.Join(themes, cfg.Theme, "assets", "ts", "sw", "sw.ts")
 	if !exists(entry) {
-		return fmt.Errorf("the theme has no service worker at %s", entry)
+		return m, nil, fmt.Errorf("the theme has no service worker at %s", entry)
 	}
 	worker, err := precache.Bundle(entry, m)
 	if err != nil {
-		return err
+		return m, nil, err
 	}
 	if err := writeFile(filepath.Join(b.out, precache.WorkerFile), worker); err != nil {
-		return fmt.Errorf("writing the service worker: %w", err)
+		return m, nil, fmt.Errorf("writing the service worker: %w", err)
 	}
 	fmt.Fprintf(b.w, "%d files (%.0f KB) in version %s ", len(m.Entries), float64(m.Bytes())/1024, m.Version)
-	return nil
+	return m, worker, nil
 }
 
 // checkOffline verifies that sw.js carries the manifest of the files in the
@@ -98,6 +105,12 @@ func (b *builder) checkOffline(limit int) (string, []sitecheck.Problem, error) {
 	if err != nil {
 		return "", []sitecheck.Problem{{Page: "/" + precache.WorkerFile, Msg: "missing: the offline stage writes it after the search index; run the full build"}}, nil
 	}
+	return b.checkPrecache(m, worker, limit)
+}
+
+// checkPrecache checks a worker against the manifest of the output's files
+// and the precache against its budget.
+func (b *builder) checkPrecache(m precache.Manifest, worker []byte, limit int) (string, []sitecheck.Problem, error) {
 	if !precache.Holds(worker, m) {
 		return "", []sitecheck.Problem{{Page: "/" + precache.WorkerFile, Msg: "precaches another version of the site than the output holds (a file changed after the offline stage): run the full build, or `go run ./generator offline`"}}, nil
 	}
@@ -127,17 +140,23 @@ func (b *builder) checkOffline(limit int) (string, []sitecheck.Problem, error) {
 
 // buildAndCheckOffline writes the service worker, then holds it to the
 // offline checks (its manifest and the precache budget).
+// The files were hashed just now to write the worker: the check reuses that
+// manifest rather than reading the whole output a second time.
 func (b *builder) buildAndCheckOffline() error {
-	if err := b.buildOffline(); err != nil {
+	m, worker, err := b.writeOffline()
+	if err != nil {
 		return err
 	}
-	return b.verifyOffline()
+	return b.reportOffline(b.checkPrecache(m, worker, budget.SiteLimits.Precache))
 }
 
 // verifyOffline reports a service worker that does not match the output, or
 // a precache over its budget, as site problems.
 func (b *builder) verifyOffline() error {
-	summary, probs, err := b.checkOffline(budget.SiteLimits.Precache)
+	return b.reportOffline(b.checkOffline(budget.SiteLimits.Precache))
+}
+
+func (b *builder) reportOffline(summary string, probs []sitecheck.Problem, err error) error {
 	if err != nil {
 		return err
 	}

@@ -47,8 +47,15 @@ func LoadPageCache(file, salt string) *PageCache {
 	return c
 }
 
-// Save writes the pages this build extracted or reused (and no others).
+// Save writes the pages this build extracted or reused (and no others);
+// when they are exactly the ones loaded, the file is left alone.
 func (c *PageCache) Save(file string) error {
+	c.mu.Lock()
+	same := sameKeys(c.old, c.used)
+	c.mu.Unlock()
+	if same {
+		return nil
+	}
 	var buf bytes.Buffer
 	c.mu.Lock()
 	err := gob.NewEncoder(&buf).Encode(cacheFile{Salt: c.salt, Pages: c.used})
@@ -101,21 +108,21 @@ func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
 // everything.
 type Compressed struct {
 	mu   sync.Mutex
-	old  map[[32]byte][]byte
-	used map[[32]byte][]byte
+	old  map[string][]byte
+	used map[string][]byte
 }
 
 // LoadCompressed reads file; a missing or unreadable one is empty. The
 // compressor's settings are in the salt, as its output depends on them.
 func LoadCompressed(file string) *Compressed {
-	c := &Compressed{old: map[[32]byte][]byte{}, used: map[[32]byte][]byte{}}
+	c := &Compressed{old: map[string][]byte{}, used: map[string][]byte{}}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return c
 	}
 	var cf struct {
 		Salt  string
-		Files map[[32]byte][]byte
+		Files map[string][]byte
 	}
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Salt == compressedSalt {
 		c.old = cf.Files
@@ -126,13 +133,20 @@ func LoadCompressed(file string) *Compressed {
 // compressedSalt names the compressor: output cached under another is dropped.
 const compressedSalt = "compress/gzip default level"
 
-// Save writes the files this build used.
+// Save writes the files this build used; when they are exactly the ones
+// loaded, the file is left alone.
 func (c *Compressed) Save(file string) error {
+	c.mu.Lock()
+	same := sameKeys(c.old, c.used)
+	c.mu.Unlock()
+	if same {
+		return nil
+	}
 	var buf bytes.Buffer
 	c.mu.Lock()
 	err := gob.NewEncoder(&buf).Encode(struct {
 		Salt  string
-		Files map[[32]byte][]byte
+		Files map[string][]byte
 	}{compressedSalt, c.used})
 	c.mu.Unlock()
 	if err != nil {
@@ -150,9 +164,10 @@ func (c *Compressed) gzJSON(v any) ([]byte, error) {
 	if c == nil {
 		return gzBytes(raw)
 	}
-	sum := sha256.Sum256(raw)
+	h := sha256.Sum256(raw)
+	key := string(h[:]) // gob stores strings quickly, byte arrays byte by byte
 	c.mu.Lock()
-	data, ok := c.old[sum]
+	data, ok := c.old[key]
 	c.mu.Unlock()
 	if !ok {
 		if data, err = gzBytes(raw); err != nil {
@@ -160,7 +175,20 @@ func (c *Compressed) gzJSON(v any) ([]byte, error) {
 		}
 	}
 	c.mu.Lock()
-	c.used[sum] = data
+	c.used[key] = data
 	c.mu.Unlock()
 	return data, nil
+}
+
+// sameKeys reports whether a build used exactly the entries it loaded.
+func sameKeys[V any](old, used map[string]V) bool {
+	if len(old) != len(used) {
+		return false
+	}
+	for k := range used {
+		if _, ok := old[k]; !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -340,11 +340,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	parallel(len(errs), func(i int) {
 		switch {
 		case i < len(shards):
-			data, err := gz(map[string]any{"p": shards[i].p, "x": shards[i].x})
+			data, err := opt.Compressed.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
 			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), data}, err
 		case i < len(shards)+len(typoShards):
 			ti := i - len(shards)
-			data, err := gz(map[string]any{"k": typoShards[ti].keys})
+			data, err := opt.Compressed.gzJSON(map[string]any{"k": typoShards[ti].keys})
 			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), data}, err
 		default:
 			pi := i - len(shards) - len(typoShards)

@@ -42,6 +42,10 @@ type Site struct {
 // skip (such as the search index, written by another stage at the same
 // time). Pages are parsed on every core.
 func Load(fsys fs.FS, skip ...string) (*Site, error) {
+	return load(fsys, parsePage, skip)
+}
+
+func load(fsys fs.FS, parse func([]byte) page, skip []string) (*Site, error) {
 	s := &Site{fsys: fsys, pages: map[string]page{}, files: map[string]bool{}}
 	var html []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -74,7 +78,7 @@ func Load(fsys fs.FS, skip ...string) (*Site, error) {
 			errs[i] = fmt.Errorf("reading the built site: %w", err)
 			return
 		}
-		parsed[i] = parsePage(src)
+		parsed[i] = parse(src)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
