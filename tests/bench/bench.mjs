@@ -92,7 +92,8 @@ const groups = {
   },
 
   // The checker page: input event to updated result, with the checker in its
-  // Web Worker (the page's main thread never runs Go), in Chromium.
+  // Web Worker (the page's main thread never runs Go), in Chromium, once the
+  // site is saved for offline use.
   async checker() {
     const { startSite, launch } = await import("../browser/harness.mjs");
     const { inputToResult } = await import("../browser/checker-lib.mjs");
@@ -102,6 +103,9 @@ const groups = {
       const page = await browser.newPage();
       await page.goto(site.base + "check/", { waitUntil: "networkidle" });
       await page.waitForSelector("[data-result][data-score]", { timeout: 60_000 });
+      // As on every visit after the first: the service worker has finished
+      // saving the site, which on the first visit competes for the CPU.
+      await page.waitForSelector('[data-offline-status="ready"]', { timeout: 60_000 });
       await page.evaluate(inputToResult, 20); // warm up
       const r = await page.evaluate(inputToResult, 200);
       return { inputToResultMedianMs: r.median, inputToResultP95Ms: r.p95, inputToResultRuns: r.n };
@@ -210,7 +214,7 @@ function render(r) {
     ["Checker page JavaScript (brotli)", has(w.checkerJS) ? kb(w.checkerJS) : "—", "≤ 20 KB", ok(has(w.checkerJS) ? w.checkerJS <= 20 * 1024 : undefined)],
     ["checker.wasm raw / gzip / brotli", w.wasmRaw ? `${kb(w.wasmRaw)} / ${kb(w.wasmGzip)} / ${kb(w.wasmBrotli)}` : "—", "≤ 700 KB brotli (goal 550)", ok(w.wasmRaw ? w.wasmBrotli <= 700 * 1024 : undefined)],
     ["Score one profile (Go, native)", has(sc.scoreNs) ? `${(sc.scoreNs / 1000).toFixed(2)} µs; reusing a Scorer ${(sc.scorerNs / 1000).toFixed(2)} µs` : "—", "goal ≤ 2 µs", ok(has(sc.scoreNs) ? sc.scoreNs <= 2000 : undefined)],
-    ["Checker page: input to updated result (Chromium, checker in a Web Worker), median / p95", has(ck.inputToResultMedianMs) ? `${ck.inputToResultMedianMs.toFixed(2)} ms / ${ck.inputToResultP95Ms.toFixed(2)} ms over ${ck.inputToResultRuns} answers` : "—", "median ≤ 16 ms", ok(has(ck.inputToResultMedianMs) ? ck.inputToResultMedianMs <= 16 : undefined)],
+    ["Checker page: input to updated result (Chromium, checker in a Web Worker, site saved for offline use), median / p95", has(ck.inputToResultMedianMs) ? `${ck.inputToResultMedianMs.toFixed(2)} ms / ${ck.inputToResultP95Ms.toFixed(2)} ms over ${ck.inputToResultRuns} answers` : "—", "median ≤ 16 ms", ok(has(ck.inputToResultMedianMs) ? ck.inputToResultMedianMs <= 16 : undefined)],
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
   ];
   // The newer of the two relevance measurements (search runs it too).
@@ -232,8 +236,10 @@ function render(r) {
       `< ${hostileBudget.seconds} s CPU, < ${hostileBudget.rssMB} MB`, ok(h.pass)]);
   }
   for (const [page, sco] of Object.entries(lh)) {
-    rows.push([`Lighthouse ${page}: performance / accessibility / best practices / SEO`, `${sco.performance} / ${sco.accessibility} / ${sco["best-practices"]} / ${sco.seo}`, "≥ 95 / 100 / 100 / 100",
-      ok(sco.performance >= 95 && sco.accessibility === 100 && sco["best-practices"] === 100 && sco.seo === 100)]);
+    // The checker pages' goal is a full performance score (the checker runs in a worker).
+    const perf = page.startsWith("/check/") ? 100 : 95;
+    rows.push([`Lighthouse ${page}: performance / accessibility / best practices / SEO`, `${sco.performance} / ${sco.accessibility} / ${sco["best-practices"]} / ${sco.seo}`, `${perf === 100 ? "" : "≥ "}${perf} / 100 / 100 / 100`,
+      ok(sco.performance >= perf && sco.accessibility === 100 && sco["best-practices"] === 100 && sco.seo === 100)]);
     if (page.startsWith("/check/") && has(sco.tbtMs)) {
       rows.push([`Lighthouse ${page}: total blocking time / cumulative layout shift`, `${sco.tbtMs} ms / ${sco.cls}`, "< 50 ms / 0", ok(sco.tbtMs < 50 && sco.cls === 0)]);
     }
