@@ -54,9 +54,93 @@ func (r record) page() page {
 	return p
 }
 
+// cacheFile is the cache on disk. Pages share most of their strings (every
+// page links to the same navigation), so each string is stored once and
+// records refer to it by number: the file is several times smaller and
+// quicker to read than the records themselves.
 type cacheFile struct {
-	Salt  string
-	Pages map[string]record
+	Salt    string
+	Strings []string
+	Keys    []string
+	Pages   []packedRecord
+}
+
+type packedRecord struct {
+	IDs                           []uint32
+	Links                         []uint32 // tag, attr, url, tag, attr, url…
+	Title, Description, Canonical uint32
+	MainText                      int
+	Redirect                      bool
+}
+
+func pack(salt string, pages map[string]record) cacheFile {
+	cf := cacheFile{Salt: salt}
+	index := map[string]uint32{}
+	ref := func(s string) uint32 {
+		i, ok := index[s]
+		if !ok {
+			i = uint32(len(cf.Strings))
+			index[s] = i
+			cf.Strings = append(cf.Strings, s)
+		}
+		return i
+	}
+	for key, r := range pages {
+		p := packedRecord{Title: ref(r.Title), Description: ref(r.Description), Canonical: ref(r.Canonical), MainText: r.MainText, Redirect: r.Redirect}
+		for _, id := range r.IDs {
+			p.IDs = append(p.IDs, ref(id))
+		}
+		for _, l := range r.Links {
+			p.Links = append(p.Links, ref(l.Tag), ref(l.Attr), ref(l.URL))
+		}
+		cf.Keys = append(cf.Keys, key)
+		cf.Pages = append(cf.Pages, p)
+	}
+	return cf
+}
+
+// unpack returns the records, or false for a file that does not hold
+// together (it is then ignored, like a missing one).
+func (cf cacheFile) unpack() (map[string]record, bool) {
+	if len(cf.Keys) != len(cf.Pages) {
+		return nil, false
+	}
+	str := func(i uint32) (string, bool) {
+		if int(i) >= len(cf.Strings) {
+			return "", false
+		}
+		return cf.Strings[i], true
+	}
+	pages := make(map[string]record, len(cf.Keys))
+	for n, p := range cf.Pages {
+		var r record
+		var ok1, ok2, ok3 bool
+		r.Title, ok1 = str(p.Title)
+		r.Description, ok2 = str(p.Description)
+		r.Canonical, ok3 = str(p.Canonical)
+		if !ok1 || !ok2 || !ok3 || len(p.Links)%3 != 0 {
+			return nil, false
+		}
+		r.MainText, r.Redirect = p.MainText, p.Redirect
+		for _, i := range p.IDs {
+			id, ok := str(i)
+			if !ok {
+				return nil, false
+			}
+			r.IDs = append(r.IDs, id)
+		}
+		for j := 0; j < len(p.Links); j += 3 {
+			tag, ok1 := str(p.Links[j])
+			attr, ok2 := str(p.Links[j+1])
+			u, ok3 := str(p.Links[j+2])
+			if !ok1 || !ok2 || !ok3 {
+				return nil, false
+			}
+			r.Links = append(r.Links, linkRecord{tag, attr, u})
+		}
+		pages[cf.Keys[n]] = r
+	}
+	return pages, true
 }
 
 // LoadPageCache reads file; a missing, unreadable or differently salted
@@ -69,7 +153,9 @@ func LoadPageCache(file, salt string) *PageCache {
 	}
 	var cf cacheFile
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Salt == salt {
-		c.old = cf.Pages
+		if pages, ok := cf.unpack(); ok {
+			c.old = pages
+		}
 	}
 	return c
 }
@@ -82,7 +168,7 @@ func (c *PageCache) Save(file string) error {
 	}
 	var buf bytes.Buffer
 	c.mu.Lock()
-	err := gob.NewEncoder(&buf).Encode(cacheFile{Salt: c.salt, Pages: c.used})
+	err := gob.NewEncoder(&buf).Encode(pack(c.salt, c.used))
 	c.mu.Unlock()
 	if err != nil {
 		return err

@@ -69,3 +69,23 @@ func TestLoadCached(t *testing.T) {
 		t.Errorf("a new salt kept %d cached pages, want 0", len(c.old))
 	}
 }
+
+// A cache file that does not hold together is ignored, never trusted.
+func TestUnpackRejectsDamagedFiles(t *testing.T) {
+	good := pack("s", map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
+	if pages, ok := good.unpack(); !ok || pages["k"].Links[0].URL != "/x/" || pages["k"].IDs[0] != "top" {
+		t.Fatalf("a good file: %v %v", pages, ok)
+	}
+	for name, damage := range map[string]func(cf *cacheFile){
+		"string number out of range": func(cf *cacheFile) { cf.Pages[0].Title = 99 },
+		"link cut short":             func(cf *cacheFile) { cf.Pages[0].Links = cf.Pages[0].Links[:2] },
+		"id out of range":            func(cf *cacheFile) { cf.Pages[0].IDs = []uint32{99} },
+		"keys and pages differ":      func(cf *cacheFile) { cf.Keys = append(cf.Keys, "extra") },
+	} {
+		cf := pack("s", map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
+		damage(&cf)
+		if _, ok := cf.unpack(); ok {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
