@@ -10,13 +10,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 // Weight is a page's brotli-compressed size by kind of resource.
@@ -92,22 +93,7 @@ func (m *Meter) SaveCache(file string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".brotli-sizes-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
+	return buildcache.WriteAtomic(file, data)
 }
 
 // size returns the brotli size of data, compressing only content not

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 func writeSite(t *testing.T, root string, pages map[string]string) {
@@ -52,12 +54,12 @@ func TestFromSiteCached(t *testing.T) {
 		t.Fatalf("fresh extraction found %d pages to index, want 2", len(fresh))
 	}
 	first, c := build("v1")
-	if !reflect.DeepEqual(first, fresh) || len(c.old) != 0 {
-		t.Fatalf("first build: %+v (cache had %d entries), want %+v from an empty cache", first, len(c.old), fresh)
+	if !reflect.DeepEqual(first, fresh) || c.entries.Loaded() != 0 {
+		t.Fatalf("first build: %+v (cache had %d entries), want %+v from an empty cache", first, c.entries.Loaded(), fresh)
 	}
 	second, c := build("v1")
-	if !reflect.DeepEqual(second, fresh) || len(c.old) != 3 {
-		t.Fatalf("cached build: %+v from %d cached entries, want %+v from 3", second, len(c.old), fresh)
+	if !reflect.DeepEqual(second, fresh) || c.entries.Loaded() != 3 {
+		t.Fatalf("cached build: %+v from %d cached entries, want %+v from 3", second, c.entries.Loaded(), fresh)
 	}
 	writeSite(t, root, map[string]string{"guide/a/index.html": `<html><body><main data-pagefind-body data-search-body><h1>Escrow</h1><p>Changed text.</p></main></body></html>`})
 	third, _ := build("v1")
@@ -65,8 +67,8 @@ func TestFromSiteCached(t *testing.T) {
 	if !reflect.DeepEqual(third, want) {
 		t.Fatalf("after an edit: %+v, want %+v", third, want)
 	}
-	if _, c = build("v2"); len(c.old) != 0 {
-		t.Errorf("a new salt kept %d cached pages, want 0", len(c.old))
+	if _, c = build("v2"); c.entries.Loaded() != 0 {
+		t.Errorf("a new salt kept %d cached pages, want 0", c.entries.Loaded())
 	}
 }
 
@@ -88,8 +90,8 @@ func TestCompressedCache(t *testing.T) {
 	cached := 0 // files the previous round's build wrote
 	for round := range 3 {
 		c := LoadCompressed(file)
-		if len(c.old) != cached {
-			t.Errorf("round %d: %d cached files, want %d", round, len(c.old), cached)
+		if c.entries.Loaded() != cached {
+			t.Errorf("round %d: %d cached files, want %d", round, c.entries.Loaded(), cached)
 		}
 		list := pages
 		if round == 2 {
@@ -108,14 +110,20 @@ func TestCompressedCache(t *testing.T) {
 		cached = len(idx.Files)
 	}
 	// A cached entry is what the build uses: a changed one shows through.
-	c := LoadCompressed(file)
-	if len(c.old) != cached {
-		t.Errorf("after a build of one page the cache keeps %d files, want the %d it wrote", len(c.old), cached)
+	if n := LoadCompressed(file).entries.Loaded(); n != cached {
+		t.Errorf("after a build of one page the cache keeps %d files, want the %d it wrote", n, cached)
 	}
-	for k := range c.old {
-		c.old[k] = []byte("cached")
+	var files map[string][]byte
+	if !buildcache.Load(file, compressedSalt, &files) {
+		t.Fatal("the saved cache does not load")
 	}
-	idx, err := Build(pages[:1], Options{Compressed: c})
+	for k := range files {
+		files[k] = []byte("cached")
+	}
+	if err := buildcache.Save(file, compressedSalt, files); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Build(pages[:1], Options{Compressed: LoadCompressed(file)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,10 @@
 package sitecheck
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"sync"
+
+	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 // PageCache keeps parsed pages between builds, keyed by the SHA-256 of
@@ -15,10 +12,8 @@ import (
 // (the build program's own hash) drops every entry when the parser may
 // have changed. Saving keeps only the pages this build read.
 type PageCache struct {
-	salt string
-	mu   sync.Mutex
-	old  map[string]record
-	used map[string]record
+	salt    string
+	entries *buildcache.Entries[record]
 }
 
 // record is a page in a form gob can store.
@@ -59,7 +54,6 @@ func (r record) page() page {
 // records refer to it by number: the file is several times smaller and
 // quicker to read than the records themselves.
 type cacheFile struct {
-	Salt    string
 	Strings []string
 	Keys    []string
 	Pages   []packedRecord
@@ -73,8 +67,8 @@ type packedRecord struct {
 	Redirect                      bool
 }
 
-func pack(salt string, pages map[string]record) cacheFile {
-	cf := cacheFile{Salt: salt}
+func pack(pages map[string]record) cacheFile {
+	var cf cacheFile
 	index := map[string]uint32{}
 	ref := func(s string) uint32 {
 		i, ok := index[s]
@@ -143,72 +137,31 @@ func (cf cacheFile) unpack() (map[string]record, bool) {
 	return pages, true
 }
 
-// LoadPageCache reads file; a missing, unreadable or differently salted
-// cache is an empty one.
+// LoadPageCache reads file; a missing, unreadable, damaged or differently
+// salted cache is an empty one.
 func LoadPageCache(file, salt string) *PageCache {
-	c := &PageCache{salt: salt, old: map[string]record{}, used: map[string]record{}}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return c
-	}
 	var cf cacheFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Salt == salt {
-		if pages, ok := cf.unpack(); ok {
-			c.old = pages
-		}
+	var pages map[string]record
+	if buildcache.Load(file, salt, &cf) {
+		pages, _ = cf.unpack()
 	}
-	return c
+	return &PageCache{salt: salt, entries: buildcache.New(pages)}
 }
 
 // Save writes the pages this build read (and no others); when they are
 // exactly the ones loaded, the file already says so and is left alone.
 func (c *PageCache) Save(file string) error {
-	if c.unchanged() {
+	used, changed := c.entries.Used()
+	if !changed {
 		return nil
 	}
-	var buf bytes.Buffer
-	c.mu.Lock()
-	err := gob.NewEncoder(&buf).Encode(pack(c.salt, c.used))
-	c.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, file)
-}
-
-func (c *PageCache) unchanged() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.used) != len(c.old) {
-		return false
-	}
-	for k := range c.used {
-		if _, ok := c.old[k]; !ok {
-			return false
-		}
-	}
-	return true
+	return buildcache.Save(file, c.salt, pack(used))
 }
 
 func (c *PageCache) parse(src []byte) page {
-	h := sha256.Sum256(src)
-	key := string(h[:]) // gob stores strings quickly, byte arrays byte by byte
-	c.mu.Lock()
-	r, ok := c.old[key]
-	c.mu.Unlock()
-	if !ok {
-		r = toRecord(parsePage(src))
-	}
-	c.mu.Lock()
-	c.used[key] = r
-	c.mu.Unlock()
+	sum := sha256.Sum256(src)
+	// A string key: gob stores strings quickly, byte arrays byte by byte.
+	r, _ := c.entries.Get(string(sum[:]), func() (record, error) { return toRecord(parsePage(src)), nil })
 	return r.page()
 }
 

@@ -50,8 +50,8 @@ func TestLoadCached(t *testing.T) {
 		if after, _ := os.ReadFile(file); round == 1 && string(after) != string(before)+"mark" {
 			t.Errorf("an unchanged build rewrote the cache")
 		}
-		if len(c.old) != wantCached {
-			t.Errorf("round %d: %d cached pages, want %d", round, len(c.old), wantCached)
+		if c.entries.Loaded() != wantCached {
+			t.Errorf("round %d: %d cached pages, want %d", round, c.entries.Loaded(), wantCached)
 		}
 		if !reflect.DeepEqual(s.pages, fresh.pages) {
 			t.Errorf("round %d: pages differ from a fresh load", round)
@@ -65,14 +65,14 @@ func TestLoadCached(t *testing.T) {
 	if got := s.Check(opts); len(got) != 1 {
 		t.Errorf("after an edit: %v, want only the home page's missing anchor", got)
 	}
-	if _, c := load("v2"); len(c.old) != 0 {
-		t.Errorf("a new salt kept %d cached pages, want 0", len(c.old))
+	if _, c := load("v2"); c.entries.Loaded() != 0 {
+		t.Errorf("a new salt kept %d cached pages, want 0", c.entries.Loaded())
 	}
 }
 
 // A cache file that does not hold together is ignored, never trusted.
 func TestUnpackRejectsDamagedFiles(t *testing.T) {
-	good := pack("s", map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
+	good := pack(map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
 	if pages, ok := good.unpack(); !ok || pages["k"].Links[0].URL != "/x/" || pages["k"].IDs[0] != "top" {
 		t.Fatalf("a good file: %v %v", pages, ok)
 	}
@@ -82,7 +82,7 @@ func TestUnpackRejectsDamagedFiles(t *testing.T) {
 		"id out of range":            func(cf *cacheFile) { cf.Pages[0].IDs = []uint32{99} },
 		"keys and pages differ":      func(cf *cacheFile) { cf.Keys = append(cf.Keys, "extra") },
 	} {
-		cf := pack("s", map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
+		cf := pack(map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
 		damage(&cf)
 		if _, ok := cf.unpack(); ok {
 			t.Errorf("%s: accepted", name)

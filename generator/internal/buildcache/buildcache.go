@@ -1,0 +1,120 @@
+// Package buildcache keeps a build's results for the next build, keyed by
+// a hash of what they were computed from, so a rebuild redoes only the work
+// whose input changed. A salt (the build program's own hash) drops a whole
+// file when the code that computed its results may have changed.
+package buildcache
+
+import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Entries holds results by key: those an earlier build saved and those
+// this build used. Only the used ones are worth saving.
+type Entries[V any] struct {
+	mu   sync.Mutex
+	old  map[string]V
+	used map[string]V
+}
+
+// New starts a build's entries from the results an earlier build saved
+// (nil for none).
+func New[V any](loaded map[string]V) *Entries[V] {
+	if loaded == nil {
+		loaded = map[string]V{}
+	}
+	return &Entries[V]{old: loaded, used: map[string]V{}}
+}
+
+// Get returns the result for key, from an earlier build or else computed
+// by compute (an error is returned and nothing is kept).
+func (e *Entries[V]) Get(key string, compute func() (V, error)) (V, error) {
+	e.mu.Lock()
+	v, ok := e.old[key]
+	e.mu.Unlock()
+	if !ok {
+		var err error
+		if v, err = compute(); err != nil {
+			return v, err
+		}
+	}
+	e.mu.Lock()
+	e.used[key] = v
+	e.mu.Unlock()
+	return v, nil
+}
+
+// Loaded is how many results the earlier build saved.
+func (e *Entries[V]) Loaded() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.old)
+}
+
+// Used returns the results this build used, and whether they differ from
+// those loaded: when they do not, the file already holds them.
+func (e *Entries[V]) Used() (map[string]V, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	changed := len(e.used) != len(e.old)
+	for k := range e.used {
+		if _, ok := e.old[k]; !ok {
+			changed = true
+			break
+		}
+	}
+	return e.used, changed
+}
+
+type file[T any] struct {
+	Salt string
+	Data T
+}
+
+// Load reads a file Save wrote with the same salt into data; false (data
+// untouched) when it is missing, unreadable or salted differently.
+func Load[T any](path, salt string, data *T) bool {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var f file[T]
+	if gob.NewDecoder(bytes.NewReader(src)).Decode(&f) != nil || f.Salt != salt {
+		return false
+	}
+	*data = f.Data
+	return true
+}
+
+// Save writes data with its salt, replacing path in one step.
+func Save[T any](path, salt string, data T) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(file[T]{salt, data}); err != nil {
+		return err
+	}
+	return WriteAtomic(path, buf.Bytes())
+}
+
+// WriteAtomic replaces path with data through a temporary file in the same
+// folder, so builds running at once never read half a file.
+func WriteAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
