@@ -308,7 +308,7 @@ func (b *builder) loadSite(skip ...string) (*sitecheck.Site, error) {
 	if salt == "" {
 		return sitecheck.Load(os.DirFS(b.out), skip...)
 	}
-	file := filepath.Join(b.root, "build", "cache", "site-pages"+b.cacheTag+".gob")
+	file := filepath.Join(b.root, "build", "cache", "site-pages"+b.cacheTag+".bin")
 	cache := sitecheck.LoadPageCache(file, salt)
 	site, err := sitecheck.LoadCached(os.DirFS(b.out), cache, skip...)
 	if err != nil {

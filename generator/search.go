@@ -31,17 +31,19 @@ func (b *builder) buildSearch() error {
 	if len(pages) == 0 {
 		return fmt.Errorf("no page in %s is marked for search: the theme's page templates must put data-search-body on the article", b.out)
 	}
-	// Pages that did not change are not compressed again.
-	cacheFile := filepath.Join(b.root, "build", "cache", "search-compressed"+b.cacheTag+".gob")
-	compressed := searchindex.LoadCompressed(cacheFile)
-	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Compressed: compressed})
+	// Files that did not change are neither compressed nor written again.
+	store, err := searchindex.OpenStore(filepath.Join(b.root, "build", "cache", "search-files"+b.cacheTag))
+	if err != nil {
+		store = nil // a store that cannot be opened only costs time
+	}
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
 	}
-	_ = compressed.Save(cacheFile) // a cache that cannot be written only costs time next build
 	if err := idx.Write(filepath.Join(b.out, searchDir)); err != nil {
 		return fmt.Errorf("writing the search index: %w", err)
 	}
+	_ = store.Prune() // files left over only cost disk space
 	s := idx.Stats
 	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %.0f KB ",
 		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), float64(s.Bytes)/1024)

@@ -13,14 +13,14 @@ import (
 
 // searchPages extracts the rendered pages for the search index (all but
 // the folders in skip), parsing only pages whose HTML changed since the
-// last build: the rest come from build/cache/search-pages.gob.
+// last build: the rest come from build/cache/search-pages.bin.
 func (b *builder) searchPages(skip ...string) ([]searchindex.Page, error) {
 	salt := programHash()
 	if salt == "" {
 		return searchindex.FromSite(b.out, skip...)
 	}
 	// The development server's pages differ (live reload): a cache of their own.
-	file := filepath.Join(b.root, "build", "cache", "search-pages"+b.cacheTag+".gob")
+	file := filepath.Join(b.root, "build", "cache", "search-pages"+b.cacheTag+".bin")
 	cache := searchindex.LoadPageCache(file, salt)
 	pages, err := searchindex.FromSiteCached(b.out, cache, skip...)
 	if err != nil {

@@ -1,12 +1,12 @@
 // Package buildcache keeps a build's results for the next build, keyed by
 // a hash of what they were computed from, so a rebuild redoes only the work
 // whose input changed. A salt (the build program's own hash) drops a whole
-// file when the code that computed its results may have changed.
+// file when the code that computed its results may have changed. Files are
+// written in a compact binary form (binary.go).
 package buildcache
 
 import (
-	"bytes"
-	"encoding/gob"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -69,38 +69,17 @@ func (e *Entries[V]) Used() (map[string]V, bool) {
 	return e.used, changed
 }
 
-type file[T any] struct {
-	Salt string
-	Data T
-}
-
-// Load reads a file Save wrote with the same salt into data; false (data
-// untouched) when it is missing, unreadable or salted differently.
-func Load[T any](path, salt string, data *T) bool {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	var f file[T]
-	if gob.NewDecoder(bytes.NewReader(src)).Decode(&f) != nil || f.Salt != salt {
-		return false
-	}
-	*data = f.Data
-	return true
-}
-
-// Save writes data with its salt, replacing path in one step.
-func Save[T any](path, salt string, data T) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(file[T]{salt, data}); err != nil {
-		return err
-	}
-	return WriteAtomic(path, buf.Bytes())
-}
-
 // WriteAtomic replaces path with data through a temporary file in the same
 // folder, so builds running at once never read half a file.
 func WriteAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is WriteAtomic, the content written by write.
+func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -114,7 +93,7 @@ func WriteAtomic(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

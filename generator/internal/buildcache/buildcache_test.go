@@ -31,26 +31,19 @@ func TestEntries(t *testing.T) {
 	}
 }
 
-func TestLoadSave(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sub", "cache.gob")
-	var got map[string]string
-	if Load(path, "v1", &got) {
-		t.Fatal("a missing file loaded")
+// WriteAtomic replaces the file and leaves no temporary file behind.
+func TestWriteAtomic(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "cache.bin")
+	for _, data := range []string{"first", "second"} {
+		if err := WriteAtomic(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(path); string(got) != data {
+			t.Errorf("%q, want %q", got, data)
+		}
 	}
-	if err := Save(path, "v1", map[string]string{"k": "v"}); err != nil {
-		t.Fatal(err)
-	}
-	if !Load(path, "v1", &got) || got["k"] != "v" {
-		t.Errorf("round trip: %v", got)
-	}
-	if Load(path, "v2", &got) {
-		t.Error("a file with another salt loaded")
-	}
-	if err := os.WriteFile(path, []byte("not gob"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if Load(path, "v1", &got) {
-		t.Error("a damaged file loaded")
+	if info, _ := os.Stat(path); info == nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", info)
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*"))
 	if len(left) != 0 {

@@ -3,7 +3,6 @@ package searchindex
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 
 	"safesource.dev/safesource/generator/internal/buildcache"
 )
@@ -22,12 +21,44 @@ type cachedPage struct {
 	Indexed bool // false: the page has no data-search-body
 }
 
-// LoadPageCache reads file; a missing, unreadable or differently salted
-// cache is an empty one.
+// LoadPageCache reads file; a missing, unreadable, damaged or differently
+// salted cache is an empty one.
 func LoadPageCache(file, salt string) *PageCache {
-	var pages map[string]cachedPage
-	buildcache.Load(file, salt, &pages)
+	pages, _ := buildcache.LoadBinary(file, salt, decodePage)
 	return &PageCache{salt: salt, entries: buildcache.New(pages)}
+}
+
+func encodePage(e *buildcache.Encoder, c cachedPage) {
+	e.Bool(c.Indexed)
+	p := c.Page
+	e.String(p.URL)
+	e.String(p.Title)
+	e.String(p.Group)
+	e.String(p.Label)
+	e.Uint(uint64(len(p.Sections)))
+	for _, s := range p.Sections {
+		e.String(s.Anchor)
+		e.String(s.Title)
+		e.String(s.Text)
+		e.Bool(s.Entry)
+		e.Float(s.Weight)
+	}
+}
+
+func decodePage(d *buildcache.Decoder) cachedPage {
+	var c cachedPage
+	c.Indexed = d.Bool()
+	p := &c.Page
+	p.URL, p.Title, p.Group, p.Label = d.String(), d.String(), d.String(), d.String()
+	if n := d.Len(); n > 0 {
+		p.Sections = make([]Section, n)
+		for i := range p.Sections {
+			s := &p.Sections[i]
+			s.Anchor, s.Title, s.Text = d.String(), d.String(), d.String()
+			s.Entry, s.Weight = d.Bool(), d.Float()
+		}
+	}
+	return c
 }
 
 // Save writes the pages this build extracted or reused (and no others);
@@ -37,7 +68,7 @@ func (c *PageCache) Save(file string) error {
 	if !changed {
 		return nil
 	}
-	return buildcache.Save(file, c.salt, used)
+	return buildcache.SaveBinary(file, c.salt, used, encodePage)
 }
 
 func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
@@ -52,46 +83,4 @@ func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
 // FromSiteCached is FromSite, taking unchanged pages from c.
 func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
 	return fromSite(root, c.extract, skip)
-}
-
-// Compressed holds gzip-compressed files by the SHA-256 of what was
-// compressed. Like PageCache it is loaded from and saved to a file, and it
-// keeps only what the last build used. A nil *Compressed compresses
-// everything.
-type Compressed struct {
-	entries *buildcache.Entries[[]byte]
-}
-
-// compressedSalt names the compressor: output cached under another is dropped.
-const compressedSalt = "compress/gzip default level"
-
-// LoadCompressed reads file; a missing or unreadable one is empty.
-func LoadCompressed(file string) *Compressed {
-	var files map[string][]byte
-	buildcache.Load(file, compressedSalt, &files)
-	return &Compressed{entries: buildcache.New(files)}
-}
-
-// Save writes the files this build used; when they are exactly the ones
-// loaded, the file is left alone.
-func (c *Compressed) Save(file string) error {
-	used, changed := c.entries.Used()
-	if !changed {
-		return nil
-	}
-	return buildcache.Save(file, compressedSalt, used)
-}
-
-// gzJSON is gz, answered from the cache when the same JSON was compressed before.
-func (c *Compressed) gzJSON(v any) ([]byte, error) {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	if c == nil {
-		return gzBytes(raw)
-	}
-	h := sha256.Sum256(raw)
-	// A string key: gob stores strings quickly, byte arrays byte by byte.
-	return c.entries.Get(string(h[:]), func() ([]byte, error) { return gzBytes(raw) })
 }

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-
-	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 func writeSite(t *testing.T, root string, pages map[string]string) {
@@ -69,65 +67,5 @@ func TestFromSiteCached(t *testing.T) {
 	}
 	if _, c = build("v2"); c.entries.Loaded() != 0 {
 		t.Errorf("a new salt kept %d cached pages, want 0", c.entries.Loaded())
-	}
-}
-
-// Compressed files come back from the cache byte for byte, a build with
-// the cache writes the same index as one without, and what a build did not
-// use is dropped when it saves.
-func TestCompressedCache(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "compressed.gob")
-	pages := []Page{
-		{URL: "/a/", Title: "Escrow", Group: "guide", Sections: []Section{{Anchor: "", Title: "Escrow", Text: "Pay through escrow."}}},
-		{URL: "/b/", Title: "Deposits", Group: "guide", Sections: []Section{{Anchor: "", Title: "Deposits", Text: "Keep deposits small."}}},
-	}
-	plain, err := Build(pages, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Every file but the manifest (which names the build) is cached: the
-	// fragments, the term shards and the typo files.
-	cached := 0 // files the previous round's build wrote
-	for round := range 3 {
-		c := LoadCompressed(file)
-		if c.entries.Loaded() != cached {
-			t.Errorf("round %d: %d cached files, want %d", round, c.entries.Loaded(), cached)
-		}
-		list := pages
-		if round == 2 {
-			list = pages[:1]
-		}
-		idx, err := Build(list, Options{Compressed: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if round < 2 && (idx.Build != plain.Build || !reflect.DeepEqual(idx.Files, plain.Files)) {
-			t.Errorf("round %d: the cached build differs from the plain one", round)
-		}
-		if err := c.Save(file); err != nil {
-			t.Fatal(err)
-		}
-		cached = len(idx.Files)
-	}
-	// A cached entry is what the build uses: a changed one shows through.
-	if n := LoadCompressed(file).entries.Loaded(); n != cached {
-		t.Errorf("after a build of one page the cache keeps %d files, want the %d it wrote", n, cached)
-	}
-	var files map[string][]byte
-	if !buildcache.Load(file, compressedSalt, &files) {
-		t.Fatal("the saved cache does not load")
-	}
-	for k := range files {
-		files[k] = []byte("cached")
-	}
-	if err := buildcache.Save(file, compressedSalt, files); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := Build(pages[:1], Options{Compressed: LoadCompressed(file)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := string(idx.Files[idx.Build+"/f/0.sfrag"]); got != "cached" {
-		t.Errorf("fragment %q, want the cached bytes", got)
 	}
 }

@@ -2,7 +2,6 @@ package searchindex
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -17,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // Format version of the files below; the browser refuses other versions.
@@ -78,17 +79,19 @@ type Options struct {
 	// "business licence", "营业执照", "yingye zhizhao"): a section that
 	// contains one phrase of a group is also indexed under the others.
 	Synonyms [][]string
-	// Compressed, when set, keeps compressed files between builds by the
-	// hash of their content, so unchanged pages are not compressed again.
-	Compressed *Compressed
+	// Store, when set, keeps compressed files between builds by the hash
+	// of their content, so unchanged files are neither compressed nor
+	// written again.
+	Store *Store
 }
 
 // Index is a built index, ready to write.
 type Index struct {
 	Build    string
-	Manifest []byte            // gzip
-	Files    map[string][]byte // path under the output folder → gzip content
+	Manifest []byte          // gzip
+	Files    map[string]File // path under the output folder → gzip content
 	Stats    Stats
+	store    *Store
 }
 
 // Stats describe a build.
@@ -275,7 +278,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		}
 	}
 
-	idx := &Index{Files: map[string][]byte{}}
+	idx := &Index{Files: map[string]File{}, store: opt.Store}
 
 	// Shards: consecutive terms until the shard reaches its target size.
 	type shard struct {
@@ -329,7 +332,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	// Content first, so the build id (a hash of it all) can name the folder.
 	type file struct {
 		name string
-		data []byte
+		File
 	}
 	var files []file
 	var shardList []string
@@ -340,16 +343,16 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	parallel(len(errs), func(i int) {
 		switch {
 		case i < len(shards):
-			data, err := opt.Compressed.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
-			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), data}, err
+			f, err := opt.Store.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
+			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), f}, err
 		case i < len(shards)+len(typoShards):
 			ti := i - len(shards)
-			data, err := opt.Compressed.gzJSON(map[string]any{"k": typoShards[ti].keys})
-			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), data}, err
+			f, err := opt.Store.gzJSON(map[string]any{"k": typoShards[ti].keys})
+			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), f}, err
 		default:
 			pi := i - len(shards) - len(typoShards)
-			data, err := opt.Compressed.gzJSON(fragment(pages[pi]))
-			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), data}, err
+			f, err := opt.Store.gzJSON(fragment(pages[pi]))
+			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), f}, err
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -370,15 +373,17 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		}
 		groups[len(groups)-1][3] = i
 	}
+	// The build id hashes each file's name and its JSON's hash (its key),
+	// so a stored file need not be read.
 	h := sha256.New()
 	for _, f := range files {
 		h.Write([]byte(f.name))
-		h.Write(f.data)
+		h.Write([]byte(f.key))
 	}
 	idx.Build = hex.EncodeToString(h.Sum(nil))[:12]
 	for _, f := range files {
-		idx.Files[idx.Build+"/"+f.name] = f.data
-		idx.Stats.Bytes += len(f.data)
+		idx.Files[idx.Build+"/"+f.name] = f.File
+		idx.Stats.Bytes += f.size
 	}
 	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList})
 	if err != nil {
@@ -403,7 +408,8 @@ func fragment(p Page) map[string]any {
 	return map[string]any{"u": p.URL, "t": p.Title, "g": p.Group, "l": p.Label, "s": s}
 }
 
-// Write replaces dir with the index, writing files on every core.
+// Write replaces dir with the index, writing files on every core (linking
+// those from the store).
 func (idx *Index) Write(dir string) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("clearing %s: %w", dir, err)
@@ -421,7 +427,7 @@ func (idx *Index) Write(dir string) error {
 	}
 	errs := make([]error, len(names))
 	parallel(len(names), func(i int) {
-		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]], 0o644)
+		errs[i] = idx.store.write(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]])
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -430,6 +436,9 @@ func (idx *Index) Write(dir string) error {
 }
 
 // gzipWriters are reused: a compressor's state is large to allocate and clear.
+// klauspost/compress at its default level: on the 5,000-page synthetic
+// site's 50 MB of index JSON it took 0.51 s against compress/gzip's 2.15 s,
+// for 1.9% more bytes (storeSalt names it).
 var gzipWriters = sync.Pool{New: func() any {
 	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
 	return w

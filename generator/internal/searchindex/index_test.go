@@ -111,7 +111,7 @@ func postingsOf(t *testing.T, idx *Index, m manifest) map[string][][3]int {
 	out := map[string][][3]int{}
 	for i := range m.Shards {
 		var s shardFile
-		if err := ReadGzipJSON(idx.Files[m.Build+"/s/"+strconv.Itoa(i)+".sidx"], &s); err != nil {
+		if err := ReadGzipJSON(idx.Files[m.Build+"/s/"+strconv.Itoa(i)+".sidx"].Data, &s); err != nil {
 			t.Fatalf("shard %d: %v", i, err)
 		}
 		for term, enc := range s.P {
@@ -173,7 +173,7 @@ func TestBuild(t *testing.T) {
 		U string     `json:"u"`
 		S [][]string `json:"s"`
 	}
-	if err := ReadGzipJSON(idx.Files[m.Build+"/f/1.sfrag"], &frag); err != nil {
+	if err := ReadGzipJSON(idx.Files[m.Build+"/f/1.sfrag"].Data, &frag); err != nil {
 		t.Fatal(err)
 	}
 	if frag.U != "/guide/safe-payment/" || frag.S[1][0] != "escrow" {
@@ -203,7 +203,7 @@ func TestBuildTruncatesLongLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	var s shardFile
-	if err := ReadGzipJSON(idx.Files[m.Build+"/s/0.sidx"], &s); err != nil {
+	if err := ReadGzipJSON(idx.Files[m.Build+"/s/0.sidx"].Data, &s); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(s.P["supplier"]) / 3; got != 5 || s.X["supplier"] != 1 {

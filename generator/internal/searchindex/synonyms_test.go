@@ -54,7 +54,7 @@ func TestBuildIndexesSynonyms(t *testing.T) {
 	filed := map[string][]string{}
 	for i := range m.Typo {
 		var f struct{ K map[string][]string }
-		if err := ReadGzipJSON(idx.Files[m.Build+"/t/"+strconv.Itoa(i)+".styp"], &f); err != nil {
+		if err := ReadGzipJSON(idx.Files[m.Build+"/t/"+strconv.Itoa(i)+".styp"].Data, &f); err != nil {
 			t.Fatal(err)
 		}
 		for k, ws := range f.K {

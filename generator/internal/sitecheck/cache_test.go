@@ -6,12 +6,15 @@ import (
 	"reflect"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 // A cached load finds exactly what a fresh one finds, reuses unchanged
 // pages, re-parses edited ones, and forgets everything on a new salt.
 func TestLoadCached(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "pages.gob")
+	file := filepath.Join(t.TempDir(), "pages.bin")
 	fsys := fstest.MapFS{
 		"index.html":         pageHTML("/", `<h1 id="top">Home</h1><a href="/guide/a/#missing">a</a>`),
 		"guide/a/index.html": pageHTML("/guide/a/", `<h2 id="how">How</h2><a href="/nowhere/">x</a><img src="https://cdn.example/x.png" alt="">`),
@@ -39,15 +42,15 @@ func TestLoadCached(t *testing.T) {
 		t.Fatalf("fixture: %d problems, want 3: %v", len(want), want)
 	}
 	for round, wantCached := range []int{0, 3} {
-		before, _ := os.ReadFile(file)
 		if round == 1 {
-			// An unchanged build leaves the file as it is: prove it by marking it.
-			if err := os.WriteFile(file, append(before, "mark"...), 0o644); err != nil {
+			// An unchanged build leaves the file as it is: prove it by
+			// dating it in the past.
+			if err := os.Chtimes(file, time.Unix(1, 0), time.Unix(1, 0)); err != nil {
 				t.Fatal(err)
 			}
 		}
 		s, c := load("v1")
-		if after, _ := os.ReadFile(file); round == 1 && string(after) != string(before)+"mark" {
+		if info, err := os.Stat(file); round == 1 && (err != nil || !info.ModTime().Equal(time.Unix(1, 0))) {
 			t.Errorf("an unchanged build rewrote the cache")
 		}
 		if c.entries.Loaded() != wantCached {
@@ -70,22 +73,46 @@ func TestLoadCached(t *testing.T) {
 	}
 }
 
-// A cache file that does not hold together is ignored, never trusted.
-func TestUnpackRejectsDamagedFiles(t *testing.T) {
-	good := pack(map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
-	if pages, ok := good.unpack(); !ok || pages["k"].Links[0].URL != "/x/" || pages["k"].IDs[0] != "top" {
-		t.Fatalf("a good file: %v %v", pages, ok)
+// A cache file that does not hold together is ignored, never trusted:
+// cut short anywhere, or naming a string the table does not have.
+func TestDamagedCacheIgnored(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.bin")
+	pages := map[string]page{"k": {ids: map[string]bool{"top": true}, links: []link{{"a", "href", "/x/"}}, title: "T"}}
+	if err := buildcache.WriteBinary(good, "v1", func(e *buildcache.Encoder) { writeCache(e, pages) }); err != nil {
+		t.Fatal(err)
 	}
-	for name, damage := range map[string]func(cf *cacheFile){
-		"string number out of range": func(cf *cacheFile) { cf.Pages[0].Title = 99 },
-		"link cut short":             func(cf *cacheFile) { cf.Pages[0].Links = cf.Pages[0].Links[:2] },
-		"id out of range":            func(cf *cacheFile) { cf.Pages[0].IDs = []uint32{99} },
-		"keys and pages differ":      func(cf *cacheFile) { cf.Keys = append(cf.Keys, "extra") },
-	} {
-		cf := pack(map[string]record{"k": {IDs: []string{"top"}, Links: []linkRecord{{"a", "href", "/x/"}}, Title: "T"}})
-		damage(&cf)
-		if _, ok := cf.unpack(); ok {
-			t.Errorf("%s: accepted", name)
+	if c := LoadPageCache(good, "v1"); c.entries.Loaded() != 1 {
+		t.Fatalf("a good file loaded %d pages, want 1", c.entries.Loaded())
+	}
+	full, _ := os.ReadFile(good)
+	bad := filepath.Join(dir, "bad.bin")
+	for n := range len(full) {
+		if err := os.WriteFile(bad, full[:n], 0o644); err != nil {
+			t.Fatal(err)
 		}
+		if c := LoadPageCache(bad, "v1"); c.entries.Loaded() != 0 {
+			t.Fatalf("a file cut at %d of %d bytes loaded", n, len(full))
+		}
+	}
+	// One string ("T"), one page whose title is string 99.
+	err := buildcache.WriteBinary(bad, "v1", func(e *buildcache.Encoder) {
+		e.Uint(1)
+		e.String("T")
+		e.Uint(1)
+		e.String("k")
+		for _, ref := range []uint64{99, 0, 0} {
+			e.Uint(ref)
+		}
+		e.Int(0)
+		e.Bool(false)
+		e.Uint(0)
+		e.Uint(0)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := LoadPageCache(bad, "v1"); c.entries.Loaded() != 0 {
+		t.Error("a page naming string 99 of 1 loaded")
 	}
 }
