@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"safesource.dev/safesource/generator/internal/contentcheck"
 	"safesource.dev/safesource/generator/internal/gotool"
 	"safesource.dev/safesource/generator/internal/hugo"
+	"safesource.dev/safesource/generator/internal/outfs"
 	"safesource.dev/safesource/generator/internal/pipeline"
 	"safesource.dev/safesource/generator/internal/sitecheck"
 	"safesource.dev/safesource/generator/internal/training"
@@ -44,6 +46,9 @@ type builder struct {
 	// offlineBudget holds the offline precache to its budget; a synthetic
 	// benchmark site is far larger than anything a reader would save.
 	offlineBudget bool
+	// built is the output as the stages after Hugo read it: each page is
+	// read and hashed once for all of them (nil: read from disk each time).
+	built *outfs.FS
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -118,6 +123,8 @@ func (b *builder) build() error {
 	// CPU time, beside wall time, for the benchmarks: on a shared machine
 	// it does not depend on what else is running.
 	var hugoCPU, afterStart time.Duration
+	b.built = outfs.New(b.out)
+	defer func() { b.built = nil }() // a page's bytes are not kept past the build
 	stages := append(b.prepareStages(),
 		pipeline.Stage{Name: "hugo", Run: func(io.Writer) error {
 			_, c0, _ := cpuTime()
@@ -287,7 +294,7 @@ func (b *builder) checkOutput() error {
 	if b.ruleLinks {
 		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
 	}
-	weights, err := budget.Check(os.DirFS(b.out), budget.SiteLimits, filepath.Join(b.sharedCache, "brotli-sizes.json"))
+	weights, err := budget.Check(b.output(), budget.SiteLimits, filepath.Join(b.sharedCache, "brotli-sizes.json"))
 	if err != nil {
 		return fmt.Errorf("measuring page weights: %w", err)
 	}
@@ -306,16 +313,24 @@ func (b *builder) checkOutput() error {
 func (b *builder) loadSite(skip ...string) (*sitecheck.Site, error) {
 	salt := programHash()
 	if salt == "" {
-		return sitecheck.Load(os.DirFS(b.out), skip...)
+		return sitecheck.Load(b.output(), skip...)
 	}
 	file := filepath.Join(b.root, "build", "cache", "site-pages"+b.cacheTag+".bin")
 	cache := sitecheck.LoadPageCache(file, salt)
-	site, err := sitecheck.LoadCached(os.DirFS(b.out), cache, skip...)
+	site, err := sitecheck.LoadCached(b.output(), cache, skip...)
 	if err != nil {
 		return nil, err
 	}
 	_ = cache.Save(file) // a cache that cannot be written only costs time next build
 	return site, nil
+}
+
+// output is the built site, read through b.built during a build.
+func (b *builder) output() fs.FS {
+	if b.built != nil {
+		return b.built
+	}
+	return os.DirFS(b.out)
 }
 
 func exists(p string) bool {

@@ -51,7 +51,7 @@ func (b *builder) precacheManifest() (precache.Manifest, error) {
 	if cfg.Params.OGImage != "" {
 		skip = append(skip[:len(skip):len(skip)], cfg.Params.OGImage)
 	}
-	return precache.Collect(os.DirFS(b.out), skip)
+	return precache.Collect(b.output(), skip)
 }
 
 // buildOffline writes public/sw.js: the theme's service worker bundled with
@@ -117,7 +117,7 @@ func (b *builder) checkPrecache(m precache.Manifest, worker []byte, limit int) (
 	if !b.offlineBudget {
 		return fmt.Sprintf("offline precache %d files", len(m.Entries)), nil, nil
 	}
-	meter := budget.NewMeter(os.DirFS(b.out))
+	meter := budget.NewMeter(b.output())
 	cache := filepath.Join(b.root, "build", "cache", "brotli-sizes.json")
 	meter.LoadCache(cache)
 	total := 0

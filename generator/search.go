@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,7 +25,22 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		return err
 	}
-	pages, err := b.searchPages(searchDir)
+	// The caches are read and written while other work goes on; the stage
+	// ends when they are saved.
+	var saves sync.WaitGroup
+	defer saves.Wait()
+	// Pages that did not change are not tokenized again.
+	termsFile := filepath.Join(b.root, "build", "cache", "search-terms"+b.cacheTag+".bin")
+	termsLoaded := make(chan *searchindex.TermCache, 1)
+	go func() {
+		if salt := programHash(); salt != "" {
+			termsLoaded <- searchindex.LoadTermCache(termsFile, salt)
+		} else {
+			termsLoaded <- nil
+		}
+	}()
+	pages, err := b.searchPages(&saves, searchDir)
+	terms := <-termsLoaded
 	if err != nil {
 		return fmt.Errorf("reading the rendered pages for the search index: %w", err)
 	}
@@ -36,9 +52,12 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		store = nil // a store that cannot be opened only costs time
 	}
-	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store})
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store, Terms: terms})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
+	}
+	if terms != nil {
+		saves.Go(func() { _ = terms.Save(termsFile) }) // a cache that cannot be written only costs time next build
 	}
 	if err := idx.Write(filepath.Join(b.out, searchDir)); err != nil {
 		return fmt.Errorf("writing the search index: %w", err)

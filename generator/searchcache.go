@@ -13,8 +13,9 @@ import (
 
 // searchPages extracts the rendered pages for the search index (all but
 // the folders in skip), parsing only pages whose HTML changed since the
-// last build: the rest come from build/cache/search-pages.bin.
-func (b *builder) searchPages(skip ...string) ([]searchindex.Page, error) {
+// last build: the rest come from build/cache/search-pages.bin, which is
+// saved in the background under saves.
+func (b *builder) searchPages(saves *sync.WaitGroup, skip ...string) ([]searchindex.Page, error) {
 	salt := programHash()
 	if salt == "" {
 		return searchindex.FromSite(b.out, skip...)
@@ -22,11 +23,11 @@ func (b *builder) searchPages(skip ...string) ([]searchindex.Page, error) {
 	// The development server's pages differ (live reload): a cache of their own.
 	file := filepath.Join(b.root, "build", "cache", "search-pages"+b.cacheTag+".bin")
 	cache := searchindex.LoadPageCache(file, salt)
-	pages, err := searchindex.FromSiteCached(b.out, cache, skip...)
+	pages, err := searchindex.FromSiteCached(b.output(), cache, skip...)
 	if err != nil {
 		return nil, err
 	}
-	_ = cache.Save(file) // a cache that cannot be written only costs time next build
+	saves.Go(func() { _ = cache.Save(file) }) // a cache that cannot be written only costs time next build
 	return pages, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"safesource.dev/safesource/generator/internal/buildcache"
+	"safesource.dev/safesource/generator/internal/outfs"
 )
 
 // Weight is a page's brotli-compressed size by kind of resource.
@@ -96,10 +97,9 @@ func (m *Meter) SaveCache(file string) error {
 	return buildcache.WriteAtomic(file, data)
 }
 
-// size returns the brotli size of data, compressing only content not
-// measured before.
-func (m *Meter) size(data []byte) int {
-	sum := sha256.Sum256(data)
+// size returns the brotli size of data (whose SHA-256 is sum),
+// compressing only content not measured before.
+func (m *Meter) size(data []byte, sum [sha256.Size]byte) int {
 	key := hex.EncodeToString(sum[:])
 	m.mu.Lock()
 	n, ok := m.byHash[key]
@@ -125,12 +125,12 @@ func (m *Meter) File(name string) (int, error) {
 	}
 	m.mu.Unlock()
 	f.once.Do(func() {
-		data, err := fs.ReadFile(m.fsys, name)
+		data, sum, err := outfs.ReadSum(m.fsys, name)
 		if err != nil {
 			f.err = err
 			return
 		}
-		f.n = m.size(data)
+		f.n = m.size(data, sum)
 	})
 	return f.n, f.err
 }
@@ -146,11 +146,11 @@ var (
 // later on demand (the WebAssembly checker, the search index) are not
 // counted here; they have budgets of their own.
 func (m *Meter) Page(page string) (Weight, error) {
-	src, err := fs.ReadFile(m.fsys, page)
+	src, sum, err := outfs.ReadSum(m.fsys, page)
 	if err != nil {
 		return Weight{}, err
 	}
-	w := Weight{HTML: m.size(src)}
+	w := Weight{HTML: m.size(src, sum)}
 	for _, tag := range stylesheetRe.FindAll(src, -1) {
 		if h := hrefRe.FindSubmatch(tag); h != nil {
 			n, err := m.File(string(h[1]))

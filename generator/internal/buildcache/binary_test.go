@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ type sample struct {
 	Ok    bool
 	Score float64
 	Tags  []string
+	Nums  []float64
 }
 
 func encodeSample(e *Encoder, s sample) {
@@ -29,6 +31,10 @@ func encodeSample(e *Encoder, s sample) {
 	for _, t := range s.Tags {
 		e.String(t)
 	}
+	e.Uint(uint64(len(s.Nums)))
+	for _, n := range s.Nums {
+		e.Number(n)
+	}
 }
 
 func decodeSample(d *Decoder) sample {
@@ -39,6 +45,12 @@ func decodeSample(d *Decoder) sample {
 			s.Tags[i] = d.String()
 		}
 	}
+	if n := d.Len(); n > 0 {
+		s.Nums = make([]float64, n)
+		for i := range s.Nums {
+			s.Nums[i] = d.Number()
+		}
+	}
 	return s
 }
 
@@ -47,7 +59,8 @@ func decodeSample(d *Decoder) sample {
 func TestBinaryRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache.bin")
 	data := map[string]sample{
-		"a":         {Name: "Escrow", Count: -42, Big: math.MaxUint64, Ok: true, Score: 0.3, Tags: []string{"x", "", "营业执照"}},
+		"a": {Name: "Escrow", Count: -42, Big: math.MaxUint64, Ok: true, Score: 0.3, Tags: []string{"x", "", "营业执照"},
+			Nums: []float64{0, 1, 0.25, 2.4, 0.8 * 3, 1 << 41, -1, math.Copysign(0, -1), 1.5, math.Inf(1), 1e-300}},
 		"":          {},
 		"b\x00\xff": {Name: string(make([]byte, 300)), Count: math.MinInt64 + 1, Score: math.Inf(-1)},
 	}
@@ -57,6 +70,9 @@ func TestBinaryRoundTrip(t *testing.T) {
 	got, ok := LoadBinary(path, "v1", decodeSample)
 	if !ok || !reflect.DeepEqual(got, data) {
 		t.Fatalf("round trip: %+v (%v), want %+v", got, ok, data)
+	}
+	if !math.Signbit(got["a"].Nums[7]) {
+		t.Error("-0 came back as +0")
 	}
 	if _, ok := LoadBinary(path, "v2", decodeSample); ok {
 		t.Error("a file with another salt loaded")
@@ -124,5 +140,63 @@ func TestBinaryLargeFile(t *testing.T) {
 	}
 	if got, ok := LoadBinary(path, "v1", decodeSample); !ok || !reflect.DeepEqual(got, data) {
 		t.Errorf("a large file did not read back (loaded: %v, %d entries)", ok, len(got))
+	}
+}
+
+// Records that share strings through the table (which follows them in the
+// file) read back; a file cut short anywhere, or whose table offset points
+// elsewhere, loads as nothing.
+func TestBinaryTable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "table.bin")
+	words := []string{"escrow", "deposit", "escrow", strings.Repeat("long ", 20_000), "deposit"}
+	for range 5 {
+		words = append(words, words...)
+	}
+	err := WriteBinaryTable(path, "v1", func(e *Encoder, tab *StringTable) {
+		e.Uint(uint64(len(words)))
+		for _, w := range words {
+			tab.Ref(e, w)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(path string) ([]string, bool) {
+		var got []string
+		ok := ReadBinaryTable(path, "v1", func(d *Decoder, table []string) {
+			got = make([]string, d.Len())
+			for i := range got {
+				got[i] = d.Ref(table)
+			}
+		})
+		return got, ok
+	}
+	if got, ok := read(path); !ok || !slices.Equal(got, words) {
+		t.Fatalf("round trip: %d words (%v), want %d", len(got), ok, len(words))
+	}
+	full, _ := os.ReadFile(path)
+	if len(full) > 200_000 {
+		t.Errorf("the file is %d bytes: the long string was stored more than once", len(full))
+	}
+	bad := filepath.Join(t.TempDir(), "bad.bin")
+	for n := 0; n < len(full); n += 1 + n/64 {
+		if err := os.WriteFile(bad, full[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := read(bad); ok {
+			t.Fatalf("a file cut at %d of %d bytes loaded", n, len(full))
+		}
+	}
+	for _, at := range []uint64{0, 3, uint64(len(full)), math.MaxUint64} {
+		moved := append([]byte(nil), full...)
+		for i := range 8 {
+			moved[len(moved)-8+i] = byte(at >> (8 * i))
+		}
+		if err := os.WriteFile(bad, moved, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := read(bad); ok {
+			t.Errorf("a table offset of %d loaded", at)
+		}
 	}
 }

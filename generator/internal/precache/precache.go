@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -20,6 +21,9 @@ import (
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"safesource.dev/safesource/generator/internal/outfs"
+	"safesource.dev/safesource/generator/internal/work"
 )
 
 // WorkerFile is where the service worker is served from: the site root, so
@@ -59,24 +63,32 @@ func Collect(fsys fs.FS, skip []string) (Manifest, error) {
 	for _, s := range skip {
 		skipped[strings.TrimPrefix(s, "/")] = true
 	}
-	var m Manifest
+	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || skipped[p] {
-			return nil
+		if !d.IsDir() && !skipped[p] {
+			files = append(files, p)
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(data)
-		m.Entries = append(m.Entries, Entry{URL: URLOf(p), File: p, Hash: hex.EncodeToString(sum[:])[:hashLen], Size: len(data)})
 		return nil
 	})
 	if err != nil {
 		return Manifest{}, fmt.Errorf("listing the built site: %w", err)
+	}
+	// Read and hashed on every core: a large site is thousands of files.
+	m := Manifest{Entries: make([]Entry, len(files))}
+	errs := make([]error, len(files))
+	work.Each(len(files), func(i int) {
+		data, sum, err := outfs.ReadSum(fsys, files[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("listing the built site: %w", err)
+			return
+		}
+		m.Entries[i] = Entry{URL: URLOf(files[i]), File: files[i], Hash: hex.EncodeToString(sum[:])[:hashLen], Size: len(data)}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return Manifest{}, err
 	}
 	if len(m.Entries) == 0 {
 		return Manifest{}, fmt.Errorf("the built site is empty: run the build first")

@@ -3,6 +3,7 @@ package searchindex
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 
 	"safesource.dev/safesource/generator/internal/buildcache"
 )
@@ -71,8 +72,7 @@ func (c *PageCache) Save(file string) error {
 	return buildcache.SaveBinary(file, c.salt, used, encodePage)
 }
 
-func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
-	sum := sha256.Sum256(src)
+func (c *PageCache) extract(url string, src []byte, sum [sha256.Size]byte) (Page, bool, error) {
 	e, err := c.entries.Get(url+" "+hex.EncodeToString(sum[:]), func() (cachedPage, error) {
 		p, indexed, err := Extract(url, src)
 		return cachedPage{p, indexed}, err
@@ -80,7 +80,106 @@ func (c *PageCache) extract(url string, src []byte) (Page, bool, error) {
 	return e.Page, e.Indexed, err
 }
 
-// FromSiteCached is FromSite, taking unchanged pages from c.
-func FromSiteCached(root string, c *PageCache, skip ...string) ([]Page, error) {
-	return fromSite(root, c.extract, skip)
+// FromSiteCached is FromSite on fsys (the built site), taking unchanged
+// pages from c.
+func FromSiteCached(fsys fs.FS, c *PageCache, skip ...string) ([]Page, error) {
+	return fromSite(fsys, c.extract, skip)
+}
+
+// TermCache keeps each page's analysed sections (its terms and their
+// counts) between builds, so a rebuild tokenizes only the pages that
+// changed. An entry is keyed by a hash of everything the analysis reads:
+// the page's title and sections, and the synonym groups. The salt (the
+// build program's own hash) drops every entry when the tokenizer may have
+// changed. A nil *TermCache analyses every page.
+type TermCache struct {
+	salt    string
+	entries *buildcache.Entries[[]secTerms]
+}
+
+// LoadTermCache reads file; a missing, unreadable, damaged or differently
+// salted cache is an empty one.
+func LoadTermCache(file, salt string) *TermCache {
+	var pages map[string][]secTerms
+	if !buildcache.ReadBinaryTable(file, salt, func(d *buildcache.Decoder, table []string) { pages = readTerms(d, table) }) {
+		pages = nil
+	}
+	return &TermCache{salt: salt, entries: buildcache.New(pages)}
+}
+
+// Save writes the pages this build analysed or reused (and no others);
+// when they are exactly the ones loaded, the file is left alone.
+func (c *TermCache) Save(file string) error {
+	used, changed := c.entries.Used()
+	if !changed {
+		return nil
+	}
+	return buildcache.WriteBinaryTable(file, c.salt, func(e *buildcache.Encoder, t *buildcache.StringTable) { writeTerms(e, t, used) })
+}
+
+// get returns p's analysed sections, from the cache when p and the synonym
+// groups (synKey) are unchanged. Entries are shared and never changed.
+func (c *TermCache) get(p Page, synKey string, analyze func() []secTerms) []secTerms {
+	if c == nil {
+		return analyze()
+	}
+	h := sha256.New()
+	e := &buildcache.Encoder{}
+	e.String(synKey)
+	encodePage(e, cachedPage{Page: p})
+	h.Write(e.Bytes())
+	key := string(h.Sum(nil))
+	v, _ := c.entries.Get(key, func() ([]secTerms, error) { return analyze(), nil })
+	return v
+}
+
+// The file: each page's sections, terms and words by number in the file's
+// string table (they are shared by many sections).
+func writeTerms(records *buildcache.Encoder, table *buildcache.StringTable, pages map[string][]secTerms) {
+	records.Uint(uint64(len(pages)))
+	for key, secs := range pages {
+		records.String(key)
+		records.Uint(uint64(len(secs)))
+		for _, s := range secs {
+			records.Uint(uint64(s.section))
+			records.Uint(uint64(s.length))
+			records.Number(s.weight)
+			records.Uint(uint64(len(s.terms)))
+			for _, t := range s.terms {
+				table.Ref(records, t.term)
+				records.Number(t.tf)
+				records.Number(t.bonus)
+			}
+			records.Uint(uint64(len(s.words)))
+			for _, w := range s.words {
+				table.Ref(records, w)
+			}
+		}
+	}
+}
+
+func readTerms(d *buildcache.Decoder, table []string) map[string][]secTerms {
+	n := d.Len()
+	pages := make(map[string][]secTerms, n)
+	for range n {
+		if d.Err() != nil {
+			break
+		}
+		key := d.String()
+		secs := make([]secTerms, d.Len())
+		for i := range secs {
+			s := &secs[i]
+			s.section, s.length, s.weight = int(d.Uint()), int(d.Uint()), d.Number()
+			s.terms = make([]termStat, d.Len())
+			for j := range s.terms {
+				s.terms[j] = termStat{d.Ref(table), d.Number(), d.Number()}
+			}
+			s.words = make([]string, d.Len())
+			for j := range s.words {
+				s.words[j] = d.Ref(table)
+			}
+		}
+		pages[key] = secs
+	}
+	return pages
 }

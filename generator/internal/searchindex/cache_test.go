@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
+
+	"safesource.dev/safesource/generator/internal/buildcache"
 )
 
 func writeSite(t *testing.T, root string, pages map[string]string) {
@@ -35,7 +38,7 @@ func TestFromSiteCached(t *testing.T) {
 	build := func(salt string) ([]Page, *PageCache) {
 		t.Helper()
 		c := LoadPageCache(cacheFile, salt)
-		pages, err := FromSiteCached(root, c)
+		pages, err := FromSiteCached(os.DirFS(root), c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,4 +71,107 @@ func TestFromSiteCached(t *testing.T) {
 	if _, c = build("v2"); c.entries.Loaded() != 0 {
 		t.Errorf("a new salt kept %d cached pages, want 0", c.entries.Loaded())
 	}
+}
+
+// A build with the term cache writes exactly the index a build without it
+// writes: on the first build, when every page comes from the cache, after
+// an edit, and after the synonym groups change (which no cached entry
+// survives).
+func TestTermCache(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "terms.bin")
+	pages := []Page{
+		{URL: "/a/", Title: "Escrow", Group: "guide", Sections: []Section{{Title: "Escrow", Text: "Pay through escrow, never by wire. Escrow twice."}, {Anchor: "licence", Title: "Business licence", Text: "Check the licence.", Weight: 0.3}}},
+		{URL: "/b/", Title: "Deposits", Group: "guide", Sections: []Section{{Title: "Deposits", Text: "Keep deposits small: 30 per cent."}}},
+		{URL: "/g/", Title: "Glossary", Group: "glossary", Sections: []Section{{Anchor: "t", Title: "营业执照", Text: "Business license (营业执照).", Entry: true}}},
+	}
+	synonyms := [][]string{{"licence", "license"}, {"营业执照", "business licence"}}
+	build := func(pages []Page, synonyms [][]string, salt string) (*Index, *TermCache) {
+		t.Helper()
+		c := LoadTermCache(file, salt)
+		idx, err := Build(pages, Options{Synonyms: synonyms, Terms: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Save(file); err != nil {
+			t.Fatal(err)
+		}
+		return idx, c
+	}
+	same := func(round string, got *Index, pages []Page, synonyms [][]string) {
+		t.Helper()
+		want, err := Build(pages, Options{Synonyms: synonyms})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Build != want.Build || !reflect.DeepEqual(got.Files, want.Files) || !reflect.DeepEqual(got.Manifest, want.Manifest) {
+			t.Errorf("%s: the index differs from a build without the cache", round)
+		}
+	}
+	for round, loaded := range []int{0, 3} {
+		idx, c := build(pages, synonyms, "v1")
+		if c.entries.Loaded() != loaded {
+			t.Errorf("round %d: %d cached pages, want %d", round, c.entries.Loaded(), loaded)
+		}
+		same("round "+strconv.Itoa(round), idx, pages, synonyms)
+	}
+	edited := append([]Page(nil), pages...)
+	edited[1] = Page{URL: "/b/", Title: "Deposits", Group: "guide", Sections: []Section{{Title: "Deposits", Text: "Pay deposits through escrow."}}}
+	idx, _ := build(edited, synonyms, "v1")
+	same("after an edit", idx, edited, synonyms)
+	if _, c := build(edited, synonyms, "v1"); c.entries.Loaded() != 3 {
+		t.Errorf("after an edit the cache keeps %d pages, want the 3 of the last build", c.entries.Loaded())
+	}
+	keys := func() map[string][]secTerms {
+		var pages map[string][]secTerms
+		if !buildcache.ReadBinaryTable(file, "v1", func(d *buildcache.Decoder, table []string) { pages = readTerms(d, table) }) {
+			t.Fatal("the saved cache does not load")
+		}
+		return pages
+	}
+	before := keys()
+	fewer := synonyms[:1]
+	idx, _ = build(edited, fewer, "v1")
+	same("after a synonym change", idx, edited, fewer)
+	after := keys()
+	for key := range after {
+		if _, ok := before[key]; ok {
+			t.Error("an entry analysed with other synonym groups was reused")
+		}
+	}
+	if len(after) != 3 {
+		t.Errorf("after a synonym change the cache holds %d pages, want 3", len(after))
+	}
+	// What the cache holds is what the build uses: doubled counts show.
+	doubled := keys()
+	for _, secs := range doubled {
+		for i := range secs {
+			for j := range secs[i].terms {
+				secs[i].terms[j].tf *= 2
+			}
+		}
+	}
+	if err := buildcache.WriteBinaryTable(file, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) { writeTerms(e, tab, doubled) }); err != nil {
+		t.Fatal(err)
+	}
+	if idx, _ := build(edited, fewer, "v1"); idx.Build == plainBuildID(t, edited, fewer) {
+		t.Error("a build ignored the cached counts")
+	}
+	if _, c := build(edited, fewer, "v2"); c.entries.Loaded() != 0 {
+		t.Errorf("a new salt kept %d cached pages, want 0", c.entries.Loaded())
+	}
+	if err := os.WriteFile(file, []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c := LoadTermCache(file, "v2"); c.entries.Loaded() != 0 {
+		t.Error("a damaged file loaded")
+	}
+}
+
+func plainBuildID(t *testing.T, pages []Page, synonyms [][]string) string {
+	t.Helper()
+	idx, err := Build(pages, Options{Synonyms: synonyms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx.Build
 }

@@ -8,16 +8,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
+
+	"safesource.dev/safesource/generator/internal/outfs"
+	"safesource.dev/safesource/generator/internal/work"
 )
 
 // Format version of the files below; the browser refuses other versions.
@@ -83,6 +86,9 @@ type Options struct {
 	// of their content, so unchanged files are neither compressed nor
 	// written again.
 	Store *Store
+	// Terms, when set, keeps each page's analysed sections between builds,
+	// so unchanged pages are not tokenized again.
+	Terms *TermCache
 }
 
 // Index is a built index, ready to write.
@@ -135,107 +141,29 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		return pages[i].URL < pages[j].URL
 	})
 
-	// Per section: term frequencies in the text, the bonus of the best
-	// title field each term appears in, and the text length (tokenized in
-	// parallel, merged in page order). Each worker counts in scratch maps
-	// it reuses; a section keeps only compact lists.
-	type termStat struct {
-		term      string
-		tf, bonus float64
-	}
-	type secTerms struct {
-		page, section int
-		terms         []termStat // every term of the section, once
-		words         []string   // Latin words, for the typo files
-		length        int
-		weight        float64 // of the whole section
-	}
-	type scratch struct {
-		tf, bonus, synTF map[string]float64
-		words            map[string]bool
-		terms            []string
-	}
-	scratches := sync.Pool{New: func() any {
-		return &scratch{tf: map[string]float64{}, bonus: map[string]float64{}, synTF: map[string]float64{}, words: map[string]bool{}}
-	}}
+	// Each page's sections analysed (in parallel, or taken from the term
+	// cache when the page is unchanged), then merged in page order.
 	perPage := make([][]secTerms, len(pages))
-	parallel(len(pages), func(pi int) {
-		p := pages[pi]
-		sc := scratches.Get().(*scratch)
-		defer scratches.Put(sc)
-		for si, s := range p.Sections {
-			clear(sc.tf)
-			clear(sc.bonus)
-			clear(sc.synTF)
-			clear(sc.words)
-			st := secTerms{page: pi, section: si, weight: 1}
-			// add indexes a field: text (bonus 0) counts towards the term
-			// frequency and length, a title field gives its terms a bonus.
-			add := func(text string, bonus float64) {
-				toks := tokens(text)
-				sc.terms = sc.terms[:0]
-				for _, t := range toks {
-					sc.terms = append(sc.terms, t.term)
-					if typoWord(t.word) {
-						sc.words[t.word] = true
-					}
-					if bonus > 0 {
-						sc.bonus[t.term] = max(sc.bonus[t.term], bonus)
-						continue
-					}
-					sc.tf[t.term]++
-					st.length++
-				}
-				for _, t := range syn.expand(sc.terms) {
-					if bonus > 0 {
-						sc.bonus[t] = max(sc.bonus[t], bonus*weightSynonym)
-					} else {
-						sc.synTF[t] += weightSynonym
-					}
-				}
-			}
-			if si == 0 {
-				add(p.Title, bonusPageTitle)
-			}
-			if s.Weight > 0 {
-				st.weight = s.Weight
-			}
-			if s.Entry {
-				add(s.Title, bonusEntryTitle)
-			} else {
-				add(s.Title, bonusHeading)
-			}
-			add(s.Text, 0)
-			// A synonym found in the text counts as often as its phrase
-			// occurs, unless the word itself occurs more.
-			for t, f := range sc.synTF {
-				sc.tf[t] = max(sc.tf[t], f)
-			}
-			if len(sc.tf)+len(sc.bonus) == 0 {
-				continue
-			}
-			st.terms = make([]termStat, 0, len(sc.tf)+len(sc.bonus))
-			for t, f := range sc.tf {
-				st.terms = append(st.terms, termStat{t, f, sc.bonus[t]})
-			}
-			for t, bo := range sc.bonus {
-				if _, inText := sc.tf[t]; !inText {
-					st.terms = append(st.terms, termStat{t, 0, bo})
-				}
-			}
-			st.words = make([]string, 0, len(sc.words))
-			for w := range sc.words {
-				st.words = append(st.words, w)
-			}
-			perPage[pi] = append(perPage[pi], st)
-		}
+	scratches := sync.Pool{New: func() any { return newScratch() }}
+	synKey := syn.fingerprint()
+	work.Each(len(pages), func(pi int) {
+		perPage[pi] = opt.Terms.get(pages[pi], synKey, func() []secTerms {
+			sc := scratches.Get().(*scratch)
+			defer scratches.Put(sc)
+			return analyze(pages[pi], syn, sc)
+		})
 	})
-	var secs []secTerms
+	type section struct {
+		page int
+		*secTerms
+	}
+	var secs []section
 	df := map[string]int{}
 	wordDF := map[string]int{}
 	totalLen := 0
-	for _, list := range perPage {
-		for _, st := range list {
+	for pi, list := range perPage {
+		for i := range list {
+			st := &list[i]
 			for _, t := range st.terms {
 				df[t.term]++
 			}
@@ -243,7 +171,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 				wordDF[w]++
 			}
 			totalLen += st.length
-			secs = append(secs, st)
+			secs = append(secs, section{pi, st})
 		}
 	}
 	if len(secs) == 0 {
@@ -340,7 +268,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	typoOut := make([]file, len(typoShards))
 	fragFiles := make([]file, len(pages))
 	errs := make([]error, len(shards)+len(typoShards)+len(pages))
-	parallel(len(errs), func(i int) {
+	work.Each(len(errs), func(i int) {
 		switch {
 		case i < len(shards):
 			f, err := opt.Store.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
@@ -400,6 +328,107 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	return idx, nil
 }
 
+// secTerms is one section analysed: its terms with their frequency in the
+// text and title bonus, its Latin words (for the typo files), its length.
+type secTerms struct {
+	section int
+	terms   []termStat // every term of the section, once
+	words   []string
+	length  int
+	weight  float64 // of the whole section
+}
+
+type termStat struct {
+	term      string
+	tf, bonus float64
+}
+
+// scratch holds the maps a worker counts a section in, reused: clearing a
+// map costs less than making one.
+type scratch struct {
+	tf, bonus, synTF map[string]float64
+	words            map[string]bool
+	terms            []string
+}
+
+func newScratch() *scratch {
+	return &scratch{tf: map[string]float64{}, bonus: map[string]float64{}, synTF: map[string]float64{}, words: map[string]bool{}}
+}
+
+// analyze counts the terms of each section of p: term frequencies in the
+// text, the bonus of the best title field each term appears in, the text
+// length.
+func analyze(p Page, syn *synonyms, sc *scratch) []secTerms {
+	var out []secTerms
+	for si, s := range p.Sections {
+		clear(sc.tf)
+		clear(sc.bonus)
+		clear(sc.synTF)
+		clear(sc.words)
+		st := secTerms{section: si, weight: 1}
+		// add indexes a field: text (bonus 0) counts towards the term
+		// frequency and length, a title field gives its terms a bonus.
+		add := func(text string, bonus float64) {
+			toks := tokens(text)
+			sc.terms = sc.terms[:0]
+			for _, t := range toks {
+				sc.terms = append(sc.terms, t.term)
+				if typoWord(t.word) {
+					sc.words[t.word] = true
+				}
+				if bonus > 0 {
+					sc.bonus[t.term] = max(sc.bonus[t.term], bonus)
+					continue
+				}
+				sc.tf[t.term]++
+				st.length++
+			}
+			for _, t := range syn.expand(sc.terms) {
+				if bonus > 0 {
+					sc.bonus[t] = max(sc.bonus[t], bonus*weightSynonym)
+				} else {
+					sc.synTF[t] += weightSynonym
+				}
+			}
+		}
+		if si == 0 {
+			add(p.Title, bonusPageTitle)
+		}
+		if s.Weight > 0 {
+			st.weight = s.Weight
+		}
+		if s.Entry {
+			add(s.Title, bonusEntryTitle)
+		} else {
+			add(s.Title, bonusHeading)
+		}
+		add(s.Text, 0)
+		// A synonym found in the text counts as often as its phrase
+		// occurs, unless the word itself occurs more.
+		for t, f := range sc.synTF {
+			sc.tf[t] = max(sc.tf[t], f)
+		}
+		if len(sc.tf)+len(sc.bonus) == 0 {
+			continue
+		}
+		st.terms = make([]termStat, 0, len(sc.tf)+len(sc.bonus))
+		for t, f := range sc.tf {
+			st.terms = append(st.terms, termStat{t, f, sc.bonus[t]})
+		}
+		for t, bo := range sc.bonus {
+			if _, inText := sc.tf[t]; !inText {
+				st.terms = append(st.terms, termStat{t, 0, bo})
+			}
+		}
+		st.words = make([]string, 0, len(sc.words))
+		for w := range sc.words {
+			st.words = append(st.words, w)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
 func fragment(p Page) map[string]any {
 	s := make([][]string, len(p.Sections))
 	for i, sec := range p.Sections {
@@ -426,7 +455,7 @@ func (idx *Index) Write(dir string) error {
 		}
 	}
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	work.Each(len(names), func(i int) {
 		errs[i] = idx.store.write(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]])
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -436,11 +465,12 @@ func (idx *Index) Write(dir string) error {
 }
 
 // gzipWriters are reused: a compressor's state is large to allocate and clear.
-// klauspost/compress at its default level: on the 5,000-page synthetic
-// site's 50 MB of index JSON it took 0.51 s against compress/gzip's 2.15 s,
-// for 1.9% more bytes (storeSalt names it).
+// klauspost/compress at level 7: on the 5,000-page synthetic site's 50 MB
+// of index JSON it took 1.2 s against compress/gzip's 2.2 s at its default
+// level, for the same size (its level 6 took 0.5 s but wrote 1.9% more,
+// which every reader downloads; storeSalt names the choice).
 var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	w, _ := gzip.NewWriterLevel(io.Discard, 7)
 	return w
 }}
 
@@ -479,27 +509,28 @@ func ReadGzipJSON(data []byte, v any) error {
 // FromSite extracts every HTML page under root (a built site) except the
 // folders in skip.
 func FromSite(root string, skip ...string) ([]Page, error) {
-	return fromSite(root, Extract, skip)
+	return fromSite(os.DirFS(root), func(url string, src []byte, _ [sha256.Size]byte) (Page, bool, error) {
+		return Extract(url, src)
+	}, skip)
 }
 
-// fromSite extracts the HTML pages under root with extract, spread over
-// every CPU, keeping those marked for search.
-func fromSite(root string, extract func(url string, src []byte) (Page, bool, error), skip []string) ([]Page, error) {
+// fromSite extracts the HTML pages of a built site with extract (given
+// each page's bytes and their SHA-256), spread over every CPU, keeping
+// those marked for search.
+func fromSite(fsys fs.FS, extract func(url string, src []byte, sum [sha256.Size]byte) (Page, bool, error), skip []string) ([]Page, error) {
 	var files []string
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if slices.Contains(skip, rel) {
-				return filepath.SkipDir
+			if slices.Contains(skip, p) {
+				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasSuffix(rel, ".html") {
-			files = append(files, rel)
+		if strings.HasSuffix(p, ".html") {
+			files = append(files, p)
 		}
 		return nil
 	})
@@ -509,13 +540,13 @@ func fromSite(root string, extract func(url string, src []byte) (Page, bool, err
 	pages := make([]Page, len(files))
 	ok := make([]bool, len(files))
 	errs := make([]error, len(files))
-	parallel(len(files), func(i int) {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(files[i])))
+	work.Each(len(files), func(i int) {
+		src, sum, err := outfs.ReadSum(fsys, files[i])
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		pages[i], ok[i], err = extract(urlPath(files[i]), src)
+		pages[i], ok[i], err = extract(urlPath(files[i]), src, sum)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: %w", files[i], err)
 		}
@@ -530,26 +561,6 @@ func fromSite(root string, extract func(url string, src []byte) (Page, bool, err
 		}
 	}
 	return out, nil
-}
-
-// parallel runs f(0…n-1) on every CPU.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // urlPath maps a file to its URL: guide/index.html → /guide/.

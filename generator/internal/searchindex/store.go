@@ -32,7 +32,7 @@ type Store struct {
 
 // storeSalt names the compressor. A folder written by another is emptied:
 // its bytes would differ from what this build writes.
-const storeSalt = "klauspost/compress gzip level 6, v1"
+const storeSalt = "klauspost/compress gzip level 7, v1"
 
 var storedTime = time.Unix(1, 0)
 

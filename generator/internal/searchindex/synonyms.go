@@ -1,5 +1,7 @@
 package searchindex
 
+import "crypto/sha256"
+
 // synonyms matches the phrases of synonym groups in a run of terms.
 type synonyms struct {
 	groups [][][]string        // group → phrase → terms
@@ -25,6 +27,22 @@ func newSynonyms(groups [][]string) *synonyms {
 		}
 	}
 	return s
+}
+
+// fingerprint identifies the groups, for caches of analysed text.
+func (s *synonyms) fingerprint() string {
+	h := sha256.New()
+	for _, g := range s.groups {
+		for _, phrase := range g {
+			for _, t := range phrase {
+				h.Write([]byte(t))
+				h.Write([]byte{0})
+			}
+			h.Write([]byte{1})
+		}
+		h.Write([]byte{2})
+	}
+	return string(h.Sum(nil))
 }
 
 // expand returns the terms of every phrase that shares a group with a

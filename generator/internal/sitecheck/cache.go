@@ -16,65 +16,36 @@ type PageCache struct {
 	entries *buildcache.Entries[page]
 }
 
-// The cache file: a table of strings, then each page (its key, then its
-// fields, strings by number in the table). Pages share most of their
+// The cache file: each page (its key, then its fields, strings by number
+// in the file's string table). Pages share most of their
 // strings (every page links to the same navigation), so each is stored
 // once: at 5,000 pages the file is a quarter of the size of the pages
 // written out.
-func writeCache(e *buildcache.Encoder, pages map[string]page) {
-	index := map[string]uint64{}
-	var table []string
-	records := &buildcache.Encoder{}
-	ref := func(s string) {
-		i, ok := index[s]
-		if !ok {
-			i = uint64(len(table))
-			index[s] = i
-			table = append(table, s)
-		}
-		records.Uint(i)
-	}
+func writeCache(records *buildcache.Encoder, table *buildcache.StringTable, pages map[string]page) {
+	records.Uint(uint64(len(pages)))
 	for key, p := range pages {
 		records.String(key)
-		ref(p.title)
-		ref(p.description)
-		ref(p.canonical)
+		table.Ref(records, p.title)
+		table.Ref(records, p.description)
+		table.Ref(records, p.canonical)
 		records.Int(p.mainText)
 		records.Bool(p.redirect)
 		records.Uint(uint64(len(p.ids)))
 		for id := range p.ids {
-			ref(id)
+			table.Ref(records, id)
 		}
 		records.Uint(uint64(len(p.links)))
 		for _, l := range p.links {
-			ref(l.tag)
-			ref(l.attr)
-			ref(l.url)
+			table.Ref(records, l.tag)
+			table.Ref(records, l.attr)
+			table.Ref(records, l.url)
 		}
 	}
-	e.Uint(uint64(len(table)))
-	for _, s := range table {
-		e.String(s)
-	}
-	e.Uint(uint64(len(pages)))
-	e.Append(records)
 }
 
 // readCache reads what writeCache wrote; a string number outside the
 // table marks the file damaged.
-func readCache(d *buildcache.Decoder) map[string]page {
-	table := make([]string, d.Len())
-	for i := range table {
-		table[i] = d.String()
-	}
-	str := func() string {
-		i := d.Uint()
-		if i >= uint64(len(table)) {
-			d.Fail()
-			return ""
-		}
-		return table[i]
-	}
+func readCache(d *buildcache.Decoder, table []string) map[string]page {
 	n := d.Len()
 	pages := make(map[string]page, n)
 	for range n {
@@ -82,16 +53,16 @@ func readCache(d *buildcache.Decoder) map[string]page {
 			break
 		}
 		key := d.String()
-		p := page{title: str(), description: str(), canonical: str(), mainText: d.Int(), redirect: d.Bool()}
+		p := page{title: d.Ref(table), description: d.Ref(table), canonical: d.Ref(table), mainText: d.Int(), redirect: d.Bool()}
 		ids := d.Len()
 		p.ids = make(map[string]bool, ids)
 		for range ids {
-			p.ids[str()] = true
+			p.ids[d.Ref(table)] = true
 		}
 		if links := d.Len(); links > 0 {
 			p.links = make([]link, links)
 			for i := range p.links {
-				p.links[i] = link{tag: str(), attr: str(), url: str()}
+				p.links[i] = link{tag: d.Ref(table), attr: d.Ref(table), url: d.Ref(table)}
 			}
 		}
 		pages[key] = p
@@ -103,7 +74,7 @@ func readCache(d *buildcache.Decoder) map[string]page {
 // salted cache is an empty one.
 func LoadPageCache(file, salt string) *PageCache {
 	var pages map[string]page
-	if !buildcache.ReadBinary(file, salt, func(d *buildcache.Decoder) { pages = readCache(d) }) {
+	if !buildcache.ReadBinaryTable(file, salt, func(d *buildcache.Decoder, table []string) { pages = readCache(d, table) }) {
 		pages = nil
 	}
 	return &PageCache{salt: salt, entries: buildcache.New(pages)}
@@ -116,13 +87,12 @@ func (c *PageCache) Save(file string) error {
 	if !changed {
 		return nil
 	}
-	return buildcache.WriteBinary(file, c.salt, func(e *buildcache.Encoder) { writeCache(e, used) })
+	return buildcache.WriteBinaryTable(file, c.salt, func(e *buildcache.Encoder, t *buildcache.StringTable) { writeCache(e, t, used) })
 }
 
 // parse returns the page, from the cache when its HTML is unchanged. The
 // pages are shared between builds and never changed once parsed.
-func (c *PageCache) parse(src []byte) page {
-	sum := sha256.Sum256(src)
+func (c *PageCache) parse(src []byte, sum [sha256.Size]byte) page {
 	p, _ := c.entries.Get(string(sum[:]), func() (page, error) { return parsePage(src), nil })
 	return p
 }

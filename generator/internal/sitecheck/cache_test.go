@@ -79,7 +79,7 @@ func TestDamagedCacheIgnored(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.bin")
 	pages := map[string]page{"k": {ids: map[string]bool{"top": true}, links: []link{{"a", "href", "/x/"}}, title: "T"}}
-	if err := buildcache.WriteBinary(good, "v1", func(e *buildcache.Encoder) { writeCache(e, pages) }); err != nil {
+	if err := buildcache.WriteBinaryTable(good, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) { writeCache(e, tab, pages) }); err != nil {
 		t.Fatal(err)
 	}
 	if c := LoadPageCache(good, "v1"); c.entries.Loaded() != 1 {
@@ -96,9 +96,8 @@ func TestDamagedCacheIgnored(t *testing.T) {
 		}
 	}
 	// One string ("T"), one page whose title is string 99.
-	err := buildcache.WriteBinary(bad, "v1", func(e *buildcache.Encoder) {
-		e.Uint(1)
-		e.String("T")
+	err := buildcache.WriteBinaryTable(bad, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) {
+		tab.Ref(&buildcache.Encoder{}, "T")
 		e.Uint(1)
 		e.String("k")
 		for _, ref := range []uint64{99, 0, 0} {

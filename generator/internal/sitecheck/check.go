@@ -1,6 +1,7 @@
 package sitecheck
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"safesource.dev/safesource/generator/internal/outfs"
 	"safesource.dev/safesource/generator/internal/work"
 )
 
@@ -42,10 +44,12 @@ type Site struct {
 // skip (such as the search index, written by another stage at the same
 // time). Pages are parsed on every core.
 func Load(fsys fs.FS, skip ...string) (*Site, error) {
-	return load(fsys, parsePage, skip)
+	return load(fsys, func(src []byte, _ [sha256.Size]byte) page { return parsePage(src) }, skip)
 }
 
-func load(fsys fs.FS, parse func([]byte) page, skip []string) (*Site, error) {
+// load parses the site's pages with parse, given each page's bytes and
+// their SHA-256.
+func load(fsys fs.FS, parse func([]byte, [sha256.Size]byte) page, skip []string) (*Site, error) {
 	s := &Site{fsys: fsys, pages: map[string]page{}, files: map[string]bool{}}
 	var html []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -73,12 +77,12 @@ func load(fsys fs.FS, parse func([]byte) page, skip []string) (*Site, error) {
 	parsed := make([]page, len(html))
 	errs := make([]error, len(html))
 	work.Each(len(html), func(i int) {
-		src, err := fs.ReadFile(fsys, html[i])
+		src, sum, err := outfs.ReadSum(fsys, html[i])
 		if err != nil {
 			errs[i] = fmt.Errorf("reading the built site: %w", err)
 			return
 		}
-		parsed[i] = parse(src)
+		parsed[i] = parse(src, sum)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
