@@ -42,3 +42,16 @@ export function syncList<T>(list: HTMLElement, items: readonly T[], key: (item: 
     else list.insertBefore(node, ref);
   }
 }
+
+/**
+ * Runs f once the browser has painted what changed so far (in a task after
+ * the next frame), so work that can wait does not hold up that frame. In a
+ * hidden tab, which paints nothing, f runs at once.
+ */
+export function afterNextPaint(f: () => void): void {
+  if (document.hidden) {
+    f();
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
