@@ -414,13 +414,21 @@ test("before scoring the page shows the checker's result for no answers, in the 
   const { page, context, problems } = await openPage(browser, site.base, "/check/");
   await scored(page);
   const lists = () => page.$$eval("[data-result-details] [data-list]", (ls) => ls.map((l) => [l.dataset.list, l.innerHTML]));
+  // The score, band, confidence, progress and the mobile peek bar.
+  const parts = ["[data-result-summary]", "[data-result-peek]", "[data-progress-text]", "[data-result-note]"];
+  const summary = () => page.evaluate((parts) => parts.map((s) => [s, document.querySelector(s).outerHTML]), parts);
   // As built: the page's own HTML, before any script ran.
-  const built = await page.evaluate(async () => {
+  const [built, builtSummary] = await page.evaluate(async (parts) => {
     const doc = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), "text/html");
-    return Array.from(doc.querySelectorAll("[data-result-details] [data-list]"), (l) => [l.dataset.list, l.innerHTML]);
-  });
+    return [Array.from(doc.querySelectorAll("[data-result-details] [data-list]"), (l) => [l.dataset.list, l.innerHTML]),
+      parts.map((s) => [s, doc.querySelector(s).outerHTML])];
+  }, parts);
   assert.ok(built.find(([n]) => n === "actions")[1].includes("<li"), "next steps are in the built page");
   assert.deepEqual(await lists(), built, "the worker's first result left the built lists as they were");
+  const [want] = cli.score([{}]);
+  assert.ok(builtSummary[0][1].includes(`>${want.score}<`) && builtSummary[1][1].includes(`${want.score}/100`), "the built page shows the CLI's score for no answers");
+  assert.deepEqual(await summary(), builtSummary, "the worker's first result left the built score, band, confidence, progress and peek as they were");
+  assert.equal(await page.locator("[data-result-message]").textContent(), "", "no loading message once scored");
   // Made by the script: empty the lists, score the same answers again.
   await page.evaluate(() => {
     for (const l of document.querySelectorAll("[data-result-details] [data-list]")) l.replaceChildren();

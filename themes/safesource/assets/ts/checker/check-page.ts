@@ -43,7 +43,6 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   const sectionText = new Map(Array.from(sectionCounts.keys(), (count) => [count, count.textContent ?? ""]));
 
   $(form, "[data-progress]").classList.remove("is-pending");
-  panel.say(msg("checkerLoading"));
 
   const shareURL = (): string => {
     const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
@@ -111,7 +110,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   function progress(): void {
     const total = cfg.fields.length;
     const n = Object.keys(answers).length;
-    bar.value = n;
+    if (bar.value !== n) bar.value = n;
     setText($(form, "[data-progress-text]"), msg("answeredOf", { n, total }));
     for (const [count, ids] of sectionCounts) {
       const done = ids.filter((id) => id in answers).length;
@@ -194,8 +193,10 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     result = out.result;
     panel.say("");
     panel.show(result, Object.keys(answers).length - out.refused.length);
-    peek.hidden = false;
     setText($(peek, "[data-peek-text]"), `${result.score}/100 · ${bandLabel(msg, result.band)}`);
+    // The link's own result is shown. (A class change on the root restyles
+    // the whole page: only when there is one.)
+    if (document.documentElement.classList.contains("answer-link")) document.documentElement.classList.remove("answer-link");
     refresh(problems);
   }
 
@@ -203,6 +204,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
     if (!checker) {
+      // The page shows the result for no answers until the checker is ready.
+      if (Object.keys(answers).length > 0) panel.say(msg("checkerLoading"));
       refresh(state.problems);
       return;
     }

@@ -70,7 +70,8 @@ export class ResultPanel {
     this.root.dataset.score = String(r.score);
     this.root.dataset.rulesVersion = String(r.rules_version);
     setText(this.score, String(r.score));
-    this.band.className = `band band-${r.band}`;
+    const band = `band band-${r.band}`;
+    if (this.band.className !== band) this.band.className = band;
     setText(this.band, bandLabel(msg, r.band));
     setText(this.confidence, msg("confidenceText", { n: Math.round(r.confidence * 100) }));
     setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? msg("lowConfidence") : "");
