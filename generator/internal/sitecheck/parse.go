@@ -5,6 +5,7 @@ package sitecheck
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -37,6 +38,17 @@ func parsePage(src []byte) page {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	inTitle, mainDepth := false, 0
 	var title strings.Builder
+	// A tag's attributes, reused from tag to tag: a map per tag was most of
+	// this function's time.
+	var attrs []attr
+	get := func(key string) string {
+		for _, a := range attrs {
+			if string(a.key) == key {
+				return string(a.val)
+			}
+		}
+		return ""
+	}
 	for {
 		tt := z.Next()
 		switch tt {
@@ -47,7 +59,7 @@ func parsePage(src []byte) page {
 			if inTitle {
 				title.Write(z.Text())
 			} else if mainDepth > 0 {
-				p.mainText += len(strings.TrimSpace(string(z.Text())))
+				p.mainText += len(bytes.TrimSpace(z.Text()))
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -60,17 +72,21 @@ func parsePage(src []byte) page {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			attrs := map[string]string{}
+			attrs = attrs[:0]
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+				// The slices stay valid until the next token. A duplicate
+				// attribute does not replace the first (as in browsers).
+				if !slices.ContainsFunc(attrs, func(x attr) bool { return bytes.Equal(x.key, k) }) {
+					attrs = append(attrs, attr{k, v})
+				}
 			}
-			if id := attrs["id"]; id != "" {
+			if id := get("id"); id != "" {
 				p.ids[id] = true
 			}
-			if a == atom.A && attrs["name"] != "" {
-				p.ids[attrs["name"]] = true
+			if a == atom.A && get("name") != "" {
+				p.ids[get("name")] = true
 			}
 			switch a {
 			case atom.Title:
@@ -81,27 +97,32 @@ func parsePage(src []byte) page {
 				}
 			case atom.Meta:
 				switch {
-				case attrs["name"] == "description":
-					p.description = strings.TrimSpace(attrs["content"])
-				case strings.EqualFold(attrs["http-equiv"], "refresh"):
+				case get("name") == "description":
+					p.description = strings.TrimSpace(get("content"))
+				case strings.EqualFold(get("http-equiv"), "refresh"):
 					p.redirect = true
-				case attrs["property"] == "og:image":
+				case get("property") == "og:image":
 					// Link previews fetch it: it must exist on this site.
-					p.links = append(p.links, link{tag: "meta", attr: "content", url: attrs["content"]})
+					p.links = append(p.links, link{tag: "meta", attr: "content", url: get("content")})
 				}
 			case atom.Link:
-				if hasToken(attrs["rel"], "canonical") {
-					p.canonical = attrs["href"]
+				if hasToken(get("rel"), "canonical") {
+					p.canonical = get("href")
 				}
 			}
-			if attr, ok := linkAttrs[a]; ok {
-				if u, ok := attrs[attr]; ok {
-					p.links = append(p.links, link{tag: a.String(), attr: attr, url: u})
+			if key, ok := linkAttrs[a]; ok {
+				for _, at := range attrs {
+					if string(at.key) == key {
+						p.links = append(p.links, link{tag: a.String(), attr: key, url: string(at.val)})
+						break
+					}
 				}
 			}
 		}
 	}
 }
+
+type attr struct{ key, val []byte }
 
 func hasToken(list, tok string) bool {
 	for _, f := range strings.Fields(list) {
