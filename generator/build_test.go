@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -223,5 +224,80 @@ func TestCheckStartResult(t *testing.T) {
 		} else if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.wantErr)
 		}
+	}
+}
+
+// snapshot reads every file under dir (a built site's search index).
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// A build that takes unchanged pages from build/cache writes exactly what
+// a build from nothing writes: after no change, and after a page changed.
+func TestCachedRebuildMatchesCleanBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Hugo")
+	}
+	root := copyFixture(t)
+	out := func() map[string]string {
+		t.Helper()
+		if log, err := buildFixture(t, root); err != nil {
+			t.Fatalf("build failed: %v\n%s", err, log)
+		}
+		files := snapshot(t, filepath.Join(root, "public", searchDir))
+		sw, err := os.ReadFile(filepath.Join(root, "public", "sw.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["../sw.js"] = string(sw)
+		return files
+	}
+	same := func(what string, got, want map[string]string) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, want %d", what, len(got), len(want))
+		}
+		for name, data := range want {
+			if got[name] != data {
+				t.Errorf("%s: %s differs from a build without caches", what, name)
+			}
+		}
+	}
+	clean := out()
+	if entries, _ := os.ReadDir(filepath.Join(root, "build", "cache", "search-files")); len(entries) < 3 {
+		t.Fatalf("the search file store holds %d files after a build", len(entries))
+	}
+	same("a rebuild with nothing changed", out(), clean)
+
+	page := filepath.Join(root, "content", "guide", "second.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, []byte("\nA new paragraph about escrow deposits and freight.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cached := out()
+	if err := os.RemoveAll(filepath.Join(root, "build", "cache")); err != nil {
+		t.Fatal(err)
+	}
+	fresh := out()
+	same("a rebuild after an edit", cached, fresh)
+	if reflect.DeepEqual(fresh, clean) {
+		t.Error("the edit changed nothing in the search index: the test proves nothing")
 	}
 }
