@@ -23,8 +23,9 @@ after(async () => {
 
 const scored = (page) => page.waitForSelector("[data-result][data-score]", { timeout: 20_000 });
 
-/** What the page shows, in the CLI's terms. */
+/** What the page shows, in the CLI's terms, once the newest answers are scored. */
 async function shown(page) {
+  await page.waitForSelector("[data-result][data-score]:not([data-scoring])", { timeout: 20_000 });
   return page.evaluate(() => {
     const r = document.querySelector("[data-result]");
     const ids = (name) => Array.from(r.querySelectorAll(`[data-list="${name}"] > li`), (li) => li.dataset.key);
