@@ -174,7 +174,6 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   }
 
   /** score's work for request number mine. */
-
   async function scoreNewest(c: Checker, problems: Map<string, string>, mine: number): Promise<void> {
     const out = await c.call("score", answers);
     if (mine !== scoring) return;
