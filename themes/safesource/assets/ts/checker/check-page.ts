@@ -131,8 +131,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   /**
    * The printed report's name, link and answers, written just before
    * printing (beforeprint, the Print button) rather than on every answer:
-   * rebuilding the answer list took a third of the time from an answer to
-   * its result.
+   * only print shows them, and rebuilding the answer list each time held up
+   * the result.
    */
   function report(): void {
     setText($(document, "[data-report-name]"), supplierName(answers) || msg("unnamedSupplier"));
