@@ -55,7 +55,8 @@ func decodeSample(d *Decoder) sample {
 }
 
 // Values come back exactly; a file of another salt, a truncated file (at
-// every length), trailing bytes and a gob file all load as nothing.
+// every length), trailing bytes and a file of another format all load as
+// nothing.
 func TestBinaryRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache.bin")
 	data := map[string]sample{

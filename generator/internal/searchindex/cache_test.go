@@ -29,7 +29,7 @@ func writeSite(t *testing.T, root string, pages map[string]string) {
 // A cached build gives exactly what a fresh extraction gives, reuses
 // unchanged pages, re-reads edited ones, and forgets on a new salt.
 func TestFromSiteCached(t *testing.T) {
-	root, cacheFile := t.TempDir(), filepath.Join(t.TempDir(), "pages.gob")
+	root, cacheFile := t.TempDir(), filepath.Join(t.TempDir(), "pages.bin")
 	writeSite(t, root, map[string]string{
 		"index.html":         `<html><body><main data-pagefind-body data-search-body><h1>Home</h1><p>Welcome buyers.</p></main></body></html>`,
 		"guide/a/index.html": `<html><body><main data-pagefind-body data-search-body><h1>Escrow</h1><h2 id="how">How</h2><p>Pay through escrow.</p></main></body></html>`,
