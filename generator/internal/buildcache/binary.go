@@ -9,8 +9,9 @@ import (
 	"unsafe"
 )
 
-// A binary cache file is magic, salt, entry count, then each key and its
-// value as the caller's encode function wrote it. Decoding slices every
+// A cache file is magic, salt, the entry count, each key and its value as
+// the caller's write function encoded it, then the string table (strings
+// the values share, stored once) and its offset. Decoding slices every
 // string out of one copy of the file, so loading allocates almost nothing:
 // the 5,000-page synthetic site's extracted pages (34 MB) took about 1 s to
 // load as gob, which builds each string and struct by reflection.
@@ -253,9 +254,9 @@ func (d *Decoder) Float() float64 {
 	return math.Float64frombits(v)
 }
 
-// WriteBinary writes a file of magic, salt and what write encodes,
+// writeFile writes a file of magic, salt and what write encodes,
 // replacing path in one step.
-func WriteBinary(path, salt string, write func(*Encoder)) error {
+func writeFile(path, salt string, write func(*Encoder)) error {
 	return writeAtomic(path, func(w io.Writer) error {
 		e := &Encoder{buf: make([]byte, 0, 2*spillAt), w: w}
 		e.buf = append(e.buf, binaryMagic...)
@@ -266,10 +267,10 @@ func WriteBinary(path, salt string, write func(*Encoder)) error {
 	})
 }
 
-// ReadBinary reads a file WriteBinary wrote with the same salt through
-// read; false when it is missing, damaged (read met an error or left bytes
-// over) or salted differently.
-func ReadBinary(path, salt string, read func(*Decoder)) bool {
+// readFile reads a file writeFile wrote with the same salt through read;
+// false when it is missing, damaged (read met an error or left bytes over)
+// or salted differently.
+func readFile(path, salt string, read func(*Decoder)) bool {
 	src, err := os.ReadFile(path)
 	if err != nil || len(src) < len(binaryMagic) || string(src[:len(binaryMagic)]) != binaryMagic {
 		return false
@@ -285,12 +286,12 @@ func ReadBinary(path, salt string, read func(*Decoder)) bool {
 	return d.err == nil && d.off == len(d.data)
 }
 
-// WriteBinaryTable is WriteBinary for records that share strings: write
-// them through the StringTable, which stores each string once. The table
+// writeTable is writeFile for records that share strings: write them
+// through the StringTable, which stores each string once. The table
 // follows the records (so they stream to disk as they are encoded), and
 // the file ends with the table's offset in 8 bytes.
-func WriteBinaryTable(path, salt string, write func(*Encoder, *StringTable)) error {
-	return WriteBinary(path, salt, func(e *Encoder) {
+func writeTable(path, salt string, write func(*Encoder, *StringTable)) error {
+	return writeFile(path, salt, func(e *Encoder) {
 		var t StringTable
 		write(e, &t)
 		at := e.offset()
@@ -299,10 +300,10 @@ func WriteBinaryTable(path, salt string, write func(*Encoder, *StringTable)) err
 	})
 }
 
-// ReadBinaryTable reads a file WriteBinaryTable wrote through read, which
-// is given the table the records' string numbers refer to.
-func ReadBinaryTable(path, salt string, read func(d *Decoder, table []string)) bool {
-	return ReadBinary(path, salt, func(d *Decoder) {
+// readTable reads a file writeTable wrote through read, which is given the
+// table the records' string numbers refer to.
+func readTable(path, salt string, read func(d *Decoder, table []string)) bool {
+	return readFile(path, salt, func(d *Decoder) {
 		end := len(d.data) - 8
 		if end < d.off {
 			d.Fail()
@@ -332,27 +333,28 @@ func ReadBinaryTable(path, salt string, read func(d *Decoder, table []string)) b
 	})
 }
 
-// SaveBinary writes data with its salt, each value by encode.
-func SaveBinary[V any](path, salt string, data map[string]V, encode func(*Encoder, V)) error {
-	return WriteBinary(path, salt, func(e *Encoder) {
+// SaveMap writes data with its salt, each value by write (which may store
+// strings through the table).
+func SaveMap[V any](path, salt string, data map[string]V, write func(*Encoder, *StringTable, V)) error {
+	return writeTable(path, salt, func(e *Encoder, t *StringTable) {
 		e.Uint(uint64(len(data)))
 		for k, v := range data {
 			e.String(k)
-			encode(e, v)
+			write(e, t, v)
 		}
 	})
 }
 
-// LoadBinary reads a file SaveBinary wrote with the same salt, each value
-// by decode; false when it is missing, damaged or salted differently.
-func LoadBinary[V any](path, salt string, decode func(*Decoder) V) (map[string]V, bool) {
+// LoadMap reads a file SaveMap wrote with the same salt, each value by
+// read; false when it is missing, damaged or salted differently.
+func LoadMap[V any](path, salt string, read func(d *Decoder, table []string) V) (map[string]V, bool) {
 	var data map[string]V
-	ok := ReadBinary(path, salt, func(d *Decoder) {
+	ok := readTable(path, salt, func(d *Decoder, table []string) {
 		n := d.Len()
 		data = make(map[string]V, n)
 		for i := 0; i < n && d.err == nil; i++ {
 			k := d.String()
-			data[k] = decode(d)
+			data[k] = read(d, table)
 		}
 	})
 	if !ok {

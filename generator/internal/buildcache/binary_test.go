@@ -21,7 +21,7 @@ type sample struct {
 	Nums  []float64
 }
 
-func encodeSample(e *Encoder, s sample) {
+func encodeSample(e *Encoder, _ *StringTable, s sample) {
 	e.String(s.Name)
 	e.Int(s.Count)
 	e.Uint(s.Big)
@@ -37,7 +37,7 @@ func encodeSample(e *Encoder, s sample) {
 	}
 }
 
-func decodeSample(d *Decoder) sample {
+func decodeSample(d *Decoder, _ []string) sample {
 	s := sample{Name: d.String(), Count: d.Int(), Big: d.Uint(), Ok: d.Bool(), Score: d.Float()}
 	if n := d.Len(); n > 0 {
 		s.Tags = make([]string, n)
@@ -65,17 +65,17 @@ func TestBinaryRoundTrip(t *testing.T) {
 		"":          {},
 		"b\x00\xff": {Name: string(make([]byte, 300)), Count: math.MinInt64 + 1, Score: math.Inf(-1)},
 	}
-	if err := SaveBinary(path, "v1", data, encodeSample); err != nil {
+	if err := SaveMap(path, "v1", data, encodeSample); err != nil {
 		t.Fatal(err)
 	}
-	got, ok := LoadBinary(path, "v1", decodeSample)
+	got, ok := LoadMap(path, "v1", decodeSample)
 	if !ok || !reflect.DeepEqual(got, data) {
 		t.Fatalf("round trip: %+v (%v), want %+v", got, ok, data)
 	}
 	if !math.Signbit(got["a"].Nums[7]) {
 		t.Error("-0 came back as +0")
 	}
-	if _, ok := LoadBinary(path, "v2", decodeSample); ok {
+	if _, ok := LoadMap(path, "v2", decodeSample); ok {
 		t.Error("a file with another salt loaded")
 	}
 	full, err := os.ReadFile(path)
@@ -87,20 +87,20 @@ func TestBinaryRoundTrip(t *testing.T) {
 		if err := os.WriteFile(damaged, full[:n], 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := LoadBinary(damaged, "v1", decodeSample); ok {
+		if _, ok := LoadMap(damaged, "v1", decodeSample); ok {
 			t.Fatalf("a file cut at %d of %d bytes loaded", n, len(full))
 		}
 	}
 	if err := os.WriteFile(damaged, append(full, 0), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := LoadBinary(damaged, "v1", decodeSample); ok {
+	if _, ok := LoadMap(damaged, "v1", decodeSample); ok {
 		t.Error("a file with trailing bytes loaded")
 	}
 	if err := WriteAtomic(damaged, []byte("\x0e\xff\x81\x02\x01\x02\xff\x82\x00\x01\x0c\x01\x0c\x00\x00")); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := LoadBinary(damaged, "v1", decodeSample); ok {
+	if _, ok := LoadMap(damaged, "v1", decodeSample); ok {
 		t.Error("a file of another format loaded")
 	}
 }
@@ -133,13 +133,13 @@ func TestBinaryLargeFile(t *testing.T) {
 	for i := range 20_000 {
 		data[strconv.Itoa(i)] = sample{Name: "page " + strconv.Itoa(i), Count: i, Score: float64(i) / 7, Tags: []string{"a", "b"}}
 	}
-	if err := SaveBinary(path, "v1", data, encodeSample); err != nil {
+	if err := SaveMap(path, "v1", data, encodeSample); err != nil {
 		t.Fatal(err)
 	}
 	if info, _ := os.Stat(path); info == nil || info.Size() < 4*spillAt {
 		t.Fatalf("the file is %v, want several buffers' worth", info)
 	}
-	if got, ok := LoadBinary(path, "v1", decodeSample); !ok || !reflect.DeepEqual(got, data) {
+	if got, ok := LoadMap(path, "v1", decodeSample); !ok || !reflect.DeepEqual(got, data) {
 		t.Errorf("a large file did not read back (loaded: %v, %d entries)", ok, len(got))
 	}
 }
@@ -153,7 +153,7 @@ func TestBinaryTable(t *testing.T) {
 	for range 5 {
 		words = append(words, words...)
 	}
-	err := WriteBinaryTable(path, "v1", func(e *Encoder, tab *StringTable) {
+	err := writeTable(path, "v1", func(e *Encoder, tab *StringTable) {
 		e.Uint(uint64(len(words)))
 		for _, w := range words {
 			tab.Ref(e, w)
@@ -164,7 +164,7 @@ func TestBinaryTable(t *testing.T) {
 	}
 	read := func(path string) ([]string, bool) {
 		var got []string
-		ok := ReadBinaryTable(path, "v1", func(d *Decoder, table []string) {
+		ok := readTable(path, "v1", func(d *Decoder, table []string) {
 			got = make([]string, d.Len())
 			for i := range got {
 				got[i] = d.Ref(table)

@@ -47,6 +47,24 @@ func (e *Entries[V]) Get(key string, compute func() (V, error)) (V, error) {
 	return v, nil
 }
 
+// Load starts a build's entries from the file Save wrote with the same
+// salt, each value read by read; a missing, damaged or differently salted
+// file gives none.
+func Load[V any](path, salt string, read func(d *Decoder, table []string) V) *Entries[V] {
+	loaded, _ := LoadMap(path, salt, read)
+	return New(loaded)
+}
+
+// Save writes the results this build used, each value by write; when they
+// are exactly those loaded, the file already holds them and is left alone.
+func (e *Entries[V]) Save(path, salt string, write func(*Encoder, *StringTable, V)) error {
+	used, changed := e.Used()
+	if !changed {
+		return nil
+	}
+	return SaveMap(path, salt, used, write)
+}
+
 // Loaded is how many results the earlier build saved.
 func (e *Entries[V]) Loaded() int {
 	e.mu.Lock()

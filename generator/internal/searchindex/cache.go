@@ -25,8 +25,7 @@ type cachedPage struct {
 // LoadPageCache reads file; a missing, unreadable, damaged or differently
 // salted cache is an empty one.
 func LoadPageCache(file, salt string) *PageCache {
-	pages, _ := buildcache.LoadBinary(file, salt, decodePage)
-	return &PageCache{salt: salt, entries: buildcache.New(pages)}
+	return &PageCache{salt: salt, entries: buildcache.Load(file, salt, func(d *buildcache.Decoder, _ []string) cachedPage { return decodePage(d) })}
 }
 
 func encodePage(e *buildcache.Encoder, c cachedPage) {
@@ -65,11 +64,7 @@ func decodePage(d *buildcache.Decoder) cachedPage {
 // Save writes the pages this build extracted or reused (and no others);
 // when they are exactly the ones loaded, the file is left alone.
 func (c *PageCache) Save(file string) error {
-	used, changed := c.entries.Used()
-	if !changed {
-		return nil
-	}
-	return buildcache.SaveBinary(file, c.salt, used, encodePage)
+	return c.entries.Save(file, c.salt, func(e *buildcache.Encoder, _ *buildcache.StringTable, p cachedPage) { encodePage(e, p) })
 }
 
 func (c *PageCache) extract(url string, src []byte, sum [sha256.Size]byte) (Page, bool, error) {
@@ -100,21 +95,13 @@ type TermCache struct {
 // LoadTermCache reads file; a missing, unreadable, damaged or differently
 // salted cache is an empty one.
 func LoadTermCache(file, salt string) *TermCache {
-	var pages map[string][]secTerms
-	if !buildcache.ReadBinaryTable(file, salt, func(d *buildcache.Decoder, table []string) { pages = readTerms(d, table) }) {
-		pages = nil
-	}
-	return &TermCache{salt: salt, entries: buildcache.New(pages)}
+	return &TermCache{salt: salt, entries: buildcache.Load(file, salt, termsReader())}
 }
 
 // Save writes the pages this build analysed or reused (and no others);
 // when they are exactly the ones loaded, the file is left alone.
 func (c *TermCache) Save(file string) error {
-	used, changed := c.entries.Used()
-	if !changed {
-		return nil
-	}
-	return buildcache.WriteBinaryTable(file, c.salt, func(e *buildcache.Encoder, t *buildcache.StringTable) { writeTerms(e, t, used) })
+	return c.entries.Save(file, c.salt, writeTerms)
 }
 
 // get returns p's analysed sections, from the cache when p and the synonym
@@ -133,43 +120,34 @@ func (c *TermCache) get(p Page, synKey string, analyze func() []secTerms) []secT
 	return v
 }
 
-// The file: each page's sections, terms and words by number in the file's
-// string table (they are shared by many sections).
-func writeTerms(records *buildcache.Encoder, table *buildcache.StringTable, pages map[string][]secTerms) {
-	records.Uint(uint64(len(pages)))
-	for key, secs := range pages {
-		records.String(key)
-		records.Uint(uint64(len(secs)))
-		for _, s := range secs {
-			records.Uint(uint64(s.section))
-			records.Uint(uint64(s.length))
-			records.Number(s.weight)
-			records.Uint(uint64(len(s.terms)))
-			for _, t := range s.terms {
-				table.Ref(records, t.term)
-				records.Number(t.tf)
-				records.Number(t.bonus)
-			}
-			records.Uint(uint64(len(s.words)))
-			for _, w := range s.words {
-				table.Ref(records, w)
-			}
+// writeTerms writes one page's sections, terms and words by number in the
+// file's string table (they are shared by many sections).
+func writeTerms(e *buildcache.Encoder, table *buildcache.StringTable, secs []secTerms) {
+	e.Uint(uint64(len(secs)))
+	for _, s := range secs {
+		e.Uint(uint64(s.section))
+		e.Uint(uint64(s.length))
+		e.Number(s.weight)
+		e.Uint(uint64(len(s.terms)))
+		for _, t := range s.terms {
+			table.Ref(e, t.term)
+			e.Number(t.tf)
+			e.Number(t.bonus)
+		}
+		e.Uint(uint64(len(s.words)))
+		for _, w := range s.words {
+			table.Ref(e, w)
 		}
 	}
 }
 
-func readTerms(d *buildcache.Decoder, table []string) map[string][]secTerms {
-	n := d.Len()
-	pages := make(map[string][]secTerms, n)
-	// Sections take their lists from large shared blocks: one allocation
-	// per section list made loading take about a second at 5,000 pages.
+// termsReader reads what writeTerms wrote, page after page. Sections take
+// their lists from large shared blocks: one allocation per section list
+// made loading take about a second at 5,000 pages.
+func termsReader() func(d *buildcache.Decoder, table []string) []secTerms {
 	var terms []termStat
 	var words []string
-	for range n {
-		if d.Err() != nil {
-			break
-		}
-		key := d.String()
+	return func(d *buildcache.Decoder, table []string) []secTerms {
 		secs := make([]secTerms, d.Len())
 		for i := range secs {
 			s := &secs[i]
@@ -183,9 +161,8 @@ func readTerms(d *buildcache.Decoder, table []string) map[string][]secTerms {
 				s.words[j] = d.Ref(table)
 			}
 		}
-		pages[key] = secs
+		return secs
 	}
-	return pages
 }
 
 // carve takes n elements from block, starting a new block when it is full;

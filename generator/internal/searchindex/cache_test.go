@@ -122,8 +122,8 @@ func TestTermCache(t *testing.T) {
 		t.Errorf("after an edit the cache keeps %d pages, want the 3 of the last build", c.entries.Loaded())
 	}
 	keys := func() map[string][]secTerms {
-		var pages map[string][]secTerms
-		if !buildcache.ReadBinaryTable(file, "v1", func(d *buildcache.Decoder, table []string) { pages = readTerms(d, table) }) {
+		pages, ok := buildcache.LoadMap(file, "v1", termsReader())
+		if !ok {
 			t.Fatal("the saved cache does not load")
 		}
 		return pages
@@ -150,7 +150,7 @@ func TestTermCache(t *testing.T) {
 			}
 		}
 	}
-	if err := buildcache.WriteBinaryTable(file, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) { writeTerms(e, tab, doubled) }); err != nil {
+	if err := buildcache.SaveMap(file, "v1", doubled, writeTerms); err != nil {
 		t.Fatal(err)
 	}
 	if idx, _ := build(edited, fewer, "v1"); idx.Build == plainBuildID(t, edited, fewer) {

@@ -16,78 +16,56 @@ type PageCache struct {
 	entries *buildcache.Entries[page]
 }
 
-// The cache file: each page (its key, then its fields, strings by number
-// in the file's string table). Pages share most of their
-// strings (every page links to the same navigation), so each is stored
-// once: at 5,000 pages the file is a quarter of the size of the pages
-// written out.
-func writeCache(records *buildcache.Encoder, table *buildcache.StringTable, pages map[string]page) {
-	records.Uint(uint64(len(pages)))
-	for key, p := range pages {
-		records.String(key)
-		table.Ref(records, p.title)
-		table.Ref(records, p.description)
-		table.Ref(records, p.canonical)
-		records.Int(p.mainText)
-		records.Bool(p.redirect)
-		records.Uint(uint64(len(p.ids)))
-		for id := range p.ids {
-			table.Ref(records, id)
-		}
-		records.Uint(uint64(len(p.links)))
-		for _, l := range p.links {
-			table.Ref(records, l.tag)
-			table.Ref(records, l.attr)
-			table.Ref(records, l.url)
-		}
+// writePage writes one page, its strings by number in the file's string
+// table: pages share most of their strings (every page links to the same
+// navigation), so each is stored once, and at 5,000 pages the file is a
+// quarter of the size of the pages written out.
+func writePage(e *buildcache.Encoder, table *buildcache.StringTable, p page) {
+	table.Ref(e, p.title)
+	table.Ref(e, p.description)
+	table.Ref(e, p.canonical)
+	e.Int(p.mainText)
+	e.Bool(p.redirect)
+	e.Uint(uint64(len(p.ids)))
+	for id := range p.ids {
+		table.Ref(e, id)
+	}
+	e.Uint(uint64(len(p.links)))
+	for _, l := range p.links {
+		table.Ref(e, l.tag)
+		table.Ref(e, l.attr)
+		table.Ref(e, l.url)
 	}
 }
 
-// readCache reads what writeCache wrote; a string number outside the
-// table marks the file damaged.
-func readCache(d *buildcache.Decoder, table []string) map[string]page {
-	n := d.Len()
-	pages := make(map[string]page, n)
-	for range n {
-		if d.Err() != nil {
-			break
-		}
-		key := d.String()
-		p := page{title: d.Ref(table), description: d.Ref(table), canonical: d.Ref(table), mainText: d.Int(), redirect: d.Bool()}
-		ids := d.Len()
-		p.ids = make(map[string]bool, ids)
-		for range ids {
-			p.ids[d.Ref(table)] = true
-		}
-		if links := d.Len(); links > 0 {
-			p.links = make([]link, links)
-			for i := range p.links {
-				p.links[i] = link{tag: d.Ref(table), attr: d.Ref(table), url: d.Ref(table)}
-			}
-		}
-		pages[key] = p
+// readPage reads what writePage wrote; a string number outside the table
+// marks the file damaged.
+func readPage(d *buildcache.Decoder, table []string) page {
+	p := page{title: d.Ref(table), description: d.Ref(table), canonical: d.Ref(table), mainText: d.Int(), redirect: d.Bool()}
+	ids := d.Len()
+	p.ids = make(map[string]bool, ids)
+	for range ids {
+		p.ids[d.Ref(table)] = true
 	}
-	return pages
+	if links := d.Len(); links > 0 {
+		p.links = make([]link, links)
+		for i := range p.links {
+			p.links[i] = link{tag: d.Ref(table), attr: d.Ref(table), url: d.Ref(table)}
+		}
+	}
+	return p
 }
 
 // LoadPageCache reads file; a missing, unreadable, damaged or differently
 // salted cache is an empty one.
 func LoadPageCache(file, salt string) *PageCache {
-	var pages map[string]page
-	if !buildcache.ReadBinaryTable(file, salt, func(d *buildcache.Decoder, table []string) { pages = readCache(d, table) }) {
-		pages = nil
-	}
-	return &PageCache{salt: salt, entries: buildcache.New(pages)}
+	return &PageCache{salt: salt, entries: buildcache.Load(file, salt, readPage)}
 }
 
 // Save writes the pages this build read (and no others); when they are
 // exactly the ones loaded, the file already says so and is left alone.
 func (c *PageCache) Save(file string) error {
-	used, changed := c.entries.Used()
-	if !changed {
-		return nil
-	}
-	return buildcache.WriteBinaryTable(file, c.salt, func(e *buildcache.Encoder, t *buildcache.StringTable) { writeCache(e, t, used) })
+	return c.entries.Save(file, c.salt, writePage)
 }
 
 // parse returns the page, from the cache when its HTML is unchanged. The

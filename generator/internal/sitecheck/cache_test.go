@@ -79,7 +79,7 @@ func TestDamagedCacheIgnored(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.bin")
 	pages := map[string]page{"k": {ids: map[string]bool{"top": true}, links: []link{{"a", "href", "/x/"}}, title: "T"}}
-	if err := buildcache.WriteBinaryTable(good, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) { writeCache(e, tab, pages) }); err != nil {
+	if err := buildcache.SaveMap(good, "v1", pages, writePage); err != nil {
 		t.Fatal(err)
 	}
 	if c := LoadPageCache(good, "v1"); c.entries.Loaded() != 1 {
@@ -96,10 +96,8 @@ func TestDamagedCacheIgnored(t *testing.T) {
 		}
 	}
 	// One string ("T"), one page whose title is string 99.
-	err := buildcache.WriteBinaryTable(bad, "v1", func(e *buildcache.Encoder, tab *buildcache.StringTable) {
+	err := buildcache.SaveMap(bad, "v1", map[string]int{"k": 0}, func(e *buildcache.Encoder, tab *buildcache.StringTable, _ int) {
 		tab.Ref(&buildcache.Encoder{}, "T")
-		e.Uint(1)
-		e.String("k")
 		for _, ref := range []uint64{99, 0, 0} {
 			e.Uint(ref)
 		}
