@@ -110,13 +110,11 @@ func (c *TermCache) get(p Page, synKey string, analyze func() []secTerms) []secT
 	if c == nil {
 		return analyze()
 	}
-	h := sha256.New()
 	e := &buildcache.Encoder{}
 	e.String(synKey)
 	encodePage(e, cachedPage{Page: p})
-	h.Write(e.Bytes())
-	key := string(h.Sum(nil))
-	v, _ := c.entries.Get(key, func() ([]secTerms, error) { return analyze(), nil })
+	key := sha256.Sum256(e.Bytes())
+	v, _ := c.entries.Get(string(key[:]), func() ([]secTerms, error) { return analyze(), nil })
 	return v
 }
 
