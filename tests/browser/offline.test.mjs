@@ -156,3 +156,37 @@ test("a new deploy is offered with a prompt and replaces the saved copy as one v
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test("on /check/ the site is saved for offline use only once the checker has started", async () => {
+  const site = await startSite();
+  try {
+    const context = await browser.newContext({ serviceWorkers: "allow" });
+    // Hold the checker's WebAssembly back until the test lets it through.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let asked = false;
+    await context.route("**/*.wasm", async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(site.base + "check/", { waitUntil: "load" });
+    await page.waitForFunction(() => document.readyState === "complete");
+    // Loaded, idle and waiting for its checker: nothing is saved yet.
+    await page.waitForTimeout(2500);
+    assert.equal(asked, true, "the checker asked for its WebAssembly");
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true,
+      "no service worker while the checker is still starting");
+    assert.equal(await page.locator("[data-result]").getAttribute("data-score"), null, "the checker has not scored yet");
+
+    release();
+    await page.waitForSelector("[data-result][data-score]", { timeout: 30_000 });
+    const state = await waitUntilSaved(page);
+    assert.equal(state.active, "activated", "once the checker has started, the site is saved");
+    assert.equal(state.footer, "Available offline");
+    await context.close();
+  } finally {
+    await site.stop();
+  }
+});

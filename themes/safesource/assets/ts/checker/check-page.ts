@@ -42,8 +42,6 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     [$(section, "[data-section-count]"), Array.from(section.querySelectorAll<HTMLElement>("[data-question]"), (q) => q.dataset.question ?? "")]));
   const sectionText = new Map(Array.from(sectionCounts.keys(), (count) => [count, count.textContent ?? ""]));
 
-  $(form, "[data-progress]").classList.remove("is-pending");
-
   const shareURL = (): string => {
     const frag = toFragment(answers, cfg.fields, cfg.rulesVersion);
     return location.origin + location.pathname + location.search + (frag ? "#" + frag : "");
@@ -212,13 +210,20 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     refresh(problems);
   }
 
+  // The page as built shows no answers: until something is answered there
+  // is nothing to write (writing it anyway cost the first task a restyle).
+  let built = true;
+
   function update(): void {
     const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
     if (!checker) {
       // The page shows the result for no answers until the checker is ready.
       if (Object.keys(answers).length > 0) panel.say(msg("checkerLoading"));
-      refresh(state.problems);
+      if (!built || Object.keys(answers).length > 0 || state.problems.size > 0) {
+        built = false;
+        refresh(state.problems);
+      }
       return;
     }
     // Nothing else changes until the score is back (about a millisecond):

@@ -1,6 +1,7 @@
 // The page's side of the checker: starts the Web Worker (worker.ts) that
 // runs the rules package compiled to WebAssembly, and turns its replies into
 // promises. Nothing here runs Go, so the page never waits for it.
+import { CHECKER_SETTLED } from "../lib/offline-protocol";
 import type { Calls, Op, Reply, Request } from "./protocol";
 
 export class Checker {
@@ -17,6 +18,8 @@ export class Checker {
     let failed: (e: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => { started = resolve; failed = reject; });
     this.ready.catch(() => {}); // callers that never await it still see failures through call()
+    const settled = (): void => { document.dispatchEvent(new Event(CHECKER_SETTLED)); };
+    this.ready.then(settled, settled);
     const fail = (e: Error): void => {
       this.failure = e;
       failed(e);

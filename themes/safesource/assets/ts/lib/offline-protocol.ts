@@ -18,3 +18,10 @@ export const SKIP_WAITING = "skip-waiting";
 export interface SkipWaitingMessage {
   type: typeof SKIP_WAITING;
 }
+
+/**
+ * Fired on document when a page's checker has started or failed to start.
+ * /check/ saves the site for offline use only then, so the precache does
+ * not compete with the checker's WebAssembly for the network and the CPU.
+ */
+export const CHECKER_SETTLED = "safesource:checker-settled";

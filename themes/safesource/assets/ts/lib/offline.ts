@@ -3,9 +3,12 @@
 // offers a newer version with a prompt rather than swapping it in under the
 // reader.
 import { messages } from "./i18n";
-import { SKIP_WAITING, type SkipWaitingMessage } from "./offline-protocol";
+import { CHECKER_SETTLED, SKIP_WAITING, type SkipWaitingMessage } from "./offline-protocol";
 
 type OfflineState = "ready" | "saving" | "unavailable";
+
+/** /check/ waits this long at most for its checker before saving the site anyway. */
+const CHECKER_WAIT_MS = 15_000;
 
 /** Checks for a new version at most this often while a page stays open. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -89,11 +92,18 @@ export function initOffline(): void {
     });
   };
   // Once the page has loaded and gone idle, so saving the site never
-  // competes with the page itself (the checker's WebAssembly above all).
+  // competes with the page itself; on /check/, once its checker has started
+  // too (its WebAssembly is what the reader came for).
   const whenIdle = (): void => {
     if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(start, { timeout: 5000 });
     else setTimeout(start, 1000); // Safari has no requestIdleCallback
   };
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  const loaded = document.readyState === "complete" ? Promise.resolve()
+    : new Promise<void>((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+  const checker = !document.querySelector("[data-checker-form]") ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+      document.addEventListener(CHECKER_SETTLED, () => resolve(), { once: true });
+      setTimeout(resolve, CHECKER_WAIT_MS); // a checker that never answers does not keep the site from being saved
+    });
+  void Promise.all([loaded, checker]).then(whenIdle);
 }
