@@ -49,6 +49,9 @@ type builder struct {
 	// built is the output as the stages after Hugo read it: each page is
 	// read and hashed once for all of them (nil: read from disk each time).
 	built *outfs.FS
+	// meter measures the output's brotli sizes once for the budgets of both
+	// the output check and the offline stage (nil outside a build).
+	meter *budget.Meter
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -125,6 +128,12 @@ func (b *builder) build() error {
 	var hugoCPU, afterStart time.Duration
 	b.built = outfs.New(b.out)
 	defer func() { b.built = nil }() // a page's bytes are not kept past the build
+	b.meter = budget.NewMeter(b.output())
+	b.meter.LoadCache(b.brotliCache())
+	defer func() {
+		_ = b.meter.SaveCache(b.brotliCache()) // a cache that cannot be written only costs time next build
+		b.meter = nil
+	}()
 	stages := append(b.prepareStages(),
 		pipeline.Stage{Name: "hugo", Run: func(io.Writer) error {
 			_, c0, _ := cpuTime()
@@ -294,7 +303,9 @@ func (b *builder) checkOutput() error {
 	if b.ruleLinks {
 		probs = append(probs, site.CheckTargets("checker rule guide link", checker.GuideLinks())...)
 	}
-	weights, err := budget.Check(b.output(), budget.SiteLimits, filepath.Join(b.sharedCache, "brotli-sizes.json"))
+	meter, done := b.budgetMeter()
+	defer done()
+	weights, err := meter.Check(budget.SiteLimits)
 	if err != nil {
 		return fmt.Errorf("measuring page weights: %w", err)
 	}
@@ -306,6 +317,22 @@ func (b *builder) checkOutput() error {
 		return nil
 	}
 	return reportSiteProblems(b.root, probs)
+}
+
+// brotliCache keeps brotli sizes between builds, by content hash.
+func (b *builder) brotliCache() string {
+	return filepath.Join(b.sharedCache, "brotli-sizes.json")
+}
+
+// budgetMeter is the build's meter, or outside a build (the check and
+// offline commands) one of its own, saved by done.
+func (b *builder) budgetMeter() (m *budget.Meter, done func()) {
+	if b.meter != nil {
+		return b.meter, func() {}
+	}
+	m = budget.NewMeter(b.output())
+	m.LoadCache(b.brotliCache())
+	return m, func() { _ = m.SaveCache(b.brotliCache()) } // a cache that cannot be written only costs time next build
 }
 
 // loadSite reads the built site for the output checks, parsing only the

@@ -117,19 +117,15 @@ func (b *builder) checkPrecache(m precache.Manifest, worker []byte, limit int) (
 	if !b.offlineBudget {
 		return fmt.Sprintf("offline precache %d files", len(m.Entries)), nil, nil
 	}
-	meter := budget.NewMeter(b.output())
-	cache := filepath.Join(b.root, "build", "cache", "brotli-sizes.json")
-	meter.LoadCache(cache)
-	total := 0
-	for _, e := range m.Entries {
-		n, err := meter.File(e.File)
-		if err != nil {
-			return "", nil, fmt.Errorf("measuring the offline precache: %w", err)
-		}
-		total += n
+	meter, done := b.budgetMeter()
+	defer done()
+	files := make([]string, len(m.Entries))
+	for i, e := range m.Entries {
+		files[i] = e.File
 	}
-	if err := meter.SaveCache(cache); err != nil {
-		return "", nil, err
+	total, err := meter.Files(files)
+	if err != nil {
+		return "", nil, fmt.Errorf("measuring the offline precache: %w", err)
 	}
 	summary := fmt.Sprintf("offline precache %d files %s", len(m.Entries), budget.KB(total))
 	if total > limit {

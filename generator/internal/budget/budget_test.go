@@ -1,13 +1,17 @@
 package budget
 
 import (
+	"bytes"
 	"crypto/rand"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+
+	"github.com/andybalholm/brotli"
 )
 
 // random returns incompressible bytes, so brotli sizes are predictable.
@@ -178,5 +182,61 @@ func TestSharedFileMeasuredOnce(t *testing.T) {
 	wg.Wait()
 	if n := calls.Load(); n != 1 {
 		t.Errorf("the stylesheet was compressed %d times, want 1", n)
+	}
+}
+
+// text returns n bytes of compressible, page-like text (the same every run).
+func text(n int) []byte {
+	words := strings.Fields("supplier factory licence deposit escrow audit sample invoice the a of to and pay check trade")
+	var b strings.Builder
+	for i := uint32(1); b.Len() < n; i = i*1103515245 + 12345 {
+		b.WriteString(words[(i>>16)%uint32(len(words))])
+		b.WriteByte(' ')
+	}
+	return []byte(b.String()[:n])
+}
+
+// A window fitted to the file gives what the default 4 MB window gives, to
+// within the window bits of the header, and decodes to the same bytes.
+func TestBrotliWindowFitted(t *testing.T) {
+	for _, n := range []int{0, 1, 100, 1008, 1009, 5_000, 60_000, 300_000} {
+		data := text(n)
+		got := compressBrotli(data)
+		var def bytes.Buffer
+		w := brotli.NewWriterLevel(&def, brotli.BestCompression)
+		w.Write(data)
+		w.Close()
+		if d := len(got) - def.Len(); d < -4 || d > 4 {
+			t.Errorf("%d bytes: %d compressed with a fitted window, %d with the default one", n, len(got), def.Len())
+		}
+		back, err := io.ReadAll(brotli.NewReader(bytes.NewReader(got)))
+		if err != nil || !bytes.Equal(back, data) {
+			t.Errorf("%d bytes: the fitted-window stream does not decode to the input (err %v)", n, err)
+		}
+		if lg := window(n); n > 0 && n+16 > 1<<lg && lg < 22 {
+			t.Errorf("%d bytes: window 2^%d is too small to hold them", n, lg)
+		}
+	}
+}
+
+// Files with the same content are compressed once, and Files adds up each file.
+func TestFilesCompressEachContentOnce(t *testing.T) {
+	same := text(50_000)
+	fsys := fstest.MapFS{"a.js": {Data: same}, "b.js": {Data: same}, "c.js": {Data: text(10)}}
+	m := NewMeter(fsys)
+	var calls atomic.Int32
+	m.compress = func(b []byte) int { calls.Add(1); return Brotli(b) }
+	total, err := m.Files([]string{"a.js", "b.js", "c.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2*Brotli(same) + Brotli(text(10)); total != want {
+		t.Errorf("Files = %d, want %d", total, want)
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("compressed %d times, want 2 (one per distinct content)", n)
+	}
+	if _, err := m.Files([]string{"a.js", "missing.js"}); err == nil || !strings.Contains(err.Error(), "missing.js") {
+		t.Errorf("a missing file: error %v, want one naming it", err)
 	}
 }

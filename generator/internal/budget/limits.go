@@ -53,6 +53,12 @@ func Check(fsys fs.FS, lim Limits, cacheFile string) (Report, error) {
 		m.LoadCache(cacheFile)
 		defer m.SaveCache(cacheFile)
 	}
+	return m.Check(lim)
+}
+
+// Check measures the meter's site against lim.
+func (m *Meter) Check(lim Limits) (Report, error) {
+	fsys := m.fsys
 	r := Report{Wasm: map[string]int{}}
 	guides, err := fs.Glob(fsys, "guide/*/index.html")
 	if err != nil {
