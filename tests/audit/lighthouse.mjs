@@ -4,13 +4,12 @@
 // best-practices, seo, tbtMs, cls, failing, runs}}.
 //   node tests/audit/lighthouse.mjs [--assert] [--runs N]
 //   --assert exits 1 unless accessibility, best practices and SEO are 100
-//   on every page. --runs N audits each page N times and reports the median
-//   run (Lighthouse's own choice: the run nearest the median first paint and
-//   time to interactive), with every run's performance score and blocking
-//   time beside it: on a shared machine one run of the same build has given
-//   /check/ a blocking time anywhere from 9 to 239 ms.
+//   on every page. --runs N audits each page N times: performance and
+//   total blocking time are then the median of the runs (each run's figures
+//   are in runs: on a shared machine one build's /check/ has had a blocking
+//   time anywhere from 9 to 324 ms), the layout shift the largest, and
+//   accessibility, best practices and SEO the lowest.
 import lighthouse from "lighthouse";
-import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import * as chromeLauncher from "chrome-launcher";
 import { startSite, CHROMIUM } from "../browser/harness.mjs";
 
@@ -24,6 +23,9 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 const score = (lhr, c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 const tbt = (lhr) => Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN);
+const cls = (lhr) => Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(4));
+/** The middle value (the lower middle one for an even count). */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 const site = await startSite();
 const chrome = await chromeLauncher.launch({
@@ -37,19 +39,23 @@ try {
     for (let i = 0; i < runs; i++) {
       all.push((await lighthouse(site.base + path.slice(1), { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories })).lhr);
     }
-    const lhr = runs === 1 ? all[0] : computeMedianRun(all);
-    const scores = Object.fromEntries(categories.map((c) => [c, score(lhr, c)]));
+    // The run with the lowest accessibility, best practices and SEO names what cost the points.
+    const others = categories.filter((c) => c !== "performance");
+    const worst = all.reduce((a, b) => (others.reduce((n, c) => n + score(b, c) - score(a, c), 0) < 0 ? b : a));
+    const scores = Object.fromEntries(others.map((c) => [c, score(worst, c)]));
+    scores.performance = median(all.map((r) => score(r, "performance")));
     // Name the audits that cost points, so a failure says what to fix.
     const failing = [];
-    for (const c of categories) {
-      for (const ref of lhr.categories[c].auditRefs) {
-        const a = lhr.audits[ref.id];
+    for (const c of others) {
+      for (const ref of worst.categories[c].auditRefs) {
+        const a = worst.audits[ref.id];
         if (ref.weight > 0 && a.score !== null && a.score < 0.9) failing.push(`${c}: ${a.id} (${a.displayValue ?? a.score})`);
       }
     }
-    const tbtMs = tbt(lhr);
-    const cls = Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(4));
-    results[path] = { ...scores, tbtMs, cls, failing, runs: all.map((r) => ({ performance: score(r, "performance"), tbtMs: tbt(r) })) };
+    results[path] = {
+      ...scores, tbtMs: median(all.map(tbt)), cls: Math.max(...all.map(cls)), failing,
+      runs: all.map((r) => ({ performance: score(r, "performance"), tbtMs: tbt(r), cls: cls(r) })),
+    };
   }
 } finally {
   await chrome.kill();

@@ -17,7 +17,7 @@ const time = (fn) => { const t = process.hrtime.bigint(); fn(); return Number(pr
 const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
-/** Lighthouse audits each page this many times; the rows give the median run (see tests/audit/lighthouse.mjs). */
+/** Lighthouse audits each page this many times; the rows give the median (see tests/audit/lighthouse.mjs). */
 const LIGHTHOUSE_RUNS = 5;
 
 function htmlFiles(dir) {
@@ -258,10 +258,11 @@ the raw numbers are in \`BENCHMARKS.json\`. Times are wall-clock on a shared
 machine: compare ratios measured in the same run, not separate runs. Where
 a row gives CPU time too, it is the processes' own user + system time, which
 other work on the machine changes less than wall time. Lighthouse audits
-each page ${r.lighthouse?.runs ?? 1} time(s) here (mobile, simulated 4× CPU slowdown) and
-the rows give its median run, with the lowest and highest of all runs in
-brackets: on the shared 2-core machine one build's /check/ has scored
-anywhere from 93 to 100 (blocking time 9 to 324 ms) between runs.
+each page ${r.lighthouse?.runs ?? 1} times here (mobile, simulated 4× CPU slowdown): the rows give
+the median performance score and blocking time, with the lowest and highest
+of the runs in brackets, and the largest layout shift; on the shared 2-core
+machine one build's /check/ has scored anywhere from 93 to 100 (blocking
+time 9 to 324 ms) between runs.
 
 **Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}${m.load ? `, load average ${m.load} at start (other work shares the cores)` : ""}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
 
