@@ -430,12 +430,17 @@ test("before scoring the page shows the checker's result for no answers, in the 
   assert.ok(builtSummary[0][1].includes(`>${want.score}<`) && builtSummary[1][1].includes(`${want.score}/100`), "the built page shows the CLI's score for no answers");
   assert.deepEqual(await summary(), builtSummary, "the worker's first result left the built score, band, confidence, progress and peek as they were");
   assert.equal(await page.locator("[data-result-message]").textContent(), "", "no loading message once scored");
-  // Made by the script: empty the lists, score the same answers again.
+  // Made by the script: empty the lists, then answer and take the answer
+  // back, so the checker scores no answers again and the script draws them.
   await page.evaluate(() => {
     for (const l of document.querySelectorAll("[data-result-details] [data-list]")) l.replaceChildren();
-    document.querySelector('input[name="platform"][value="unknown"]').dispatchEvent(new Event("input", { bubbles: true }));
+    for (const v of ["alibaba", "unknown"]) {
+      const input = document.querySelector(`input[name="platform"][value="${v}"]`);
+      input.checked = true;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   });
-  await page.waitForFunction(() => document.querySelector('[data-list="actions"]').children.length > 0);
+  await page.waitForFunction(() => document.querySelector('[data-list="actions"]').children.length > 0 && !document.querySelector("[data-result]").hasAttribute("data-scoring"));
   assert.deepEqual(await lists(), built, "the script's markup is the built page's");
   const shown = await page.evaluate(() => Array.from(document.querySelectorAll('[data-list="actions"] > li'), (li) => li.dataset.key));
   assert.deepEqual(shown, cli.score([{}])[0].actions.map((a) => a.id), "the next steps for no answers are the CLI's");

@@ -148,8 +148,14 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     history.replaceState(history.state, "", shareURL());
   }
 
+  // The page as built shows no answers and the result for them: until
+  // something is answered there is nothing to write (writing it anyway
+  // cost the first task a restyle) or to score.
+  let built = true;
+
   /** Everything on the screen that follows the answers, apart from the result. */
   function refresh(problems: ReadonlyMap<string, string>): void {
+    built = false;
     fieldStatus(problems);
     progress();
   }
@@ -210,22 +216,20 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     refresh(problems);
   }
 
-  // The page as built shows no answers: until something is answered there
-  // is nothing to write (writing it anyway cost the first task a restyle).
-  let built = true;
-
   function update(): void {
     const state = readForm(form, cfg.fields, msg);
     answers = state.answers;
+    const blank = Object.keys(answers).length === 0 && state.problems.size === 0;
     if (!checker) {
       // The page shows the result for no answers until the checker is ready.
-      if (Object.keys(answers).length > 0) panel.say(msg("checkerLoading"));
-      if (!built || Object.keys(answers).length > 0 || state.problems.size > 0) {
-        built = false;
-        refresh(state.problems);
-      }
+      if (!blank) panel.say(msg("checkerLoading"));
+      if (!built || !blank) refresh(state.problems);
       return;
     }
+    // Still the page as built: its result is the checker's own for no
+    // answers (the generator scored it with these rules), so the ready
+    // checker only marks it scored, without a round trip and a redraw.
+    if (built && blank && panel.showStart()) return;
     // Nothing else changes until the score is back (about a millisecond):
     // a page changed now would be laid out and painted first, and the
     // result would wait for that frame.

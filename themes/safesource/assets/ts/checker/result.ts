@@ -64,6 +64,19 @@ export class ResultPanel {
     setText(this.message, text);
   }
 
+  /**
+   * Marks the result the page was built with (the checker's for no
+   * answers, data-start-score and data-start-band) as scored; false when
+   * the page has none, and the answers need scoring.
+   */
+  showStart(): boolean {
+    const { startScore, startBand } = this.root.dataset;
+    if (!startScore || !startBand) return false;
+    this.root.dataset.band = startBand;
+    this.root.dataset.score = startScore;
+    return true;
+  }
+
   show(r: Result, answered: number): void {
     const msg = this.msg;
     this.root.dataset.band = r.band;
