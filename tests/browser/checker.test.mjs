@@ -189,6 +189,20 @@ test("a garbled link restores what it can, says what it ignored, and renders not
   await context.close();
 });
 
+test("a link with nothing usable says what it ignored and shows the result for no answers", async () => {
+  const { page, context, problems } = await openPage(browser, site.base, "/check/#platform=zzz&deposit_percent=150");
+  await scored(page);
+  const [want] = cli.score([{}]);
+  expectSame(await shown(page), want, "link with nothing usable");
+  const text = await page.locator("[data-link-notice]").textContent();
+  for (const part of ["platform", '"zzz"', "deposit_percent", "above the maximum"]) assert.ok(text.includes(part), `notice mentions ${part}: ${text}`);
+  assert.match(await page.locator("#err-deposit_percent").textContent(), /above the maximum/, "problem shown beside the field");
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("answer-link")), false, "the link's result is shown");
+  assert.equal(await page.locator("[data-result-summary]").isVisible(), true, "the score is in sight");
+  assertClean(assert, problems, "link with nothing usable");
+  await context.close();
+});
+
 test("a #anchor without = is a plain link to a question and is left alone", async () => {
   const { page, context } = await openPage(browser, site.base, "/check/#q-store_years");
   await scored(page);

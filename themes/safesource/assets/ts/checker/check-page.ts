@@ -37,6 +37,11 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   // until that field is answered again.
   const linkProblems = new Map<string, string>();
 
+  // The page as built shows no answers and the result for them: until
+  // something is answered there is nothing to write (writing it anyway
+  // cost the first task a restyle) or to score.
+  let built = true;
+
   // Each section's count and its questions, read once.
   const sectionCounts = new Map(Array.from(form.querySelectorAll<HTMLElement>("[data-section]"), (section) =>
     [$(section, "[data-section-count]"), Array.from(section.querySelectorAll<HTMLElement>("[data-question]"), (q) => q.dataset.question ?? "")]));
@@ -63,6 +68,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
    * (keepTyped): what was typed wins.
    */
   async function restore(c: Checker, hash: string, keepTyped: boolean): Promise<void> {
+    built = false; // what the link gave, kept or refused, is scored and shown
     const all = fragmentPairs(hash);
     rescoreNote = "";
     if (!all) {
@@ -147,11 +153,6 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     if (frag === current || (!frag && !isAnswerFragment(current))) return; // with no answers, plain #anchors stay
     history.replaceState(history.state, "", shareURL());
   }
-
-  // The page as built shows no answers and the result for them: until
-  // something is answered there is nothing to write (writing it anyway
-  // cost the first task a restyle) or to score.
-  let built = true;
 
   /** Everything on the screen that follows the answers, apart from the result. */
   function refresh(problems: ReadonlyMap<string, string>): void {
