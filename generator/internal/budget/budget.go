@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"math/bits"
@@ -63,26 +62,20 @@ type Meter struct {
 	// compress is Brotli; tests count its calls.
 	compress func([]byte) int
 
-	mu    sync.Mutex
-	files map[string]*measured // by path from the site root
+	files      work.Memo[string, int] // by path from the site root: once however many pages load a file
+	compressed work.Memo[string, int] // by content hash: once however many files share it
+
+	mu sync.Mutex
 	// byHash remembers sizes across builds by content hash: compressing the
 	// 2.4 MB WebAssembly file at quality 11 takes seconds, and a rebuild
 	// leaves most pages byte-identical.
-	byHash  map[string]int
-	used    map[string]int       // the entries of byHash this run needed: what is saved
-	pending map[string]*measured // content being compressed, by hash
-}
-
-// measured is one file's size, computed once however many pages load it.
-type measured struct {
-	once sync.Once
-	n    int
-	err  error
+	byHash map[string]int
+	used   map[string]int // the entries of byHash this run needed: what is saved
 }
 
 // NewMeter measures files in fsys (the built site's root).
 func NewMeter(fsys fs.FS) *Meter {
-	return &Meter{fsys: fsys, compress: Brotli, files: map[string]*measured{}, byHash: map[string]int{}, used: map[string]int{}, pending: map[string]*measured{}}
+	return &Meter{fsys: fsys, compress: Brotli, byHash: map[string]int{}, used: map[string]int{}}
 }
 
 // LoadCache reads sizes measured by earlier builds; a missing or unreadable
@@ -122,32 +115,25 @@ func (m *Meter) size(data []byte, sum [sha256.Size]byte) int {
 	key := hex.EncodeToString(sum[:])
 	m.mu.Lock()
 	n, ok := m.byHash[key]
-	if ok {
-		m.used[key] = n
-		m.mu.Unlock()
-		return n
-	}
-	f, ok := m.pending[key]
+	m.mu.Unlock()
 	if !ok {
-		f = &measured{}
-		m.pending[key] = f
+		n, _ = m.compressed.Get(key, func() (int, error) { return m.compress(data), nil })
 	}
-	m.mu.Unlock()
-	f.once.Do(func() { f.n = m.compress(data) })
 	m.mu.Lock()
-	m.byHash[key] = f.n
-	m.used[key] = f.n
+	m.byHash[key] = n
+	m.used[key] = n
 	m.mu.Unlock()
-	return f.n
+	return n
 }
 
 // Files returns the total brotli size of the named files, measured on
 // every core.
 func (m *Meter) Files(names []string) (int, error) {
 	sizes := make([]int, len(names))
-	errs := make([]error, len(names))
-	work.Each(len(names), func(i int) { sizes[i], errs[i] = m.File(names[i]) })
-	if err := errors.Join(errs...); err != nil {
+	if err := work.EachErr(len(names), func(i int) (err error) {
+		sizes[i], err = m.File(names[i])
+		return err
+	}); err != nil {
 		return 0, err
 	}
 	total := 0
@@ -160,22 +146,13 @@ func (m *Meter) Files(names []string) (int, error) {
 // File returns the brotli size of one file, by path from the site root.
 func (m *Meter) File(name string) (int, error) {
 	name = strings.TrimPrefix(name, "/")
-	m.mu.Lock()
-	f, ok := m.files[name]
-	if !ok {
-		f = &measured{}
-		m.files[name] = f
-	}
-	m.mu.Unlock()
-	f.once.Do(func() {
+	return m.files.Get(name, func() (int, error) {
 		data, sum, err := outfs.ReadSum(m.fsys, name)
 		if err != nil {
-			f.err = err
-			return
+			return 0, err
 		}
-		f.n = m.size(data, sum)
+		return m.size(data, sum), nil
 	})
-	return f.n, f.err
 }
 
 var (

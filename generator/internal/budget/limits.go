@@ -1,7 +1,6 @@
 package budget
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -74,19 +73,18 @@ func (m *Meter) Check(lim Limits) (Report, error) {
 		return r, err
 	}
 	weights := make([]Weight, len(guides))
-	errs := make([]error, len(guides)+len(wasm))
-	work.Each(len(wasm)+len(guides), func(i int) {
+	if err := work.EachErr(len(wasm)+len(guides), func(i int) (err error) {
 		if i < len(wasm) {
-			_, errs[i] = m.File(wasm[i])
-			return
+			_, err = m.File(wasm[i])
+			return err
 		}
 		g := guides[i-len(wasm)]
 		if _, err := fs.Stat(fsys, g); err != nil {
-			return
+			return nil
 		}
-		weights[i-len(wasm)], errs[i] = m.Page(g)
-	})
-	if err := errors.Join(errs...); err != nil {
+		weights[i-len(wasm)], err = m.Page(g)
+		return err
+	}); err != nil {
 		return r, err
 	}
 	for i, g := range guides {

@@ -9,7 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"sync"
+
+	"safesource.dev/safesource/generator/internal/work"
 )
 
 // FS is a built site (an os.DirFS) whose HTML files are kept in memory,
@@ -17,20 +18,17 @@ import (
 // writes a page after Hugo, while the search stage writes its own files.
 type FS struct {
 	fs.FS
-	mu    sync.Mutex
-	pages map[string]*page
+	pages work.Memo[string, page]
 }
 
 type page struct {
-	once sync.Once
 	data []byte
 	sum  [sha256.Size]byte
-	err  error
 }
 
 // New opens the site in dir.
 func New(dir string) *FS {
-	return &FS{FS: os.DirFS(dir), pages: map[string]*page{}}
+	return &FS{FS: os.DirFS(dir)}
 }
 
 // ReadDir lists a folder (so fs.WalkDir does not open it as a file).
@@ -47,18 +45,11 @@ func (f *FS) readSum(name string) ([]byte, [sha256.Size]byte, error) {
 		data, err := fs.ReadFile(f.FS, name)
 		return data, sha256.Sum256(data), err
 	}
-	f.mu.Lock()
-	p, ok := f.pages[name]
-	if !ok {
-		p = &page{}
-		f.pages[name] = p
-	}
-	f.mu.Unlock()
-	p.once.Do(func() {
-		p.data, p.err = fs.ReadFile(f.FS, name)
-		p.sum = sha256.Sum256(p.data)
+	p, err := f.pages.Get(name, func() (page, error) {
+		data, err := fs.ReadFile(f.FS, name)
+		return page{data, sha256.Sum256(data)}, err
 	})
-	return p.data, p.sum, p.err
+	return p.data, p.sum, err
 }
 
 // ReadSum reads name from fsys with its SHA-256, which an *FS computes once

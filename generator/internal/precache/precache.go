@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -78,16 +77,14 @@ func Collect(fsys fs.FS, skip []string) (Manifest, error) {
 	}
 	// Read and hashed on every core: a large site is thousands of files.
 	m := Manifest{Entries: make([]Entry, len(files))}
-	errs := make([]error, len(files))
-	work.Each(len(files), func(i int) {
+	if err := work.EachErr(len(files), func(i int) error {
 		data, sum, err := outfs.ReadSum(fsys, files[i])
 		if err != nil {
-			errs[i] = fmt.Errorf("listing the built site: %w", err)
-			return
+			return fmt.Errorf("listing the built site: %w", err)
 		}
 		m.Entries[i] = Entry{URL: URLOf(files[i]), File: files[i], Hash: hex.EncodeToString(sum[:])[:hashLen], Size: len(data)}
-	})
-	if err := errors.Join(errs...); err != nil {
+		return nil
+	}); err != nil {
 		return Manifest{}, err
 	}
 	if len(m.Entries) == 0 {

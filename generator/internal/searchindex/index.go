@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -267,23 +266,25 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	shardFiles := make([]file, len(shards))
 	typoOut := make([]file, len(typoShards))
 	fragFiles := make([]file, len(pages))
-	errs := make([]error, len(shards)+len(typoShards)+len(pages))
-	work.Each(len(errs), func(i int) {
+	err := work.EachErr(len(shards)+len(typoShards)+len(pages), func(i int) error {
 		switch {
 		case i < len(shards):
 			f, err := opt.Store.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
-			shardFiles[i], errs[i] = file{fmt.Sprintf("s/%d.sidx", i), f}, err
+			shardFiles[i] = file{fmt.Sprintf("s/%d.sidx", i), f}
+			return err
 		case i < len(shards)+len(typoShards):
 			ti := i - len(shards)
 			f, err := opt.Store.gzJSON(map[string]any{"k": typoShards[ti].keys})
-			typoOut[ti], errs[i] = file{fmt.Sprintf("t/%d.styp", ti), f}, err
+			typoOut[ti] = file{fmt.Sprintf("t/%d.styp", ti), f}
+			return err
 		default:
 			pi := i - len(shards) - len(typoShards)
 			f, err := opt.Store.gzJSON(fragment(pages[pi]))
-			fragFiles[pi], errs[i] = file{fmt.Sprintf("f/%d.sfrag", pi), f}, err
+			fragFiles[pi] = file{fmt.Sprintf("f/%d.sfrag", pi), f}
+			return err
 		}
 	})
-	if err := errors.Join(errs...); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	for _, s := range shards {
@@ -454,11 +455,9 @@ func (idx *Index) Write(dir string) error {
 			return err
 		}
 	}
-	errs := make([]error, len(names))
-	work.Each(len(names), func(i int) {
-		errs[i] = idx.store.write(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]])
-	})
-	if err := errors.Join(errs...); err != nil {
+	if err := work.EachErr(len(names), func(i int) error {
+		return idx.store.write(filepath.Join(dir, filepath.FromSlash(names[i])), idx.Files[names[i]])
+	}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, ManifestName), idx.Manifest, 0o644)
@@ -539,19 +538,16 @@ func fromSite(fsys fs.FS, extract func(url string, src []byte, sum [sha256.Size]
 	}
 	pages := make([]Page, len(files))
 	ok := make([]bool, len(files))
-	errs := make([]error, len(files))
-	work.Each(len(files), func(i int) {
+	if err := work.EachErr(len(files), func(i int) error {
 		src, sum, err := outfs.ReadSum(fsys, files[i])
 		if err != nil {
-			errs[i] = err
-			return
+			return err
 		}
-		pages[i], ok[i], err = extract(urlPath(files[i]), src, sum)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", files[i], err)
+		if pages[i], ok[i], err = extract(urlPath(files[i]), src, sum); err != nil {
+			return fmt.Errorf("%s: %w", files[i], err)
 		}
-	})
-	if err := errors.Join(errs...); err != nil {
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	var out []Page

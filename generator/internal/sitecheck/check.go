@@ -2,7 +2,6 @@ package sitecheck
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -75,16 +74,14 @@ func load(fsys fs.FS, parse func([]byte, [sha256.Size]byte) page, skip []string)
 		return nil, fmt.Errorf("the built site has no HTML pages: run the build first")
 	}
 	parsed := make([]page, len(html))
-	errs := make([]error, len(html))
-	work.Each(len(html), func(i int) {
+	if err := work.EachErr(len(html), func(i int) error {
 		src, sum, err := outfs.ReadSum(fsys, html[i])
 		if err != nil {
-			errs[i] = fmt.Errorf("reading the built site: %w", err)
-			return
+			return fmt.Errorf("reading the built site: %w", err)
 		}
 		parsed[i] = parse(src, sum)
-	})
-	if err := errors.Join(errs...); err != nil {
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	for i, p := range html {
