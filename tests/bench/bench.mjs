@@ -18,7 +18,7 @@ const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
 /** Lighthouse audits each page this many times; the rows give the median (see tests/audit/lighthouse.mjs). */
-const LIGHTHOUSE_RUNS = 5;
+const LIGHTHOUSE_RUNS = 7;
 
 function htmlFiles(dir) {
   const out = [];
@@ -242,6 +242,8 @@ function render(r) {
     const v = (sco.runs ?? []).map((r) => r[key]).sort((a, b) => a - b);
     return v.length > 1 ? ` (runs ${v[0]}–${v.at(-1)}${unit})` : "";
   };
+  // The machine's 1-minute load average after each Lighthouse run, lowest to highest.
+  const lhLoads = Object.values(lh).flatMap((sco) => (sco.runs ?? []).map((x) => x.load)).filter(has).sort((a, b) => a - b);
   for (const [page, sco] of Object.entries(lh)) {
     // The checker pages' goal is a full performance score (the checker runs in a worker).
     const perf = page.startsWith("/check/") ? 100 : 95;
@@ -260,9 +262,10 @@ a row gives CPU time too, it is the processes' own user + system time, which
 other work on the machine changes less than wall time. Lighthouse audits
 each page ${r.lighthouse?.runs ?? 1} times here (mobile, simulated 4× CPU slowdown): the rows give
 the median performance score and blocking time, with the lowest and highest
-of the runs in brackets, and the largest layout shift; on the shared 2-core
-machine one build's /check/ has scored anywhere from 93 to 100 (blocking
-time 9 to 324 ms) between runs.
+of the runs in brackets, and the largest layout shift. The runs take turns
+between the pages${lhLoads.length ? `; the machine's load average during them went from ${lhLoads[0]} to ${lhLoads.at(-1)}` : ""}. On the shared 2-core
+machine one build's /check/ has scored anywhere from 91 to 100 (blocking
+time 9 to 368 ms) between runs.
 
 **Machine:** ${m.cpu ?? "?"}, ${m.memory ?? "?"}${m.load ? `, load average ${m.load} at start (other work shares the cores)` : ""}; ${m.go ?? "?"}; Node ${m.node ?? "?"}; ${m.chromium ?? "?"}; measured ${m.date ?? "?"}.
 
