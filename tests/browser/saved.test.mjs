@@ -309,6 +309,24 @@ test("without JavaScript the page says why it is empty and shows no buttons that
   await context.close();
 });
 
+test("an empty list starts no checker (worker and WebAssembly) until an import needs it", async () => {
+  const { page, context, problems } = await openPage(browser, site.base, null);
+  // The worker's script and its WebAssembly, from the page or the worker.
+  const loads = [];
+  context.on("request", (r) => { if (/\/assets\/checker-worker\.[^/]*\.js$|\.wasm$/.test(r.url())) loads.push(r.url()); });
+  const checkerLoads = () => loads;
+  await page.goto(site.base + "check/saved/", { waitUntil: "networkidle" });
+  await page.waitForSelector("[data-saved][data-scored]", { state: "attached" });
+  await page.waitForTimeout(500); // the check would otherwise run before an idle-time start
+  assert.deepEqual(checkerLoads(), [], "nothing of the checker is fetched for an empty list");
+  await importFile(page, "one.json", JSON.stringify([{ supplier_name: "Later", samples: "passed" }]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 1);
+  assert.equal((await table(page))[0].name, "Later", "the import starts the checker and is read by it");
+  assert.equal(checkerLoads().filter((u) => u.endsWith(".wasm")).length, 1, "the WebAssembly is fetched once, for the import");
+  assertClean(assert, problems, "empty list, then an import");
+  await context.close();
+});
+
 test("the page does not shift while the saved list is read (empty and with entries)", async () => {
   for (const entries of [0, 3]) {
     const { page, context } = await openPage(browser, site.base, null, { viewport: { width: 412, height: 823 } });

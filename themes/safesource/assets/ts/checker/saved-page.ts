@@ -1,7 +1,8 @@
 // /check/saved/: the suppliers saved in this browser side by side, sortable;
 // delete (with undo), export and import as JSON or the CLI's CSV. Once the
 // checker (in its Web Worker) has loaded, every entry is read and re-scored
-// by it with the current rules. Every import is read by the checker itself,
+// by it with the current rules (an empty list starts no checker until an
+// import needs one). Every import is read by the checker itself,
 // the code `checker score FILE` runs: all of it is imported or none.
 import { $, el } from "../lib/dom";
 import { clip } from "../lib/i18n";
@@ -321,6 +322,12 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   render();
   if (damaged) say(msg("storageDamaged", { error: damaged }));
   afterPaint(() => {
+    // Nothing saved, nothing to re-score: the checker (a worker and its
+    // WebAssembly) then starts only when an import or export needs it.
+    if (!entries.length) {
+      root.dataset.scored = "";
+      return;
+    }
     rescore().catch((e: unknown) => say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
   });
 }
