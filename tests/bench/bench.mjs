@@ -263,7 +263,7 @@ other work on the machine changes less than wall time. Lighthouse audits
 each page ${r.lighthouse?.runs ?? 1} times here (mobile, simulated 4× CPU slowdown): the rows give
 the median performance score and blocking time, with the lowest and highest
 of the runs in brackets, and the largest layout shift. The runs take turns
-between the pages${lhLoads.length ? `; the machine's load average during them went from ${lhLoads[0]} to ${lhLoads.at(-1)}` : ""}. On the shared 2-core
+between the pages${lhLoads.length ? `; the machine's load average during them went from ${lhLoads[0].toFixed(1)} to ${lhLoads.at(-1).toFixed(1)}` : ""}. On the shared 2-core
 machine one build's /check/ has scored anywhere from 91 to 100 (blocking
 time 9 to 368 ms) between runs.
 
