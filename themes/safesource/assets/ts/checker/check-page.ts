@@ -3,7 +3,7 @@
 // the checker, in its Web Worker, scores the answers and the result panel
 // shows the newest score when it arrives. Until the worker is ready the
 // form works as usual and the panel says it is loading.
-import { $, afterNextPaint, el, setText, withChinese } from "../lib/dom";
+import { $, afterNextPaint, el, setText } from "../lib/dom";
 import { clip } from "../lib/i18n";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
@@ -56,10 +56,10 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     // Only a link with problems, or made with other rules, gets a notice: a
     // clean one simply restores.
     notice.replaceChildren();
-    if (rescoreNote) notice.append(el("p", { "data-rescored": "" }, ...withChinese(rescoreNote)));
+    if (rescoreNote) notice.append(el("p", { "data-rescored": "" }, rescoreNote));
     if (!restoring?.ignored.length) return;
     notice.append(el("p", {}, msg("linkRestored", { n: restoring.restored }) + " " + msg("linkIgnored")),
-      el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, ...withChinese(t)))));
+      el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
   }
 
   /**

@@ -2,7 +2,7 @@
 // with its reason and guide link, the positives, the changes that would
 // lower the score most and the next actions. Lists are updated in place so
 // the polite live region announces only changes.
-import { $, el, setText, syncList, withChinese } from "../lib/dom";
+import { $, el, setText, syncList } from "../lib/dom";
 import type { Msg } from "../lib/i18n";
 import type { Config } from "./config";
 import type { Action, Finding, Improvement, Result } from "./protocol";
@@ -15,7 +15,7 @@ export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band)
  * layouts/_partials/checker/result-item.html, which renders the first result.
  */
 function guideLink(site: string, guide: string, text: string): HTMLAnchorElement {
-  return el("a", { href: guide, "data-print-url": new URL(guide, site).href }, ...withChinese(text));
+  return el("a", { href: guide, "data-print-url": new URL(guide, site).href }, text);
 }
 
 function findingItem(msg: Msg, site: string, f: Finding): HTMLElement {
@@ -26,7 +26,7 @@ function findingItem(msg: Msg, site: string, f: Finding): HTMLElement {
       " ",
       el("span", { class: "finding-points" }, msg(positive ? "pointsDown" : "pointsUp", { n: Math.abs(f.points) }))),
     el("p", { class: "finding-title" }, guideLink(site, f.guide, f.title)),
-    el("p", { class: "finding-why" }, ...withChinese(f.why)));
+    el("p", { class: "finding-why" }, f.why));
 }
 
 function actionItem(site: string, a: Action): HTMLElement {

@@ -4,7 +4,7 @@
 // by it with the current rules (an empty list starts no checker until an
 // import needs one). Every import is read by the checker itself,
 // the code `checker score FILE` runs: all of it is imported or none.
-import { $, el, withChinese } from "../lib/dom";
+import { $, el } from "../lib/dom";
 import { clip } from "../lib/i18n";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
@@ -52,9 +52,9 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   let checker: Checker | null = null;
 
   function say(text: string, problems: readonly string[] = [], canUndo = false): void {
-    status.replaceChildren(el("p", {}, ...withChinese(text)));
+    status.replaceChildren(el("p", {}, text));
     if (problems.length) {
-      const shown = problems.slice(0, MAX_LISTED).map((p) => el("li", {}, ...withChinese(p)));
+      const shown = problems.slice(0, MAX_LISTED).map((p) => el("li", {}, p));
       if (problems.length > MAX_LISTED) shown.push(el("li", {}, msg("importMore", { n: problems.length - MAX_LISTED })));
       status.append(el("ul", {}, ...shown));
     }

@@ -10,24 +10,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/**
- * Text as nodes, each run of Chinese characters in a span marked
- * lang="zh-Hans", so screen readers switch voice and browsers pick Chinese
- * glyph forms. The same marking as layouts/_partials/mark-chinese.html gives the
- * pages, so a node the script makes matches the one the page was built with.
- */
-export function withChinese(text: string): Array<Node | string> {
-  const out: Array<Node | string> = [];
-  let last = 0;
-  for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(el("span", { lang: "zh-Hans" }, m[0]));
-    last = m.index + m[0].length;
-  }
-  if (last < text.length || out.length === 0) out.push(text.slice(last));
-  return out;
-}
-
 export function $<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`checker: ${selector} is missing from the page`);

@@ -2,7 +2,6 @@
 // page that runs ?q=…&section=… from the URL. Results are built with
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
-import { withChinese } from "../lib/dom";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
@@ -24,16 +23,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
   return e;
 }
 
-/** An element holding text, its Chinese marked as Chinese (see withChinese). */
-function textEl<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text: string): HTMLElementTagNameMap[K] {
-  const e = el(tag, cls);
-  e.append(...withChinese(text));
-  return e;
-}
-
 function excerptEl(segs: Segment[]): HTMLSpanElement {
   const ex = el("span", "search-hit-excerpt");
-  for (const seg of segs) ex.append(...(seg.mark ? [textEl("mark", "", seg.text)] : withChinese(seg.text)));
+  for (const seg of segs) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
   return ex;
 }
 
@@ -46,9 +38,9 @@ export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
   const li = el("li", "search-hit");
   const a = el("a", "search-hit-link");
   a.href = hit.href;
-  if (hit.label && hit.label !== hit.pageTitle) a.append(textEl("span", "search-hit-label", hit.label));
-  a.append(textEl("span", "search-hit-title", hit.pageTitle));
-  if (hit.heading) a.append(textEl("span", "search-hit-heading", hit.heading));
+  if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
+  a.append(el("span", "search-hit-title", hit.pageTitle));
+  if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
   a.append(excerptEl(hit.excerpt));
   li.append(a);
   if (withSubs && hit.subs.length) {
@@ -56,7 +48,7 @@ export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
     for (const s of hit.subs) {
       const sa = el("a", "search-hit-sub");
       sa.href = s.href;
-      sa.append(textEl("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
+      sa.append(el("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
       const sli = el("li", "");
       sli.append(sa);
       subs.append(sli);
@@ -147,7 +139,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   const show = (r: Results): void => {
     list.replaceChildren(...r.hits.map((h) => renderHit(h, false)));
     if (r.total === 0) {
-      status.replaceChildren(...withChinese(msg(form, "searchNoResults", { q: r.query.trim() })));
+      status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
     } else {
       status.textContent = msg(form, r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg(form, "searchKeysHint");
     }
@@ -221,10 +213,10 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
     if (q === "") status.textContent = "";
-    else if (r.total === 0) status.replaceChildren(...withChinese(msg(page, "searchNoResults", { q })));
+    else if (r.total === 0) status.textContent = msg(page, "searchNoResults", { q });
     else {
       const n = group ? r.page : r.total;
-      status.replaceChildren(...withChinese(msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "")));
+      status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
     }
   };
   const fail = (e: unknown): void => {
