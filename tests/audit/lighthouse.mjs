@@ -39,16 +39,15 @@ try {
   // Runs take turns between the pages (round 1 of every page, then round 2…),
   // so a burst of other work on a shared machine spreads over all the pages
   // instead of landing on every run of one of them.
-  const lhrs = Object.fromEntries(pages.map((p) => [p, []]));
-  const loads = Object.fromEntries(pages.map((p) => [p, []]));
+  const done = Object.fromEntries(pages.map((p) => [p, []])); // per page: { lhr, load } of each run
   for (let i = 0; i < runs; i++) {
     for (const path of pages) {
-      lhrs[path].push((await lighthouse(site.base + path.slice(1), { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories })).lhr);
-      loads[path].push(Number(loadavg()[0].toFixed(1)));
+      const { lhr } = await lighthouse(site.base + path.slice(1), { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories });
+      done[path].push({ lhr, load: Number(loadavg()[0].toFixed(1)) });
     }
   }
   for (const path of pages) {
-    const all = lhrs[path];
+    const all = done[path].map((r) => r.lhr);
     // The run with the lowest accessibility, best practices and SEO names what cost the points.
     const others = categories.filter((c) => c !== "performance");
     const worst = all.reduce((a, b) => (others.reduce((n, c) => n + score(b, c) - score(a, c), 0) < 0 ? b : a));
@@ -64,7 +63,7 @@ try {
     }
     results[path] = {
       ...scores, tbtMs: median(all.map(tbt)), cls: Math.max(...all.map(cls)), failing,
-      runs: all.map((r, i) => ({ performance: score(r, "performance"), tbtMs: tbt(r), cls: cls(r), load: loads[path][i] })),
+      runs: done[path].map(({ lhr: r, load }) => ({ performance: score(r, "performance"), tbtMs: tbt(r), cls: cls(r), load })),
     };
   }
 } finally {

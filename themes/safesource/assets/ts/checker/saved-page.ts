@@ -163,6 +163,12 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
    * checker cannot read keeps its answers and is named, never dropped.
    */
   async function rescore(): Promise<void> {
+    // Nothing saved, nothing to re-score: the checker (a worker and its
+    // WebAssembly) then starts only when an import or export needs it.
+    if (!entries.length) {
+      root.dataset.scored = "";
+      return;
+    }
     const c = getChecker();
     await c.ready;
     const problems: string[] = [];
@@ -322,12 +328,6 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   render();
   if (damaged) say(msg("storageDamaged", { error: damaged }));
   afterPaint(() => {
-    // Nothing saved, nothing to re-score: the checker (a worker and its
-    // WebAssembly) then starts only when an import or export needs it.
-    if (!entries.length) {
-      root.dataset.scored = "";
-      return;
-    }
     rescore().catch((e: unknown) => say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) })));
   });
 }
