@@ -290,6 +290,16 @@ func (b *builder) checkContent() error {
 	if exists(filepath.Join(b.root, "data", "glossary.yaml")) {
 		probs = append(probs, contentcheck.CheckGlossary(fsys, "data/glossary.yaml")...)
 	}
+	if sources != nil {
+		probs = append(probs, contentcheck.Citations(fsys, "content", sources)...)
+	}
+	// Every claim a buyer acts on is cited. A synthetic benchmark site's
+	// generated text states no facts, so it is not read for claims.
+	if !exists(filepath.Join(b.root, syntheticMarker)) {
+		for _, c := range contentcheck.Claims(fsys, contentcheck.CitedSections) {
+			probs = append(probs, c.Problem())
+		}
+	}
 	return probs.Err()
 }
 

@@ -36,6 +36,10 @@ commands:
   stale   list pages (front matter reviewed) and directory entries
           (checked) older than six months, to re-verify; never fails
           (-months N, -now YYYY-MM-DD, -root DIR)
+  claims  [FILE|DIR ...] list citation problems and uncited claims
+          (sentences stating a figure, a law, a contact or a platform rule
+          with no [locator](cite:KEY) or [our policy](own:)); default: the
+          guide, red flags, scams, playbook, contacts and glossary
   synthetic -pages N -out DIR
           write a copy of the site with N generated pages into DIR (inside
           the repository, e.g. build/synthetic) for benchmarks; build it
@@ -72,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSynthetic(args[1:], stdout, stderr)
 	case "stale":
 		return runStale(args[1:], stdout, stderr)
+	case "claims":
+		return runClaims(args[1:], stdout, stderr)
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2

@@ -24,9 +24,41 @@ func LoadSources(fsys fs.FS, file string) (map[string]bool, Problems) {
 		if _, ok := mapping(v)["title"]; !ok || v.Kind != yaml.MappingNode {
 			probs = append(probs, Problem{File: file, Line: k.Line, Msg: fmt.Sprintf("source %q needs a `title`", k.Value)})
 		}
+		if known[k.Value] {
+			probs = append(probs, Problem{File: file, Line: k.Line, Msg: fmt.Sprintf("source %q is defined twice: keep one entry", k.Value)})
+		}
+		probs = append(probs, checkSourceKind(file, k, mapping(v))...)
 		known[k.Value] = true
 	}
 	return known, probs
+}
+
+// Source kinds: a primary source is the law's own text, a regulator's or
+// police page, or the platform's own help page; everything else (guides,
+// news, blogs, republications) is secondary.
+const (
+	KindPrimary   = "primary"
+	KindSecondary = "secondary"
+)
+
+// checkSourceKind requires every source to say whether it is primary, and a
+// primary source to give the address a reader can check it at.
+func checkSourceKind(file string, k *yaml.Node, f map[string]field) Problems {
+	kind, ok := f["kind"]
+	if !ok {
+		return Problems{{File: file, Line: k.Line, Msg: fmt.Sprintf("source %q needs `kind: primary` (the law's text, a regulator's or the platform's own page) or `kind: secondary` (guides, news, blogs)", k.Value)}}
+	}
+	switch kind.value.Value {
+	case KindPrimary:
+		u, ok := f["url"]
+		if !ok || !(strings.HasPrefix(u.value.Value, "https://") || strings.HasPrefix(u.value.Value, "http://")) {
+			return Problems{{File: file, Line: kind.value.Line, Msg: fmt.Sprintf("primary source %q has no `url`: add the address of the page read (https://...), or make it `kind: secondary`", k.Value)}}
+		}
+	case KindSecondary:
+	default:
+		return Problems{{File: file, Line: kind.value.Line, Msg: fmt.Sprintf("source %q: `kind: %s` is not a kind: write `primary` or `secondary` (a one-line description goes in `about`)", k.Value, kind.value.Value)}}
+	}
+	return nil
 }
 
 // contactFields are required on every directory entry.
