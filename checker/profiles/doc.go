@@ -3,8 +3,8 @@
 // and the browser (through checker/browser and the WebAssembly build) use the
 // same readers, so a file is accepted or rejected the same way in both. The
 // WebAssembly build leaves out YAML (yaml.go), whose parser would add about
-// 170 KB brotli; its CSV reader is a copy of encoding/csv's without fmt
-// (checker/internal/csv).
+// 170 KB brotli; its CSV reader and writer are the project's own, small and
+// without fmt (checker/internal/csv).
 //
 // Every reader hands over good profiles one at a time and reports every
 // problem it finds to a checker.Problems as it goes, each placed as

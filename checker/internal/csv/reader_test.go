@@ -1,658 +1,271 @@
-// Copyright 2011 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
 package csv
 
 import (
+	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"reflect"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"testing/iotest"
 )
 
-type readTest struct {
-	Name      string
-	Input     string
-	Output    [][]string
-	Positions [][][2]int
-	Errors    []error
-
-	// These fields are copied into the Reader
-	Comma              rune
-	Comment            rune
-	UseFieldsPerRecord bool // false (default) means FieldsPerRecord is -1
-	FieldsPerRecord    int
-	LazyQuotes         bool
-	TrimLeadingSpace   bool
-	ReuseRecord        bool
+// readCase is one case of testdata/read.json: an input, the Reader's
+// options, and what each Read returns until io.EOF.
+type readCase struct {
+	Name   string
+	Input  string
+	Trim   bool
+	Fields int
+	Want   []readStep
 }
 
-// In these tests, the §, ¶ and ∑ characters in readTest.Input are used to denote
-// the start of a field, a record boundary and the position of an error respectively.
-// They are removed before parsing and are used to verify the position
-// information reported by FieldPos.
+// readStep is what one Read returns: a record with the positions of its
+// fields ("line:column"), an error with the line its record starts on and
+// where it is, or both (ErrFieldCount).
+type readStep struct {
+	Record []string
+	At     []string
+	Error  string // ErrBareQuote, ErrQuote or ErrFieldCount
+	Start  int
+	ErrAt  string
+}
 
-var readTests = []readTest{{
-	Name:   "Simple",
-	Input:  "§a,§b,§c\n",
-	Output: [][]string{{"a", "b", "c"}},
-}, {
-	Name:   "CRLF",
-	Input:  "§a,§b\r\n¶§c,§d\r\n",
-	Output: [][]string{{"a", "b"}, {"c", "d"}},
-}, {
-	Name:   "BareCR",
-	Input:  "§a,§b\rc,§d\r\n",
-	Output: [][]string{{"a", "b\rc", "d"}},
-}, {
-	Name: "RFC4180test",
-	Input: `§#field1,§field2,§field3
-¶§"aaa",§"bb
-b",§"ccc"
-¶§"a,a",§"b""bb",§"ccc"
-¶§zzz,§yyy,§xxx
-`,
-	Output: [][]string{
-		{"#field1", "field2", "field3"},
-		{"aaa", "bb\nb", "ccc"},
-		{"a,a", `b"bb`, "ccc"},
-		{"zzz", "yyy", "xxx"},
-	},
-	UseFieldsPerRecord: true,
-	FieldsPerRecord:    0,
-}, {
-	Name:   "NoEOLTest",
-	Input:  "§a,§b,§c",
-	Output: [][]string{{"a", "b", "c"}},
-}, {
-	Name:   "Semicolon",
-	Input:  "§a;§b;§c\n",
-	Output: [][]string{{"a", "b", "c"}},
-	Comma:  ';',
-}, {
-	Name: "MultiLine",
-	Input: `§"two
-line",§"one line",§"three
-line
-field"`,
-	Output: [][]string{{"two\nline", "one line", "three\nline\nfield"}},
-}, {
-	Name:  "BlankLine",
-	Input: "§a,§b,§c\n\n¶§d,§e,§f\n\n",
-	Output: [][]string{
-		{"a", "b", "c"},
-		{"d", "e", "f"},
-	},
-}, {
-	Name:  "BlankLineFieldCount",
-	Input: "§a,§b,§c\n\n¶§d,§e,§f\n\n",
-	Output: [][]string{
-		{"a", "b", "c"},
-		{"d", "e", "f"},
-	},
-	UseFieldsPerRecord: true,
-	FieldsPerRecord:    0,
-}, {
-	Name:             "TrimSpace",
-	Input:            " §a,  §b,   §c\n",
-	Output:           [][]string{{"a", "b", "c"}},
-	TrimLeadingSpace: true,
-}, {
-	Name:   "LeadingSpace",
-	Input:  "§ a,§  b,§   c\n",
-	Output: [][]string{{" a", "  b", "   c"}},
-}, {
-	Name:    "Comment",
-	Input:   "#1,2,3\n§a,§b,§c\n#comment",
-	Output:  [][]string{{"a", "b", "c"}},
-	Comment: '#',
-}, {
-	Name:   "NoComment",
-	Input:  "§#1,§2,§3\n¶§a,§b,§c",
-	Output: [][]string{{"#1", "2", "3"}, {"a", "b", "c"}},
-}, {
-	Name:       "LazyQuotes",
-	Input:      `§a "word",§"1"2",§a",§"b`,
-	Output:     [][]string{{`a "word"`, `1"2`, `a"`, `b`}},
-	LazyQuotes: true,
-}, {
-	Name:       "BareQuotes",
-	Input:      `§a "word",§"1"2",§a"`,
-	Output:     [][]string{{`a "word"`, `1"2`, `a"`}},
-	LazyQuotes: true,
-}, {
-	Name:       "BareDoubleQuotes",
-	Input:      `§a""b,§c`,
-	Output:     [][]string{{`a""b`, `c`}},
-	LazyQuotes: true,
-}, {
-	Name:   "BadDoubleQuotes",
-	Input:  `§a∑""b,c`,
-	Errors: []error{&ParseError{Err: ErrBareQuote}},
-}, {
-	Name:             "TrimQuote",
-	Input:            ` §"a",§" b",§c`,
-	Output:           [][]string{{"a", " b", "c"}},
-	TrimLeadingSpace: true,
-}, {
-	Name:   "BadBareQuote",
-	Input:  `§a ∑"word","b"`,
-	Errors: []error{&ParseError{Err: ErrBareQuote}},
-}, {
-	Name:   "BadTrailingQuote",
-	Input:  `§"a word",b∑"`,
-	Errors: []error{&ParseError{Err: ErrBareQuote}},
-}, {
-	Name:   "ExtraneousQuote",
-	Input:  `§"a ∑"word","b"`,
-	Errors: []error{&ParseError{Err: ErrQuote}},
-}, {
-	Name:               "BadFieldCount",
-	Input:              "§a,§b,§c\n¶∑§d,§e",
-	Errors:             []error{nil, &ParseError{Err: ErrFieldCount}},
-	Output:             [][]string{{"a", "b", "c"}, {"d", "e"}},
-	UseFieldsPerRecord: true,
-	FieldsPerRecord:    0,
-}, {
-	Name:               "BadFieldCountMultiple",
-	Input:              "§a,§b,§c\n¶∑§d,§e\n¶∑§f",
-	Errors:             []error{nil, &ParseError{Err: ErrFieldCount}, &ParseError{Err: ErrFieldCount}},
-	Output:             [][]string{{"a", "b", "c"}, {"d", "e"}, {"f"}},
-	UseFieldsPerRecord: true,
-	FieldsPerRecord:    0,
-}, {
-	Name:               "BadFieldCount1",
-	Input:              `§∑a,§b,§c`,
-	Errors:             []error{&ParseError{Err: ErrFieldCount}},
-	Output:             [][]string{{"a", "b", "c"}},
-	UseFieldsPerRecord: true,
-	FieldsPerRecord:    2,
-}, {
-	Name:   "FieldCount",
-	Input:  "§a,§b,§c\n¶§d,§e",
-	Output: [][]string{{"a", "b", "c"}, {"d", "e"}},
-}, {
-	Name:   "TrailingCommaEOF",
-	Input:  "§a,§b,§c,§",
-	Output: [][]string{{"a", "b", "c", ""}},
-}, {
-	Name:   "TrailingCommaEOL",
-	Input:  "§a,§b,§c,§\n",
-	Output: [][]string{{"a", "b", "c", ""}},
-}, {
-	Name:             "TrailingCommaSpaceEOF",
-	Input:            "§a,§b,§c, §",
-	Output:           [][]string{{"a", "b", "c", ""}},
-	TrimLeadingSpace: true,
-}, {
-	Name:             "TrailingCommaSpaceEOL",
-	Input:            "§a,§b,§c, §\n",
-	Output:           [][]string{{"a", "b", "c", ""}},
-	TrimLeadingSpace: true,
-}, {
-	Name:             "TrailingCommaLine3",
-	Input:            "§a,§b,§c\n¶§d,§e,§f\n¶§g,§hi,§",
-	Output:           [][]string{{"a", "b", "c"}, {"d", "e", "f"}, {"g", "hi", ""}},
-	TrimLeadingSpace: true,
-}, {
-	Name:   "NotTrailingComma3",
-	Input:  "§a,§b,§c,§ \n",
-	Output: [][]string{{"a", "b", "c", " "}},
-}, {
-	Name: "CommaFieldTest",
-	Input: `§x,§y,§z,§w
-¶§x,§y,§z,§
-¶§x,§y,§,§
-¶§x,§,§,§
-¶§,§,§,§
-¶§"x",§"y",§"z",§"w"
-¶§"x",§"y",§"z",§""
-¶§"x",§"y",§"",§""
-¶§"x",§"",§"",§""
-¶§"",§"",§"",§""
-`,
-	Output: [][]string{
-		{"x", "y", "z", "w"},
-		{"x", "y", "z", ""},
-		{"x", "y", "", ""},
-		{"x", "", "", ""},
-		{"", "", "", ""},
-		{"x", "y", "z", "w"},
-		{"x", "y", "z", ""},
-		{"x", "y", "", ""},
-		{"x", "", "", ""},
-		{"", "", "", ""},
-	},
-}, {
-	Name:  "TrailingCommaIneffective1",
-	Input: "§a,§b,§\n¶§c,§d,§e",
-	Output: [][]string{
-		{"a", "b", ""},
-		{"c", "d", "e"},
-	},
-	TrimLeadingSpace: true,
-}, {
-	Name:  "ReadAllReuseRecord",
-	Input: "§a,§b\n¶§c,§d",
-	Output: [][]string{
-		{"a", "b"},
-		{"c", "d"},
-	},
-	ReuseRecord: true,
-}, {
-	Name:   "StartLine1", // Issue 19019
-	Input:  "§a,\"b\nc∑\"d,e",
-	Errors: []error{&ParseError{Err: ErrQuote}},
-}, {
-	Name:   "StartLine2",
-	Input:  "§a,§b\n¶§\"d\n\n,e∑",
-	Errors: []error{nil, &ParseError{Err: ErrQuote}},
-	Output: [][]string{{"a", "b"}},
-}, {
-	Name:  "CRLFInQuotedField", // Issue 21201
-	Input: "§A,§\"Hello\r\nHi\",§B\r\n",
-	Output: [][]string{
-		{"A", "Hello\nHi", "B"},
-	},
-}, {
-	Name:   "BinaryBlobField", // Issue 19410
-	Input:  "§x09\x41\xb4\x1c,§aktau",
-	Output: [][]string{{"x09A\xb4\x1c", "aktau"}},
-}, {
-	Name:   "TrailingCR",
-	Input:  "§field1,§field2\r",
-	Output: [][]string{{"field1", "field2"}},
-}, {
-	Name:   "QuotedTrailingCR",
-	Input:  "§\"field\"\r",
-	Output: [][]string{{"field"}},
-}, {
-	Name:   "QuotedTrailingCRCR",
-	Input:  "§\"field∑\"\r\r",
-	Errors: []error{&ParseError{Err: ErrQuote}},
-}, {
-	Name:   "FieldCR",
-	Input:  "§field\rfield\r",
-	Output: [][]string{{"field\rfield"}},
-}, {
-	Name:   "FieldCRCR",
-	Input:  "§field\r\rfield\r\r",
-	Output: [][]string{{"field\r\rfield\r"}},
-}, {
-	Name:   "FieldCRCRLF",
-	Input:  "§field\r\r\n¶§field\r\r\n",
-	Output: [][]string{{"field\r"}, {"field\r"}},
-}, {
-	Name:   "FieldCRCRLFCR",
-	Input:  "§field\r\r\n¶§\rfield\r\r\n\r",
-	Output: [][]string{{"field\r"}, {"\rfield\r"}},
-}, {
-	Name:   "FieldCRCRLFCRCR",
-	Input:  "§field\r\r\n¶§\r\rfield\r\r\n¶§\r\r",
-	Output: [][]string{{"field\r"}, {"\r\rfield\r"}, {"\r"}},
-}, {
-	Name:  "MultiFieldCRCRLFCRCR",
-	Input: "§field1,§field2\r\r\n¶§\r\rfield1,§field2\r\r\n¶§\r\r,§",
-	Output: [][]string{
-		{"field1", "field2\r"},
-		{"\r\rfield1", "field2\r"},
-		{"\r\r", ""},
-	},
-}, {
-	Name:             "NonASCIICommaAndComment",
-	Input:            "§a£§b,c£ \t§d,e\n€ comment\n",
-	Output:           [][]string{{"a", "b,c", "d,e"}},
-	TrimLeadingSpace: true,
-	Comma:            '£',
-	Comment:          '€',
-}, {
-	Name:    "NonASCIICommaAndCommentWithQuotes",
-	Input:   "§a€§\"  b,\"€§ c\nλ comment\n",
-	Output:  [][]string{{"a", "  b,", " c"}},
-	Comma:   '€',
-	Comment: 'λ',
-}, {
-	// λ and θ start with the same byte.
-	// This tests that the parser doesn't confuse such characters.
-	Name:    "NonASCIICommaConfusion",
-	Input:   "§\"abθcd\"λ§efθgh",
-	Output:  [][]string{{"abθcd", "efθgh"}},
-	Comma:   'λ',
-	Comment: '€',
-}, {
-	Name:    "NonASCIICommentConfusion",
-	Input:   "§λ\n¶§λ\nθ\n¶§λ\n",
-	Output:  [][]string{{"λ"}, {"λ"}, {"λ"}},
-	Comment: 'θ',
-}, {
-	Name:   "QuotedFieldMultipleLF",
-	Input:  "§\"\n\n\n\n\"",
-	Output: [][]string{{"\n\n\n\n"}},
-}, {
-	Name:  "MultipleCRLF",
-	Input: "\r\n\r\n\r\n\r\n",
-}, {
-	// The implementation may read each line in several chunks if it doesn't fit entirely
-	// in the read buffer, so we should test the code to handle that condition.
-	Name:    "HugeLines",
-	Input:   strings.Repeat("#ignore\n", 10000) + "§" + strings.Repeat("@", 5000) + ",§" + strings.Repeat("*", 5000),
-	Output:  [][]string{{strings.Repeat("@", 5000), strings.Repeat("*", 5000)}},
-	Comment: '#',
-}, {
-	Name:   "QuoteWithTrailingCRLF",
-	Input:  "§\"foo∑\"bar\"\r\n",
-	Errors: []error{&ParseError{Err: ErrQuote}},
-}, {
-	Name:       "LazyQuoteWithTrailingCRLF",
-	Input:      "§\"foo\"bar\"\r\n",
-	Output:     [][]string{{`foo"bar`}},
-	LazyQuotes: true,
-}, {
-	Name:   "DoubleQuoteWithTrailingCRLF",
-	Input:  "§\"foo\"\"bar\"\r\n",
-	Output: [][]string{{`foo"bar`}},
-}, {
-	Name:   "EvenQuotes",
-	Input:  `§""""""""`,
-	Output: [][]string{{`"""`}},
-}, {
-	Name:   "OddQuotes",
-	Input:  `§"""""""∑`,
-	Errors: []error{&ParseError{Err: ErrQuote}},
-}, {
-	Name:       "LazyOddQuotes",
-	Input:      `§"""""""`,
-	Output:     [][]string{{`"""`}},
-	LazyQuotes: true,
-}, {
-	Name:   "BadComma1",
-	Comma:  '\n',
-	Errors: []error{errInvalidDelim},
-}, {
-	Name:   "BadComma2",
-	Comma:  '\r',
-	Errors: []error{errInvalidDelim},
-}, {
-	Name:   "BadComma3",
-	Comma:  '"',
-	Errors: []error{errInvalidDelim},
-}, {
-	Name:   "BadComma4",
-	Comma:  utf8.RuneError,
-	Errors: []error{errInvalidDelim},
-}, {
-	Name:    "BadComment1",
-	Comment: '\n',
-	Errors:  []error{errInvalidDelim},
-}, {
-	Name:    "BadComment2",
-	Comment: '\r',
-	Errors:  []error{errInvalidDelim},
-}, {
-	Name:    "BadComment3",
-	Comment: utf8.RuneError,
-	Errors:  []error{errInvalidDelim},
-}, {
-	Name:    "BadCommaComment",
-	Comma:   'X',
-	Comment: 'X',
-	Errors:  []error{errInvalidDelim},
-}}
-
-func TestRead(t *testing.T) {
-	newReader := func(tt readTest) (*Reader, [][][2]int, map[int][2]int, string) {
-		positions, errPositions, input := makePositions(tt.Input)
-		r := NewReader(strings.NewReader(input))
-
-		if tt.Comma != 0 {
-			r.Comma = tt.Comma
-		}
-		r.Comment = tt.Comment
-		if tt.UseFieldsPerRecord {
-			r.FieldsPerRecord = tt.FieldsPerRecord
-		} else {
-			r.FieldsPerRecord = -1
-		}
-		r.LazyQuotes = tt.LazyQuotes
-		r.TrimLeadingSpace = tt.TrimLeadingSpace
-		r.ReuseRecord = tt.ReuseRecord
-		return r, positions, errPositions, input
+// loadReadCases reads testdata/read.json.
+func loadReadCases(tb testing.TB) []readCase {
+	data, err := os.ReadFile(filepath.Join("testdata", "read.json"))
+	if err != nil {
+		tb.Fatal(err)
 	}
+	var cases []readCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		tb.Fatal(err)
+	}
+	return cases
+}
 
-	for _, tt := range readTests {
-		t.Run(tt.Name, func(t *testing.T) {
-			r, positions, errPositions, input := newReader(tt)
-			out, err := r.ReadAll()
-			if wantErr := firstError(tt.Errors, positions, errPositions); wantErr != nil {
-				if !reflect.DeepEqual(err, wantErr) {
-					t.Fatalf("ReadAll() error mismatch:\ngot  %v (%#v)\nwant %v (%#v)", err, err, wantErr, wantErr)
-				}
-				if out != nil {
-					t.Fatalf("ReadAll() output:\ngot  %q\nwant nil", out)
-				}
-			} else {
-				if err != nil {
-					t.Fatalf("unexpected Readall() error: %v", err)
-				}
-				if !reflect.DeepEqual(out, tt.Output) {
-					t.Fatalf("ReadAll() output:\ngot  %q\nwant %q", out, tt.Output)
-				}
-			}
+// sources gives the input whole and in pieces that split lines and line
+// breaks at every byte.
+var sources = map[string]func(string) io.Reader{
+	"whole":     func(s string) io.Reader { return strings.NewReader(s) },
+	"bytewise":  func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
+	"halves":    func(s string) io.Reader { return iotest.HalfReader(strings.NewReader(s)) },
+	"eof early": func(s string) io.Reader { return iotest.DataErrReader(strings.NewReader(s)) },
+}
 
-			// Check input offset after call ReadAll()
-			inputByteSize := len(input)
-			inputOffset := r.InputOffset()
-			if err == nil && int64(inputByteSize) != inputOffset {
-				t.Errorf("wrong input offset after call ReadAll():\ngot:  %d\nwant: %d\ninput: %s", inputOffset, inputByteSize, input)
-			}
-
-			// Check field and error positions.
-			r, _, _, _ = newReader(tt)
-			for recNum := 0; ; recNum++ {
-				rec, err := r.Read()
-				var wantErr error
-				if recNum < len(tt.Errors) && tt.Errors[recNum] != nil {
-					wantErr = errorWithPosition(tt.Errors[recNum], recNum, positions, errPositions)
-				} else if recNum >= len(tt.Output) {
-					wantErr = io.EOF
-				}
-				if !reflect.DeepEqual(err, wantErr) {
-					t.Fatalf("Read() error at record %d:\ngot %v (%#v)\nwant %v (%#v)", recNum, err, err, wantErr, wantErr)
-				}
-				// ErrFieldCount is explicitly non-fatal.
-				if err != nil && !errors.Is(err, ErrFieldCount) {
-					if recNum < len(tt.Output) {
-						t.Fatalf("need more records; got %d want %d", recNum, len(tt.Output))
-					}
-					break
-				}
-				if got, want := rec, tt.Output[recNum]; !slices.Equal(got, want) {
-					t.Errorf("Read vs ReadAll mismatch;\ngot %q\nwant %q", got, want)
-				}
-				pos := positions[recNum]
-				if len(pos) != len(rec) {
-					t.Fatalf("mismatched position length at record %d", recNum)
-				}
-				for i := range rec {
-					line, col := r.FieldPos(i)
-					if got, want := [2]int{line, col}, pos[i]; got != want {
-						t.Errorf("position mismatch at record %d, field %d;\ngot %v\nwant %v", recNum, i, got, want)
+// TestReadCases runs every case of testdata/read.json on every source.
+func TestReadCases(t *testing.T) {
+	for _, c := range loadReadCases(t) {
+		for name, source := range sources {
+			t.Run(c.Name+"/"+name, func(t *testing.T) {
+				r := NewReader(source(c.Input))
+				r.TrimLeadingSpace, r.FieldsPerRecord = c.Trim, c.Fields
+				for i, want := range c.Want {
+					record, err := r.Read()
+					if got := describe(r, record, err); !equalStep(got, want) {
+						t.Fatalf("read %d: got %+v, want %+v", i+1, got, want)
 					}
 				}
-			}
-		})
+				if record, err := r.Read(); err != io.EOF {
+					t.Fatalf("after the last record: %q, %v; want io.EOF", record, err)
+				}
+			})
+		}
 	}
 }
 
-// firstError returns the first non-nil error in errs,
-// with the position adjusted according to the error's
-// index inside positions.
-func firstError(errs []error, positions [][][2]int, errPositions map[int][2]int) error {
-	for i, err := range errs {
+// describe puts what Read returned in the form of a readStep.
+func describe(r *Reader, record []string, err error) readStep {
+	var s readStep
+	var pe *ParseError
+	if err == nil || errors.As(err, &pe) {
+		s.Record = record
+		for i := range record {
+			s.At = append(s.At, place(r.FieldPos(i)))
+		}
+	}
+	switch {
+	case pe != nil:
+		s.Error = map[error]string{ErrBareQuote: "ErrBareQuote", ErrQuote: "ErrQuote", ErrFieldCount: "ErrFieldCount"}[pe.Err]
+		s.Start, s.ErrAt = pe.StartLine, place(pe.Line, pe.Column)
+	case err != nil:
+		s.Error = err.Error()
+	}
+	return s
+}
+
+// place writes a position as "line:column".
+func place(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
+
+// equalStep compares got with want, positions only where want gives them.
+func equalStep(got, want readStep) bool {
+	if want.At == nil {
+		got.At = nil
+	}
+	return slices.Equal(got.Record, want.Record) && slices.Equal(got.At, want.At) &&
+		got.Error == want.Error && got.Start == want.Start && got.ErrAt == want.ErrAt
+}
+
+// TestReadExports checks that whole files shaped as spreadsheets save them
+// (testdata/exports/*.csv) read as the records in the .json file beside each, with the options the
+// checker's profile reader uses.
+func TestReadExports(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "exports", "*.csv"))
+	if len(files) == 0 {
+		t.Fatal("no files in testdata/exports")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
 		if err != nil {
-			return errorWithPosition(err, i, positions, errPositions)
+			t.Fatal(err)
 		}
-	}
-	return nil
-}
-
-func errorWithPosition(err error, recNum int, positions [][][2]int, errPositions map[int][2]int) error {
-	parseErr, ok := err.(*ParseError)
-	if !ok {
-		return err
-	}
-	if recNum >= len(positions) {
-		panic(fmt.Errorf("no positions found for error at record %d", recNum))
-	}
-	errPos, ok := errPositions[recNum]
-	if !ok {
-		panic(fmt.Errorf("no error position found for error at record %d", recNum))
-	}
-	parseErr1 := *parseErr
-	parseErr1.StartLine = positions[recNum][0][0]
-	parseErr1.Line = errPos[0]
-	parseErr1.Column = errPos[1]
-	return &parseErr1
-}
-
-// makePositions returns the expected field positions of all
-// the fields in text, the positions of any errors, and the text with the position markers
-// removed.
-//
-// The start of each field is marked with a § symbol;
-// CSV lines are separated by ¶ symbols;
-// Error positions are marked with ∑ symbols.
-func makePositions(text string) ([][][2]int, map[int][2]int, string) {
-	buf := make([]byte, 0, len(text))
-	var positions [][][2]int
-	errPositions := make(map[int][2]int)
-	line, col := 1, 1
-	recNum := 0
-
-	for len(text) > 0 {
-		r, size := utf8.DecodeRuneInString(text)
-		switch r {
-		case '\n':
-			line++
-			col = 1
-			buf = append(buf, '\n')
-		case '§':
-			if len(positions) == 0 {
-				positions = append(positions, [][2]int{})
-			}
-			positions[len(positions)-1] = append(positions[len(positions)-1], [2]int{line, col})
-		case '¶':
-			positions = append(positions, [][2]int{})
-			recNum++
-		case '∑':
-			errPositions[recNum] = [2]int{line, col}
-		default:
-			buf = append(buf, text[:size]...)
-			col += size
-		}
-		text = text[size:]
-	}
-	return positions, errPositions, string(buf)
-}
-
-// nTimes is an io.Reader which yields the string s n times.
-type nTimes struct {
-	s   string
-	n   int
-	off int
-}
-
-func (r *nTimes) Read(p []byte) (n int, err error) {
-	for {
-		if r.n <= 0 || r.s == "" {
-			return n, io.EOF
-		}
-		n0 := copy(p, r.s[r.off:])
-		p = p[n0:]
-		n += n0
-		r.off += n0
-		if r.off == len(r.s) {
-			r.off = 0
-			r.n--
-		}
-		if len(p) == 0 {
-			return
-		}
-	}
-}
-
-// benchmarkRead measures reading the provided CSV rows data.
-// initReader, if non-nil, modifies the Reader before it's used.
-func benchmarkRead(b *testing.B, initReader func(*Reader), rows string) {
-	b.ReportAllocs()
-	r := NewReader(&nTimes{s: rows, n: b.N})
-	if initReader != nil {
-		initReader(r)
-	}
-	for {
-		_, err := r.Read()
-		if err == io.EOF {
-			break
-		}
+		wantJSON, err := os.ReadFile(strings.TrimSuffix(file, ".csv") + ".json")
 		if err != nil {
-			b.Fatal(err)
+			t.Fatal(err)
+		}
+		var want [][]string
+		if err := json.Unmarshal(wantJSON, &want); err != nil {
+			t.Fatal(err)
+		}
+		r := NewReader(strings.NewReader(string(data)))
+		r.TrimLeadingSpace, r.ReuseRecord = true, true
+		for i, record := range want {
+			if got, err := r.Read(); err != nil || !slices.Equal(got, record) {
+				t.Fatalf("%s record %d: %q, %v; want %q", file, i+1, got, err, record)
+			}
+		}
+		if got, err := r.Read(); err != io.EOF {
+			t.Fatalf("%s: %q, %v after the last record", file, got, err)
 		}
 	}
 }
 
-const benchmarkCSVData = `x,y,z,w
-x,y,z,
-x,y,,
-x,,,
-,,,
-"x","y","z","w"
-"x","y","z",""
-"x","y","",""
-"x","","",""
-"","","",""
-`
-
-func BenchmarkRead(b *testing.B) {
-	benchmarkRead(b, nil, benchmarkCSVData)
+// TestReadInvalidUTF8 checks that bytes that are not UTF-8 pass through
+// untouched (checking the text is the caller's business); JSON cannot hold
+// them, so they are tested here.
+func TestReadInvalidUTF8(t *testing.T) {
+	r := NewReader(strings.NewReader("\xff,\xc2\n\"a\xfe\"\n"))
+	r.TrimLeadingSpace = true
+	r.FieldsPerRecord = -1
+	for _, want := range [][]string{{"\xff", "\xc2"}, {"a\xfe"}} {
+		if got, err := r.Read(); err != nil || !slices.Equal(got, want) {
+			t.Fatalf("got %q, %v; want %q", got, err, want)
+		}
+	}
 }
 
-func BenchmarkReadWithFieldsPerRecord(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.FieldsPerRecord = 4 }, benchmarkCSVData)
+// TestReadLongLines reads lines longer than the buffer, and many short
+// CR-only lines, whole and with their line numbers.
+func TestReadLongLines(t *testing.T) {
+	long := strings.Repeat("x", 3*bufSize+7)
+	input := long + "," + long + "\r\"" + long + "\n" + long + "\"\r" + strings.Repeat("a\r", 5000)
+	r := NewReader(strings.NewReader(input))
+	r.FieldsPerRecord = -1
+	for i, want := range [][]string{{long, long}, {long + "\n" + long}} {
+		if got, err := r.Read(); err != nil || !slices.Equal(got, want) {
+			t.Fatalf("record %d: %d fields, %v", i+1, len(got), err)
+		}
+	}
+	for i := range 5000 {
+		if got, err := r.Read(); err != nil || len(got) != 1 || got[0] != "a" {
+			t.Fatalf("short line %d: %q, %v", i+1, got, err)
+		}
+		if line, _ := r.FieldPos(0); line != i+4 {
+			t.Fatalf("short line %d on line %d", i+1, line)
+		}
+	}
+	if _, err := r.Read(); err != io.EOF {
+		t.Fatalf("at the end: %v", err)
+	}
 }
 
-func BenchmarkReadWithoutFieldsPerRecord(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.FieldsPerRecord = -1 }, benchmarkCSVData)
+// TestReadSourceError checks that an error from the underlying reader comes
+// back as it is, not as a ParseError, in the middle of a record too.
+func TestReadSourceError(t *testing.T) {
+	broken := errors.New("disk on fire")
+	for _, input := range []string{"a,b\n", "a,\"b\n", "a,b", "a\r"} {
+		r := NewReader(io.MultiReader(strings.NewReader(input), iotest.ErrReader(broken)))
+		r.FieldsPerRecord = -1
+		var err error
+		for range 3 {
+			if _, err = r.Read(); err != nil {
+				break
+			}
+		}
+		if err != broken {
+			t.Errorf("%q: got %v, want the reader's error", input, err)
+		}
+		if got, _ := r.Read(); len(got) != 0 {
+			t.Errorf("%q: read %q after the error", input, got)
+		}
+	}
 }
 
-func BenchmarkReadLargeFields(b *testing.B) {
-	benchmarkRead(b, nil, strings.Repeat(`xxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-xxxxxxxxxxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvv
-,,zzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-`, 3))
+// TestReadNoProgress checks that a reader that never returns data ends in
+// io.ErrNoProgress, not a hang.
+func TestReadNoProgress(t *testing.T) {
+	r := NewReader(emptyReader{})
+	if _, err := r.Read(); err != io.ErrNoProgress {
+		t.Fatalf("got %v", err)
+	}
 }
 
-func BenchmarkReadReuseRecord(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.ReuseRecord = true }, benchmarkCSVData)
+// emptyReader returns no data and no error, forever.
+type emptyReader struct{}
+
+// Read returns 0, nil.
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
+
+// TestReuseRecord checks that ReuseRecord returns the same slice each time,
+// and that without it every record is a slice of its own.
+func TestReuseRecord(t *testing.T) {
+	for _, reuse := range []bool{false, true} {
+		r := NewReader(strings.NewReader("a,b\nc,d\n"))
+		r.ReuseRecord = reuse
+		first, _ := r.Read()
+		firstCopy := slices.Clone(first)
+		second, _ := r.Read()
+		if same := &first[0] == &second[0]; same != reuse {
+			t.Errorf("ReuseRecord %v: same slice %v", reuse, same)
+		}
+		if !reuse && !slices.Equal(first, firstCopy) {
+			t.Errorf("the first record changed to %q", first)
+		}
+	}
 }
 
-func BenchmarkReadReuseRecordWithFieldsPerRecord(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.ReuseRecord = true; r.FieldsPerRecord = 4 }, benchmarkCSVData)
+// TestFieldPosOutOfRange checks that FieldPos answers 0, 0 for a field
+// that is not there.
+func TestFieldPosOutOfRange(t *testing.T) {
+	r := NewReader(strings.NewReader("a\n"))
+	for _, i := range []int{-1, 0, 1} {
+		if line, col := r.FieldPos(i); line != 0 || col != 0 {
+			t.Errorf("before any Read, FieldPos(%d) = %d, %d", i, line, col)
+		}
+	}
+	r.Read()
+	if line, col := r.FieldPos(1); line != 0 || col != 0 {
+		t.Errorf("FieldPos(1) of one field = %d, %d", line, col)
+	}
 }
 
-func BenchmarkReadReuseRecordWithoutFieldsPerRecord(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.ReuseRecord = true; r.FieldsPerRecord = -1 }, benchmarkCSVData)
-}
-
-func BenchmarkReadReuseRecordLargeFields(b *testing.B) {
-	benchmarkRead(b, func(r *Reader) { r.ReuseRecord = true }, strings.Repeat(`xxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-xxxxxxxxxxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvv
-,,zzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz,wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww,vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv
-`, 3))
+// TestParseErrorText checks the text of a ParseError and its Unwrap.
+func TestParseErrorText(t *testing.T) {
+	for _, c := range []struct {
+		err  ParseError
+		want string
+	}{
+		{ParseError{StartLine: 3, Line: 3, Column: 7, Err: ErrBareQuote}, "line 3, column 7: " + ErrBareQuote.Error()},
+		{ParseError{StartLine: 2, Line: 4, Column: 1, Err: ErrQuote}, "line 4, column 1 of the record from line 2: " + ErrQuote.Error()},
+	} {
+		if got := c.err.Error(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+		if !errors.Is(&c.err, c.err.Err) {
+			t.Errorf("%v does not unwrap", &c.err)
+		}
+	}
 }

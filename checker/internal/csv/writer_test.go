@@ -1,113 +1,113 @@
-// Copyright 2011 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
-
 package csv
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-var writeTests = []struct {
-	Input   [][]string
-	Output  string
-	Error   error
-	UseCRLF bool
-	Comma   rune
-}{
-	{Input: [][]string{{"abc"}}, Output: "abc\n"},
-	{Input: [][]string{{"abc"}}, Output: "abc\r\n", UseCRLF: true},
-	{Input: [][]string{{`"abc"`}}, Output: `"""abc"""` + "\n"},
-	{Input: [][]string{{`a"b`}}, Output: `"a""b"` + "\n"},
-	{Input: [][]string{{`"a"b"`}}, Output: `"""a""b"""` + "\n"},
-	{Input: [][]string{{" abc"}}, Output: `" abc"` + "\n"},
-	{Input: [][]string{{"abc,def"}}, Output: `"abc,def"` + "\n"},
-	{Input: [][]string{{"abc", "def"}}, Output: "abc,def\n"},
-	{Input: [][]string{{"abc"}, {"def"}}, Output: "abc\ndef\n"},
-	{Input: [][]string{{"abc\ndef"}}, Output: "\"abc\ndef\"\n"},
-	{Input: [][]string{{"abc\ndef"}}, Output: "\"abc\r\ndef\"\r\n", UseCRLF: true},
-	{Input: [][]string{{"abc\rdef"}}, Output: "\"abcdef\"\r\n", UseCRLF: true},
-	{Input: [][]string{{"abc\rdef"}}, Output: "\"abc\rdef\"\n", UseCRLF: false},
-	{Input: [][]string{{""}}, Output: "\n"},
-	{Input: [][]string{{"", ""}}, Output: ",\n"},
-	{Input: [][]string{{"", "", ""}}, Output: ",,\n"},
-	{Input: [][]string{{"", "", "a"}}, Output: ",,a\n"},
-	{Input: [][]string{{"", "a", ""}}, Output: ",a,\n"},
-	{Input: [][]string{{"", "a", "a"}}, Output: ",a,a\n"},
-	{Input: [][]string{{"a", "", ""}}, Output: "a,,\n"},
-	{Input: [][]string{{"a", "", "a"}}, Output: "a,,a\n"},
-	{Input: [][]string{{"a", "a", ""}}, Output: "a,a,\n"},
-	{Input: [][]string{{"a", "a", "a"}}, Output: "a,a,a\n"},
-	{Input: [][]string{{`\.`}}, Output: "\"\\.\"\n"},
-	{Input: [][]string{{"x09\x41\xb4\x1c", "aktau"}}, Output: "x09\x41\xb4\x1c,aktau\n"},
-	{Input: [][]string{{",x09\x41\xb4\x1c", "aktau"}}, Output: "\",x09\x41\xb4\x1c\",aktau\n"},
-	{Input: [][]string{{"a", "a", ""}}, Output: "a|a|\n", Comma: '|'},
-	{Input: [][]string{{",", ",", ""}}, Output: ",|,|\n", Comma: '|'},
-	{Input: [][]string{{"foo"}}, Comma: '"', Error: errInvalidDelim},
+// writeCase is one case of testdata/write.json: records, whether to end
+// lines with CRLF, and the text the Writer must produce.
+type writeCase struct {
+	Name    string
+	CRLF    bool
+	Records [][]string
+	Want    string
 }
 
-func TestWrite(t *testing.T) {
-	for n, tt := range writeTests {
-		b := &strings.Builder{}
-		f := NewWriter(b)
-		f.UseCRLF = tt.UseCRLF
-		if tt.Comma != 0 {
-			f.Comma = tt.Comma
-		}
-		err := f.WriteAll(tt.Input)
-		if err != tt.Error {
-			t.Errorf("Unexpected error:\ngot  %v\nwant %v", err, tt.Error)
-		}
-		out := b.String()
-		if out != tt.Output {
-			t.Errorf("#%d: out=%q want %q", n, out, tt.Output)
-		}
-	}
-}
-
-type errorWriter struct{}
-
-func (e errorWriter) Write(b []byte) (int, error) {
-	return 0, errors.New("Test")
-}
-
-func TestError(t *testing.T) {
-	b := &bytes.Buffer{}
-	f := NewWriter(b)
-	f.Write([]string{"abc"})
-	f.Flush()
-	err := f.Error()
-
+// loadWriteCases reads testdata/write.json.
+func loadWriteCases(tb testing.TB) []writeCase {
+	data, err := os.ReadFile(filepath.Join("testdata", "write.json"))
 	if err != nil {
-		t.Errorf("Unexpected error: %s\n", err)
+		tb.Fatal(err)
 	}
+	var cases []writeCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		tb.Fatal(err)
+	}
+	return cases
+}
 
-	f = NewWriter(errorWriter{})
-	f.Write([]string{"abc"})
-	f.Flush()
-	err = f.Error()
-
-	if err == nil {
-		t.Error("Error should not be nil")
+// TestWriteCases runs every case of testdata/write.json.
+func TestWriteCases(t *testing.T) {
+	for _, c := range loadWriteCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			var b strings.Builder
+			w := NewWriter(&b)
+			w.UseCRLF = c.CRLF
+			for _, record := range c.Records {
+				if err := w.Write(record); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.Flush()
+			if err := w.Error(); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != c.Want {
+				t.Errorf("got  %q\nwant %q", b.String(), c.Want)
+			}
+		})
 	}
 }
 
-var benchmarkWriteData = [][]string{
-	{"abc", "def", "12356", "1234567890987654311234432141542132"},
-	{"abc", "def", "12356", "1234567890987654311234432141542132"},
-	{"abc", "def", "12356", "1234567890987654311234432141542132"},
+// TestWriteBuffers checks that nothing reaches the underlying writer before
+// Flush or a full buffer, and that a record larger than the buffer is
+// written whole.
+func TestWriteBuffers(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.Write([]string{"a"})
+	if b.Len() != 0 {
+		t.Fatalf("%d bytes written before Flush", b.Len())
+	}
+	big := strings.Repeat("x", 3*flushAt)
+	w.Write([]string{big, big})
+	if want := 2 + 2*len(big) + 2; b.Len() != want {
+		t.Fatalf("%d bytes written after a large record, want %d", b.Len(), want)
+	}
+	w.Flush()
+	w.Flush()
+	if want := "a\n" + big + "," + big + "\n"; b.String() != want {
+		t.Fatalf("wrote %d bytes, want %d", b.Len(), len(want))
+	}
 }
 
-func BenchmarkWrite(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		w := NewWriter(&bytes.Buffer{})
-		err := w.WriteAll(benchmarkWriteData)
-		if err != nil {
-			b.Fatal(err)
+// TestWriteErrors checks that a failed or short write is kept: Error
+// returns it, and so does every later Write, which writes nothing more.
+func TestWriteErrors(t *testing.T) {
+	broken := errors.New("disk full")
+	for _, c := range []struct {
+		w    io.Writer
+		want error
+	}{
+		{failingWriter{0, broken}, broken},
+		{failingWriter{1, nil}, io.ErrShortWrite},
+	} {
+		w := NewWriter(c.w)
+		if err := w.Write([]string{"a"}); err != nil {
+			t.Fatalf("buffered Write failed: %v", err)
 		}
 		w.Flush()
+		if err := w.Error(); err != c.want {
+			t.Errorf("Error() = %v, want %v", err, c.want)
+		}
+		if err := w.Write([]string{strings.Repeat("b", flushAt)}); err != c.want {
+			t.Errorf("Write after the error = %v, want %v", err, c.want)
+		}
 	}
 }
+
+// failingWriter writes n bytes of each call and returns err.
+type failingWriter struct {
+	n   int
+	err error
+}
+
+// Write writes f.n bytes of p at most and returns f.err.
+func (f failingWriter) Write(p []byte) (int, error) { return min(f.n, len(p)), f.err }
