@@ -53,6 +53,8 @@ func TestTrainingPagesCarryTheRulesAnswer(t *testing.T) {
 		}
 		writeTestFile(t, filepath.Join(root, "content", "scams", name), body)
 	}
+	// Case narratives mark the site's own policy, which links to the methodology (a plain page here: the real section renders every rule and its red-flag link).
+	writeTestFile(t, filepath.Join(root, "content", "methodology.md"), "---\ntitle: \"How the score works\"\ndescription: \"A stand-in methodology page for the training fixture build.\"\nweight: 7\nreviewed: 2026-12-01\nsources: [doc-a]\n---\n\n## Our own policy {#own-policy}\n\nStand-in text long enough for the output check's minimum of main text.\n")
 	if log, err := buildFixture(t, root); err != nil {
 		t.Fatalf("build failed: %v\n%s", err, log)
 	}

@@ -22,7 +22,7 @@ async function violations(page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
-for (const path of [...pageKinds, "/search/?q=escrow", "/no-such-page/"]) {
+for (const path of [...pageKinds, "/search/?q=escrow", "/no-such-page/", "/playbook/deadlines/", "/guide/inspection/"]) {
   test(`${path} has no WCAG A/AA violations in light and dark`, async () => {
     for (const colorScheme of ["light", "dark"]) {
       const { page, context } = await openPage(browser, site.base, path, { colorScheme });

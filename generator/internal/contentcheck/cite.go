@@ -41,13 +41,15 @@ func checkCitations(file string, line int, text string, known map[string]bool) P
 
 // CitedSections are the parts of the site where every claim a buyer acts on
 // must carry a citation or an own-policy mark.
-var CitedSections = []string{"content/guide", "content/red-flags", "content/scams", "content/playbook", "content/contacts", "content/glossary", "data/glossary.yaml", "data/contacts.yaml"}
+var CitedSections = []string{"content/guide", "content/red-flags", "content/scams", "content/playbook", "content/contacts", "content/glossary", "data/glossary.yaml", "data/contacts.yaml", "data/deadlines.json"}
 
 // dataTextFields are the Markdown text fields of the data files, which the
 // theme renders with their citations.
 var dataTextFields = map[string][]string{
 	"data/glossary.yaml": {"meaning"},
 	"data/contacts.yaml": {"handles", "when", "note"},
+	// The deadline planner's routes (JSON, read as YAML).
+	"data/deadlines.json": {"text", "missing"},
 }
 
 // Citations checks every citation in the Markdown pages under dir and in the
