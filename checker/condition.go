@@ -3,6 +3,7 @@ package checker
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,19 @@ type condition struct {
 	always  bool
 	clauses []clause
 	text    string // canonical form, shown as "when"
+}
+
+// questionIDs lists the ids of the questions the condition reads, each
+// once, in the order the condition names them.
+func (c *condition) questionIDs(rs *ruleSet) []string {
+	ids := make([]string, 0, len(c.clauses))
+	for _, cl := range c.clauses {
+		id := rs.questions[cl.q].id
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // parseCondition compiles text against the questions. It returns a problem
@@ -304,6 +318,9 @@ type plan struct {
 	weight  float64
 	assume  int       // value index scored when unanswered, or -1
 	any     satisfied // every bit any answer to this question can set
+	// The findings and positives whose conditions read this question, as
+	// bits of their words: the only ones a new answer to it can change.
+	touchRules, touchPositives uint64
 }
 
 type threshold struct {
@@ -341,7 +358,21 @@ func (rs *ruleSet) finishPlans() {
 		for _, t := range pl.compare {
 			pl.any[t.word] |= 1 << t.bit
 		}
+		pl.touchRules = touching(&pl.any, wordRules, rs.multi[wordRules])
+		pl.touchPositives = touching(&pl.any, wordPositives, rs.multi[wordPositives])
 	}
+}
+
+// touching is the entries of word with a clause among bits: their first
+// clause's bit, or an extra clause's.
+func touching(bits *satisfied, word int, multi []multiClause) uint64 {
+	m := bits[word]
+	for _, c := range multi {
+		if bits[wordExtra]&c.extra != 0 {
+			m |= c.bit
+		}
+	}
+	return m
 }
 
 // compile gives c's clauses their bits: the first is bit index of word, the
@@ -443,46 +474,4 @@ func matching(sat *satisfied, word int, multi []multiClause) uint64 {
 // multiClause is a condition with more than one clause.
 type multiClause struct {
 	bit, extra uint64
-}
-
-func (q *question) valueIndex(v string) int {
-	if v == "" {
-		return -1
-	}
-	k := valueKey(v)
-	for i := range q.keys {
-		if q.keys[i] == k && q.values[i].value == v {
-			return i
-		}
-	}
-	return -1
-}
-
-// valueKey packs a value's length, first and last byte: comparing keys
-// rules out almost every wrong value without comparing strings.
-func valueKey(v string) uint32 {
-	return uint32(len(v))<<16 | uint32(v[0])<<8 | uint32(v[len(v)-1])
-}
-
-func (q *question) valueNames() []string {
-	names := make([]string, len(q.values))
-	for i := range q.values {
-		names[i] = q.values[i].value
-	}
-	return names
-}
-
-// rangeText describes a number question's allowed range.
-func rangeText(q *question) string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	switch {
-	case q.hasMin && q.hasMax:
-		return f(q.min) + " to " + f(q.max)
-	case q.hasMin:
-		return f(q.min) + " or more"
-	case q.hasMax:
-		return f(q.max) + " or less"
-	default:
-		return "any number"
-	}
 }

@@ -4,12 +4,11 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // Decoding profiles from JSON, one at a time. Every format (and the browser,
-// through the WebAssembly build) goes through the checks here, so a profile
-// means the same whichever way it arrives. Work is bounded on hostile input:
+// through the WebAssembly build) goes through the same value rules
+// (value.go), so a profile means the same whichever way it arrives. Work is bounded on hostile input:
 // a list is decoded and handed over one profile at a time, nothing is kept
 // for values that cannot be used, and problems past a Problems limit are
 // counted without being described.
@@ -20,120 +19,6 @@ type Position struct {
 	Line  int // line the profile starts on
 }
 
-// Value is one answer as written in a format that has types: JSON, or YAML
-// read with JSON's rules (numbers unquoted, text quoted or plain).
-type Value struct {
-	Kind  Kind
-	Text  string  // text, a number as written, or "true"/"false"
-	Items []Value // a list's items (containers inside are kept empty)
-}
-
-// maxListItems bounds the items kept for a list answer: a list question has
-// at most a few dozen values.
-const maxListItems = 256
-
-// SetValue sets a field from a typed value. It applies JSON's rules in every
-// format: a number question takes a number, not text ("12" is rejected with
-// a hint), a yes/no question takes true/false too, and a list question takes
-// a list of text (["none"] and [] both mean "none of these").
-func (p *Profile) SetValue(f Field, v Value) error {
-	if problem := p.setValue(f.index, v, true); problem != "" {
-		return &InputError{Field: f.id, Problem: problem}
-	}
-	return nil
-}
-
-// SetValueOK is SetValue without the explanation (see SetFieldOK).
-func (p *Profile) SetValueOK(f Field, v Value) bool {
-	return p.setValue(f.index, v, false) == ""
-}
-
-func (p *Profile) setValue(i int, v Value, explain bool) string {
-	q := &defaultRules.questions[i]
-	wrong := func(got string) string {
-		if !explain {
-			return unexplained
-		}
-		return wrongType(q, got)
-	}
-	switch v.Kind {
-	case KindNull:
-		p.clear(i)
-		return ""
-	case KindText:
-		if q.typ == typeNumber || q.typ == typeInteger {
-			if s := strings.TrimSpace(v.Text); s != "" && s != "unknown" {
-				if !explain {
-					return unexplained
-				}
-				return wrongType(q, "text "+quote(v.Text)+"; write numbers without quotes")
-			}
-		}
-		return p.setText(i, v.Text, explain)
-	case KindNumber:
-		switch q.typ {
-		case typeNumber, typeInteger:
-			if !isJSONNumber(v.Text) { // YAML's 0x1F, .inf, 1_000
-				return wrong(quote(v.Text) + ", which is not a plain decimal number")
-			}
-			f, err := strconv.ParseFloat(v.Text, 64)
-			if err != nil {
-				if !explain {
-					return unexplained
-				}
-				return "number " + quote(v.Text) + " is out of range (allowed: " + rangeText(q) + ")"
-			}
-			return p.setNumber(i, f, explain)
-		case typeText:
-			return p.setText(i, v.Text, explain) // e.g. an all-digit credit code written without quotes
-		case typeEnum:
-			if q.valueIndex(v.Text) >= 0 { // e.g. platform: 1688
-				return p.setText(i, v.Text, explain)
-			}
-		}
-	case KindBool:
-		if q.typ == typeEnum && q.valueIndex("yes") >= 0 {
-			return p.setText(i, v.Text, explain)
-		}
-	case KindList:
-		if q.typ != typeList {
-			return wrong("a list")
-		}
-		if len(v.Items) > maxListItems {
-			if !explain {
-				return unexplained
-			}
-			return "the list has more than " + strconv.Itoa(maxListItems) + " items (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
-		}
-		for _, it := range v.Items {
-			if it.Kind != KindText {
-				if !explain {
-					return unexplained
-				}
-				return "list items must be text, got " + it.Kind.String() + " (allowed: " + strings.Join(q.valueNames(), ", ") + ")"
-			}
-		}
-		return p.setList(i, func(yield func(string) bool) {
-			for _, it := range v.Items {
-				if !yield(it.Text) {
-					return
-				}
-			}
-		}, explain)
-	}
-	return wrong(v.Kind.String())
-}
-
-// isJSONNumber reports whether s is a number as JSON writes it.
-func isJSONNumber(s string) bool {
-	p := jsonParser{data: []byte(s)}
-	if s == "" || (s[0] != '-' && (s[0] < '0' || s[0] > '9')) {
-		return false
-	}
-	_, err := p.number()
-	return err == nil && p.pos == len(s)
-}
-
 // ReadJSON reads one profile (a JSON object) or a list of them and yields
 // each good profile as soon as it is decoded; the Profile is reused, so use
 // it before the next one. Problems go to ps as they are found, placed as
@@ -142,8 +27,39 @@ func isJSONNumber(s string) bool {
 // too.
 func ReadJSON(file string, data []byte, ps *Problems) iter.Seq2[Position, *Profile] {
 	return func(yield func(Position, *Profile) bool) {
-		readJSON(file, data, ps, false, yield)
+		readJSON(file, data, ps, readFile, yield)
 	}
+}
+
+// DecodeProfile reads one profile object as the site's pages hand it over
+// (the questionnaire's answers, a saved supplier). Like DecodeLink it is
+// lenient: every valid answer is kept, and each answer refused (an unknown
+// field, a value out of range, a field given twice) is listed in refused,
+// with its line and field. Input that is not one JSON object is an error
+// (InputErrors) and yields no profile. Unlike a file, a profile that
+// answers nothing is no problem: it scores as such.
+func DecodeProfile(data []byte) (p Profile, refused InputErrors, err error) {
+	var all InputErrors
+	ps := collect(&all, maxCollected)
+	found := false
+	readJSON("", data, ps, readLenient, func(_ Position, decoded *Profile) bool {
+		p, found = decoded.Clone(), true
+		return false
+	})
+	whole := !found
+	for _, e := range all {
+		whole = whole || e.Field == ""
+	}
+	if whole {
+		if err := finish(all, ps); err != nil {
+			return Profile{}, nil, err
+		}
+		return Profile{}, nil, InputErrors{{Problem: "expected one profile object {…}"}}
+	}
+	if e := ps.OmittedError(); e != nil {
+		all = append(all, e)
+	}
+	return p, all, nil
 }
 
 // DecodeJSON reads one profile (a JSON object) or several (an array of
@@ -183,8 +99,18 @@ func (p Profile) Clone() Profile {
 	return Profile{answers: slices.Clone(p.answers)}
 }
 
-// readJSON does the work of ReadJSON; with single it takes one object only.
-func readJSON(file string, data []byte, ps *Problems, single bool, yield func(Position, *Profile) bool) {
+// How readJSON reads its input.
+type readMode uint8
+
+const (
+	readFile    readMode = iota // a file: one object or a list; each profile clean and answering something
+	readOne                     // one object only, clean
+	readLenient                 // one object only; answers refused are reported and the rest kept
+)
+
+// readJSON does the work of ReadJSON and DecodeProfile.
+func readJSON(file string, data []byte, ps *Problems, mode readMode, yield func(Position, *Profile) bool) {
+	single := mode != readFile
 	text, bad := DecodeText(data)
 	if bad != nil {
 		bad.File = file
@@ -219,7 +145,7 @@ func readJSON(file string, data []byte, ps *Problems, single bool, yield func(Po
 	switch c := d.data[d.pos]; {
 	case c == '{':
 		line := d.line
-		if r.object(&d) {
+		if (r.object(&d) || mode == readLenient) && (single || ps.CheckAnswered(&r.p, file, line, 1)) {
 			yield(Position{Line: line}, &r.p)
 		}
 	case c == '[' && !single:
@@ -233,7 +159,7 @@ func readJSON(file string, data []byte, ps *Problems, single bool, yield func(Po
 			n++
 			line := d.line
 			if d.data[d.pos] == '{' {
-				if r.object(&d) && !yield(Position{Index: n, Line: line}, &r.p) {
+				if r.object(&d) && ps.CheckAnswered(&r.p, file, line, n) && !yield(Position{Index: n, Line: line}, &r.p) {
 					return
 				}
 			} else {
@@ -319,108 +245,4 @@ func (r *profileReader) object(d *jsonParser) bool {
 			}
 		}
 	}
-}
-
-// skipValue checks the syntax of one value and moves past it, keeping
-// nothing.
-func (p *jsonParser) skipValue() error {
-	if p.pos >= len(p.data) {
-		return p.fail("unexpected end of input, expected a value")
-	}
-	switch c := p.data[p.pos]; {
-	case c == '{' || c == '[':
-		if err := p.enter(); err != nil {
-			return err
-		}
-		defer func() { p.depth-- }()
-		end := byte('}')
-		if c == '[' {
-			end = ']'
-		}
-		p.pos++
-		p.skipSpace()
-		if p.pos < len(p.data) && p.data[p.pos] == end {
-			p.pos++
-			return nil
-		}
-		for {
-			p.skipSpace()
-			if c == '{' {
-				if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-					return p.fail("unexpected " + p.found() + ", expected a quoted field name")
-				}
-				if _, err := p.str(); err != nil {
-					return err
-				}
-				p.skipSpace()
-				if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-					return p.fail("unexpected " + p.found() + ", expected ':' after field name")
-				}
-				p.pos++
-				p.skipSpace()
-			}
-			if err := p.skipValue(); err != nil {
-				return err
-			}
-			p.skipSpace()
-			if p.pos >= len(p.data) {
-				return p.fail("unexpected end of input, expected ',' or '" + string(end) + "'")
-			}
-			switch p.data[p.pos] {
-			case ',':
-				p.pos++
-			case end:
-				p.pos++
-				return nil
-			default:
-				return p.fail("unexpected " + p.found() + ", expected ',' or '" + string(end) + "'")
-			}
-		}
-	case c == '"':
-		_, err := p.str()
-		return err
-	default:
-		_, err := p.value() // numbers and literals keep nothing large
-		return err
-	}
-}
-
-// shallow reads one already-checked value: scalars whole, a list's scalar
-// items (up to maxListItems+1), and containers otherwise only by kind.
-func (p *jsonParser) shallow() Value {
-	switch p.data[p.pos] {
-	case '{':
-		p.skipValue()
-		return Value{Kind: KindObject}
-	case '[':
-		v := Value{Kind: KindList, Items: []Value{}}
-		p.pos++
-		for {
-			p.skipSpace()
-			switch p.data[p.pos] {
-			case ']':
-				p.pos++
-				return v
-			case ',':
-				p.pos++
-				continue
-			}
-			var item Value
-			if c := p.data[p.pos]; c == '{' || c == '[' {
-				kind := KindObject
-				if c == '[' {
-					kind = KindList
-				}
-				p.skipValue()
-				item = Value{Kind: kind}
-			} else {
-				item = p.shallow()
-			}
-			if len(v.Items) <= maxListItems {
-				v.Items = append(v.Items, item)
-			}
-		}
-	}
-	jv, _ := p.value()
-	return Value{Kind: jv.kind, Text: jv.text}
 }

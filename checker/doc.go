@@ -42,8 +42,10 @@
 // samples, inspection, factory check, tracking) name an "improve" target, one
 // of their safest values. Score re-scores the profile with each such answer
 // changed to its target and lists up to three that lower the score most.
-// Only that question's table row changes, so this costs a few bit operations
-// per question rather than a full scoring.
+// Only that question's table row changes, and only the rules that read that
+// question can change, so this costs a few bit operations per question
+// rather than a full scoring; a Scorer skips it for outputs that do not
+// show improvements (Scorer.NoImprovements).
 //
 // An unanswered question normally sets nothing. The platform is the one
 // exception ("unanswered_as"): store age is judged against the platform's
@@ -55,8 +57,10 @@
 // points, but positives cancel at most half the red-flag points, so adding a
 // finding always raises the score (until it reaches the cap of 100). The band
 // comes from the score, raised to the severity of the worst finding, and to
-// at least moderate when less than half of what matters was answered.
-// Unanswered questions never add points. Rules only compare an answer with
+// at least moderate when less than half of what matters was answered. A
+// Result carries that explanation (RedPoints, OffPoints, ScoreBand,
+// BandReason, BandBy), so no caller works it out again, and Bands names the
+// bands in order. Unanswered questions never add points. Rules only compare an answer with
 // fixed values or thresholds, and every value carries a risk rank, so the
 // tests can check that a riskier answer never lowers the score.
 //
@@ -68,9 +72,14 @@
 // # Inputs
 //
 // Profile holds answers by question id; its zero value is "nothing known".
+// The question schema is in question.go, the value rules in value.go.
 // ReadJSON (and DecodeJSON, which collects) reads JSON; checker/profiles
 // reads YAML and CSV with the same value rules (SetValue, SetField), so the
-// command line and the browser accept and reject the same profiles. Every
+// command line and the browser accept and reject the same profiles. In a
+// file, a profile with nothing answered is a problem ("profile 3: no
+// answers; nothing to score"), not a result (Problems.CheckAnswered).
+// DecodeProfile reads one object leniently for the browser's pages, which
+// reach this package through checker/browser only. Every
 // decoder places problems as "file:line: field: problem (allowed: …)", with
 // a suggestion for typos, and never panics on bad input.
 //

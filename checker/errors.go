@@ -51,6 +51,26 @@ func (list InputErrors) Error() string {
 	return strings.Join(parts, "\n")
 }
 
+// AppendJSON appends the problems as a JSON list in the one shape every
+// JavaScript caller reads: [{"line":0,"field":"","problem":"…"}…], line 0
+// and field "" where not known.
+func (list InputErrors) AppendJSON(b []byte) []byte {
+	b = append(b, '[')
+	for i, e := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONKey(append(b, '{'), "line", true)
+		b = strconv.AppendInt(b, int64(e.Line), 10)
+		b = appendJSONKey(b, "field", false)
+		b = appendJSONString(b, e.Field)
+		b = appendJSONKey(b, "problem", false)
+		b = appendJSONString(b, e.Problem)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
 // place fills in the position of errors produced without one.
 func (list InputErrors) place(file string, line int) {
 	for _, e := range list {
@@ -180,6 +200,22 @@ func (ps *Problems) Add(e *InputError) {
 		ps.Report(e)
 	}
 	ps.count++
+}
+
+// CheckAnswered reports whether p, the nth profile of file (1-based),
+// starting on line, answers anything. When it does not, that is a problem
+// ("profile n: no answers; nothing to score"): a file of empty entries is a
+// mistake to report, not pages of identical results to print.
+func (ps *Problems) CheckAnswered(p *Profile, file string, line, n int) bool {
+	if p.Answered() {
+		return true
+	}
+	if ps.Wants() {
+		ps.Add(&InputError{File: file, Line: line, Problem: "profile " + strconv.Itoa(n) + ": no answers; nothing to score"})
+	} else {
+		ps.Add(nil)
+	}
+	return false
 }
 
 // Count is the number of problems seen so far, reported or not.

@@ -200,22 +200,6 @@ func (r *Rescore) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// ScoreAgainJSON decodes one profile object and compares its result under
-// rules version from with the current rules (see Rescore.AppendJSON). Bad
-// input or an unknown version yields {"errors":[…]}. The WebAssembly build
-// exposes it as safesource.rescore.
-func ScoreAgainJSON(profile []byte, from int) []byte {
-	p, bad := decodeOne(profile)
-	if bad != nil {
-		return bad
-	}
-	r, err := ScoreAgain(p, from)
-	if err != nil {
-		return errorsJSON(asInputErrors(err))
-	}
-	return r.AppendJSON(make([]byte, 0, 4096))
-}
-
 // Change is one version's entry in the rules changelog.
 type Change struct {
 	Version int

@@ -128,14 +128,18 @@ func TestScoreAgainExplains(t *testing.T) {
 	if err != nil || same.Before.Score != same.After.Score || len(same.Changes) != 0 {
 		t.Errorf("scoring again with the current version changed something: %+v, %v", same, err)
 	}
-	js := string(ScoreAgainJSON([]byte(`{"platform": "alibaba", "store_years": 2.5}`), 1))
+	again, err := ScoreAgain(mustDecode(t, `{"platform": "alibaba", "store_years": 2.5}`), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(again.AppendJSON(nil))
 	for _, want := range []string{`"from_version":1`, `"to_version":2`, `"score_before":10`, `"score_after":0`, `"removed":[{"id":"store-under-3-years"`, `"result":{"score":0`} {
 		if !strings.Contains(js, want) {
-			t.Errorf("ScoreAgainJSON lacks %s:\n%s", want, js)
+			t.Errorf("Rescore.AppendJSON lacks %s:\n%s", want, js)
 		}
 	}
-	if js := string(ScoreAgainJSON([]byte(`{"store_years": 1}`), 99)); !strings.Contains(js, `"errors":[{"field":"rules_version"`) {
-		t.Errorf("an unknown version gives %s", js)
+	if _, err := ScoreAgain(mustDecode(t, `{"store_years": 1}`), 99); len(asInputErrors(err)) != 1 || asInputErrors(err)[0].Field != "rules_version" {
+		t.Errorf("an unknown version gives %v", err)
 	}
 }
 

@@ -413,3 +413,107 @@ func (p *jsonParser) hex4() (rune, bool) {
 	p.pos += 4
 	return r, true
 }
+
+// skipValue checks the syntax of one value and moves past it, keeping
+// nothing.
+func (p *jsonParser) skipValue() error {
+	if p.pos >= len(p.data) {
+		return p.fail("unexpected end of input, expected a value")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{' || c == '[':
+		if err := p.enter(); err != nil {
+			return err
+		}
+		defer func() { p.depth-- }()
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		p.pos++
+		p.skipSpace()
+		if p.pos < len(p.data) && p.data[p.pos] == end {
+			p.pos++
+			return nil
+		}
+		for {
+			p.skipSpace()
+			if c == '{' {
+				if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+					return p.fail("unexpected " + p.found() + ", expected a quoted field name")
+				}
+				if _, err := p.str(); err != nil {
+					return err
+				}
+				p.skipSpace()
+				if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+					return p.fail("unexpected " + p.found() + ", expected ':' after field name")
+				}
+				p.pos++
+				p.skipSpace()
+			}
+			if err := p.skipValue(); err != nil {
+				return err
+			}
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				return p.fail("unexpected end of input, expected ',' or '" + string(end) + "'")
+			}
+			switch p.data[p.pos] {
+			case ',':
+				p.pos++
+			case end:
+				p.pos++
+				return nil
+			default:
+				return p.fail("unexpected " + p.found() + ", expected ',' or '" + string(end) + "'")
+			}
+		}
+	case c == '"':
+		_, err := p.str()
+		return err
+	default:
+		_, err := p.value() // numbers and literals keep nothing large
+		return err
+	}
+}
+
+// shallow reads one already-checked value: scalars whole, a list's scalar
+// items (up to maxListItems+1), and containers otherwise only by kind.
+func (p *jsonParser) shallow() Value {
+	switch p.data[p.pos] {
+	case '{':
+		p.skipValue()
+		return Value{Kind: KindObject}
+	case '[':
+		v := Value{Kind: KindList, Items: []Value{}}
+		p.pos++
+		for {
+			p.skipSpace()
+			switch p.data[p.pos] {
+			case ']':
+				p.pos++
+				return v
+			case ',':
+				p.pos++
+				continue
+			}
+			var item Value
+			if c := p.data[p.pos]; c == '{' || c == '[' {
+				kind := KindObject
+				if c == '[' {
+					kind = KindList
+				}
+				p.skipValue()
+				item = Value{Kind: kind}
+			} else {
+				item = p.shallow()
+			}
+			if len(v.Items) <= maxListItems {
+				v.Items = append(v.Items, item)
+			}
+		}
+	}
+	jv, _ := p.value()
+	return Value{Kind: jv.kind, Text: jv.text}
+}

@@ -64,6 +64,10 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// AppendJSONString appends s as a JSON string, escaped as every JSON this
+// package writes, for callers that wrap its JSON in their own.
+func AppendJSONString(b []byte, s string) []byte { return appendJSONString(b, s) }
+
 // appendJSONKey appends "key": with a leading comma unless first.
 func appendJSONKey(b []byte, key string, first bool) []byte {
 	if !first {

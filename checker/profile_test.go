@@ -191,7 +191,9 @@ func FuzzDecodeJSON(f *testing.F) {
 			}
 			Score(p)
 		}
-		ScoreJSON(data)
+		if p, _, err := DecodeProfile(data); err == nil {
+			Score(p)
+		}
 	})
 }
 

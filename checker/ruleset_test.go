@@ -5,19 +5,53 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"safesource.dev/safesource/checker/internal/rulestext"
 )
 
-// rules_data.go must match rules.json: run `go generate ./checker`.
+// rules_data.go (and, in the WebAssembly build, rules_data_js.go) must
+// match rules.json: run `go generate ./checker`.
 func TestGeneratedRulesDataInSync(t *testing.T) {
-	data, err := os.ReadFile("rules.json")
-	if err != nil {
-		t.Fatal(err)
+	for _, f := range []struct{ file, text string }{{"rules.json", rulesText}, {"history/rules-v1.json", rulesV1Text}} {
+		data, err := os.ReadFile(f.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if runtime.GOOS == "js" {
+			data = rulestext.ForBrowser(data)
+		}
+		if string(data) != f.text {
+			t.Errorf("the generated copy of %s is out of date: run `go generate ./checker`", f.file)
+		}
 	}
-	if string(data) != rulesText {
-		t.Fatal("rules_data.go is out of date with rules.json: run `go generate ./checker`")
+}
+
+// The texts only the site reads (left out of the browser's copy) are all in
+// rules.json: every rule cites its fact with a locator, every question has
+// help, the method is written.
+func TestRulesCarryTheirTexts(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("the browser's copy leaves these texts out")
+	}
+	rs := defaultRules
+	if strings.TrimSpace(rs.method) == "" {
+		t.Error("rules.json: method is empty")
+	}
+	for _, list := range [][]rule{rs.rules, rs.positives} {
+		for _, r := range list {
+			if strings.TrimSpace(r.fact) == "" || strings.TrimSpace(r.locator) == "" {
+				t.Errorf("rule %s: give its fact and the locator of that fact in its source", r.id)
+			}
+		}
+	}
+	for _, q := range rs.questions {
+		if strings.TrimSpace(q.help) == "" {
+			t.Errorf("question %s: help is empty", q.id)
+		}
 	}
 }
 
@@ -69,22 +103,7 @@ func TestRulesJSONShape(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("RulesJSON is not valid JSON: %v", err)
 	}
-	keysOf := func(v any) []string {
-		m := v.(map[string]any)
-		var keys []string
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	}
-	check := func(what string, got []string, want ...string) {
-		t.Helper()
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s keys = %v, want %v", what, got, want)
-		}
-	}
+	check := func(what string, got []string, want ...string) { checkKeys(t, what, got, want...) }
 	check("top-level", keysOf(doc), "version", "date", "changelog", "method", "sections", "questions", "rules", "positives", "actions", "bands")
 	if v, ok := doc["version"].(float64); !ok || int(v) != RulesVersion() {
 		t.Errorf("version = %v, want %d", doc["version"], RulesVersion())
@@ -147,9 +166,35 @@ func TestRulesJSONShape(t *testing.T) {
 		t.Errorf("question ids = %v\nwant %v", questionIDs, wantIDs)
 	}
 
+	checkRulesJSONEntries(t, doc, questionIDs)
+}
+
+func keysOf(v any) []string {
+	var keys []string
+	for k := range v.(map[string]any) {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func checkKeys(t *testing.T, what string, got []string, want ...string) {
+	t.Helper()
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s keys = %v, want %v", what, got, want)
+	}
+}
+
+// checkRulesJSONEntries checks the findings, positives, actions and bands
+// of RulesJSON.
+func checkRulesJSONEntries(t *testing.T, doc map[string]any, questionIDs []string) {
+	t.Helper()
+	check := func(what string, got []string, want ...string) { checkKeys(t, what, got, want...) }
 	for _, part := range []string{"rules", "positives"} {
 		for _, r := range doc[part].([]any) {
-			check(part, keysOf(r), "id", "severity", "points", "title", "why", "fact", "source", "guide", "when")
+			check(part, keysOf(r), "id", "severity", "points", "title", "why", "fact", "source", "locator", "guide", "when", "questions")
+			checkRuleQuestions(t, r.(map[string]any), questionIDs)
 			points := r.(map[string]any)["points"].(float64)
 			if (part == "rules") != (points > 0) {
 				t.Errorf("%s %v has %v points", part, r.(map[string]any)["id"], points)
@@ -208,5 +253,24 @@ func TestContractValues(t *testing.T) {
 		if !q.hasMin || q.min != r[0] || q.hasMax != (r[1] >= 0) || (q.hasMax && q.max != r[1]) {
 			t.Errorf("%s range is [%v, %v] (max set %v), want %v", id, q.min, q.max, q.hasMax, r)
 		}
+	}
+}
+
+// checkRuleQuestions checks that a rule's "questions" are exactly the
+// question ids its "when" names, each once, in the order named.
+func checkRuleQuestions(t *testing.T, r map[string]any, questionIDs []string) {
+	t.Helper()
+	var want []string
+	for _, w := range strings.Fields(r["when"].(string)) {
+		if slices.Contains(questionIDs, w) && !slices.Contains(want, w) {
+			want = append(want, w)
+		}
+	}
+	var got []string
+	for _, q := range r["questions"].([]any) {
+		got = append(got, q.(string))
+	}
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("rule %v: questions = %q, want %q (from when %q)", r["id"], got, want, r["when"])
 	}
 }

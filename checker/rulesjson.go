@@ -15,7 +15,8 @@ import (
 //	 "sections":  [{"id","title"}],
 //	 "questions": [{"id","section","label","help","type","values":[{"value","label"}],"min","max","unit",
 //	                "unanswered_as","improve":{"to","text","guide"}}],
-//	 "rules":     [{"id","severity","points","title","why","fact","source","guide","when"}],
+//	 "rules":     [{"id","severity","points","title","why","fact","source","locator","guide","when",
+//	                "questions":["question id"…]}],
 //	 "positives": [same shape, negative points, severity "positive"],
 //	 "actions":   [{"id","text","guide","when"}],
 //	 "bands":     [{"band","min","max","label"}]}
@@ -55,26 +56,7 @@ func (rs *ruleSet) appendJSON(b []byte) []byte {
 	b = appendJSONKey(b, "date", false)
 	b = appendJSONString(b, rs.date)
 	b = appendJSONKey(b, "changelog", false)
-	b = append(b, '[')
-	for i, c := range rs.changelog {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONKey(append(b, '{'), "version", true)
-		b = strconv.AppendInt(b, int64(c.version), 10)
-		b = appendJSONKey(b, "date", false)
-		b = appendJSONString(b, c.date)
-		b = appendJSONKey(b, "summary", false)
-		b = append(b, '[')
-		for j, line := range c.summary {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, line)
-		}
-		b = append(b, "]}"...)
-	}
-	b = append(b, ']')
+	b = rs.appendChangelog(b)
 	b = appendJSONKey(b, "method", false)
 	b = appendJSONString(b, rs.method)
 
@@ -101,37 +83,65 @@ func (rs *ruleSet) appendJSON(b []byte) []byte {
 		b = rs.questions[i].appendJSON(b)
 	}
 	b = append(b, ']')
-
-	for _, part := range []struct {
-		key  string
-		list []rule
-	}{{"rules", rs.rules}, {"positives", rs.positives}} {
-		b = appendJSONKey(b, part.key, false)
-		b = append(b, '[')
-		for i := range part.list {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			r := &part.list[i]
-			b = appendJSONKey(append(b, '{'), "id", true)
-			b = appendJSONString(b, r.id)
-			b = appendJSONKey(b, "severity", false)
-			b = appendJSONString(b, r.finding.Severity)
-			b = appendJSONKey(b, "points", false)
-			b = strconv.AppendInt(b, int64(r.points), 10)
-			for _, kv := range [...][2]string{
-				{"title", r.title}, {"why", r.why}, {"fact", r.fact}, {"source", r.source},
-				{"guide", r.guide}, {"when", r.when.text},
-			} {
-				b = appendJSONKey(b, kv[0], false)
-				b = appendJSONString(b, kv[1])
-			}
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
-
+	b = appendJSONKey(b, "rules", false)
+	b = rs.appendRules(b, rs.rules)
+	b = appendJSONKey(b, "positives", false)
+	b = rs.appendRules(b, rs.positives)
 	b = appendJSONKey(b, "actions", false)
+	b = rs.appendActions(b)
+	b = appendJSONKey(b, "bands", false)
+	b = rs.appendBands(b)
+	return append(b, '}')
+}
+
+// appendChangelog writes [{"version","date","summary":[…]}…], newest first.
+func (rs *ruleSet) appendChangelog(b []byte) []byte {
+	b = append(b, '[')
+	for i, c := range rs.changelog {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONKey(append(b, '{'), "version", true)
+		b = strconv.AppendInt(b, int64(c.version), 10)
+		b = appendJSONKey(b, "date", false)
+		b = appendJSONString(b, c.date)
+		b = appendJSONKey(b, "summary", false)
+		b = appendJSONStrings(b, c.summary)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendRules writes findings or positives, each with the ids of the
+// questions its condition reads.
+func (rs *ruleSet) appendRules(b []byte, list []rule) []byte {
+	b = append(b, '[')
+	for i := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		r := &list[i]
+		b = appendJSONKey(append(b, '{'), "id", true)
+		b = appendJSONString(b, r.id)
+		b = appendJSONKey(b, "severity", false)
+		b = appendJSONString(b, r.finding.Severity)
+		b = appendJSONKey(b, "points", false)
+		b = strconv.AppendInt(b, int64(r.points), 10)
+		for _, kv := range [...][2]string{
+			{"title", r.title}, {"why", r.why}, {"fact", r.fact}, {"source", r.source}, {"locator", r.locator},
+			{"guide", r.guide}, {"when", r.when.text},
+		} {
+			b = appendJSONKey(b, kv[0], false)
+			b = appendJSONString(b, kv[1])
+		}
+		b = appendJSONKey(b, "questions", false)
+		b = appendJSONStrings(b, r.when.questionIDs(rs))
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+func (rs *ruleSet) appendActions(b []byte) []byte {
 	b = append(b, '[')
 	for i := range rs.actions {
 		if i > 0 {
@@ -148,9 +158,10 @@ func (rs *ruleSet) appendJSON(b []byte) []byte {
 		b = appendJSONString(b, a.whenText())
 		b = append(b, '}')
 	}
-	b = append(b, ']')
+	return append(b, ']')
+}
 
-	b = appendJSONKey(b, "bands", false)
+func (rs *ruleSet) appendBands(b []byte) []byte {
 	b = append(b, '[')
 	for i, band := range rs.bands {
 		if i > 0 {
@@ -166,8 +177,7 @@ func (rs *ruleSet) appendJSON(b []byte) []byte {
 		b = appendJSONString(b, band.label)
 		b = append(b, '}')
 	}
-	b = append(b, ']')
-	return append(b, '}')
+	return append(b, ']')
 }
 
 func (q *question) appendJSON(b []byte) []byte {

@@ -6,10 +6,17 @@ import (
 	"strconv"
 )
 
-// Result is the risk assessment of one profile.
+// Result is the risk assessment of one profile. Besides the score and band
+// it carries their explanation, so no caller has to work it out again: the
+// points behind the score and what set the band.
 type Result struct {
 	Score        int           // 0-100, higher is riskier
-	Band         string        // low, moderate, high or critical
+	Band         string        // low, moderate, high or critical (see Bands)
+	ScoreBand    string        // the band the score alone falls in
+	BandReason   string        // what set Band: BandByScore, BandByFinding or BandByConfidence
+	BandBy       string        // id of the finding that set Band, when BandReason is BandByFinding
+	RedPoints    int           // the findings' points, before the positives
+	OffPoints    int           // points the positives took off the score (after the cap)
 	Confidence   float64       // 0-1: weighted share of the scored questions answered
 	Findings     []Finding     // red flags, most serious first
 	Positives    []Finding     // reassuring signs, negative points, largest first
@@ -72,6 +79,11 @@ func Score(p Profile) Result {
 // returns is only valid until its next call; batch tools use it to avoid
 // allocating for every profile. The zero value is ready to use.
 type Scorer struct {
+	// NoImprovements leaves Result.Improvements empty, for outputs that do
+	// not show them: trying every answer the buyer could change is the
+	// largest part of a score.
+	NoImprovements bool
+
 	buf  []Finding
 	acts []Action
 	imps []Improvement
@@ -89,8 +101,12 @@ func (s *Scorer) Score(p *Profile) *Result {
 		s.acts = make([]Action, 0, 2*o.nActions)
 	}
 	s.res = defaultRules.result(&o, s.buf[:0], s.acts[:0])
-	s.res.Improvements = defaultRules.improvements(p.answers, &o, s.res.Score, s.imps[:0])
-	s.imps = s.res.Improvements
+	if !s.NoImprovements {
+		if s.imps == nil {
+			s.imps = make([]Improvement, 0, maxImprovements)
+		}
+		s.res.Improvements = defaultRules.improvements(p.answers, &o, s.res.Score, s.imps[:0])
+	}
 	if o.hasUSCC {
 		s.uscc = o.uscc
 		s.res.USCC = &s.uscc
@@ -137,16 +153,23 @@ func (rs *ruleSet) evaluate(p *Profile) outcome {
 // buffer (findings first) and actions to another.
 func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 	score := scoreFrom(o.redPoints, o.offPoints)
-	band := bandLow
+	scoreBand := bandLow
 	for b := bandCount - 1; b >= 0; b-- {
 		if score >= rs.bands[b].min {
-			band = b
+			scoreBand = b
 			break
 		}
 	}
-	band = max(band, o.floor)
+	band := max(scoreBand, o.floor)
 	if o.confidence < 0.5 {
 		band = max(band, bandModerate)
+	}
+	reason, by := BandByScore, ""
+	if band != scoreBand {
+		reason = BandByConfidence
+		if o.floor == band {
+			reason, by = BandByFinding, rs.bandSetter(o.fired, band)
+		}
 	}
 	for m := o.fired; m != 0; m &= m - 1 {
 		buf = append(buf, rs.evalRules[bits.TrailingZeros64(m)].entry)
@@ -160,6 +183,11 @@ func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 	return Result{
 		Score:        score,
 		Band:         bandNames[band],
+		ScoreBand:    bandNames[scoreBand],
+		BandReason:   reason,
+		BandBy:       by,
+		RedPoints:    o.redPoints,
+		OffPoints:    min(o.offPoints, o.redPoints/2),
 		Confidence:   o.confidence,
 		Findings:     buf[:o.nFindings:o.nFindings],
 		Positives:    buf[o.nFindings:],
@@ -168,49 +196,92 @@ func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 	}
 }
 
+// The reasons a result's band is what it is (Result.BandReason).
+const (
+	BandByScore      = "score"      // the score falls in it
+	BandByFinding    = "finding"    // a finding's severity raised it (Result.BandBy)
+	BandByConfidence = "confidence" // too few answers: it is at least moderate
+)
+
+// Bands lists the band names, lowest risk first; a band's position is its
+// rank.
+func Bands() []string {
+	return append([]string(nil), bandNames[:]...)
+}
+
+// BandRank is the position of a band name in Bands, or -1 for a name that
+// is not a band.
+func BandRank(band string) int {
+	for i, b := range bandNames {
+		if b == band {
+			return i
+		}
+	}
+	return -1
+}
+
 // scoreFrom is the method in rules.json: positives cancel at most half of
 // the red-flag points, so a finding always shows, and the score stops at 100.
 func scoreFrom(red, off int) int {
 	return min(100, red-min(off, red/2))
 }
 
-// scoreSat scores a set of satisfied clause bits.
-func (rs *ruleSet) scoreSat(sat *satisfied) int {
-	red, off := 0, 0
-	for m := matching(sat, wordRules, rs.multi[wordRules]); m != 0; m &= m - 1 {
-		red += rs.evalRules[bits.TrailingZeros64(m)].points
+// bandSetter is the id of the most serious fired finding of severity band.
+func (rs *ruleSet) bandSetter(fired uint64, band int) string {
+	for m := fired; m != 0; m &= m - 1 {
+		if r := &rs.evalRules[bits.TrailingZeros64(m)]; r.severity == band {
+			return r.entry.ID
+		}
 	}
-	for m := matching(sat, wordPositives, rs.multi[wordPositives]); m != 0; m &= m - 1 {
-		off -= rs.evalPositives[bits.TrailingZeros64(m)].points
+	return ""
+}
+
+// pointsOf adds up the points of the entries in mask.
+func pointsOf(list []scored, mask uint64) int {
+	sum := 0
+	for m := mask; m != 0; m &= m - 1 {
+		sum += list[bits.TrailingZeros64(m)].points
 	}
-	return scoreFrom(red, off)
+	return sum
 }
 
 // improvements re-scores the profile with each actionable answer changed to
 // its safest value and keeps the changes that lower the score, largest drop
 // first (ties in questionnaire order), at most maxImprovements. Only one
-// question's bits change per try (see finishPlans), so each costs a few word
-// operations and the rule sums, not a full scoring.
+// question's bits change per try (see finishPlans), and only the findings
+// and positives that read that question can change, so a try costs a few
+// word operations and the points of those entries, not a full scoring; a
+// question whose new answer cannot lower the score is not tried at all.
 func (rs *ruleSet) improvements(answers []answer, o *outcome, score int, buf []Improvement) []Improvement {
 	if score == 0 {
 		return buf // nothing can go lower
 	}
 	for _, qi := range rs.actionable {
-		q := &rs.questions[qi]
+		q, pl := &rs.questions[qi], &rs.plans[qi]
+		// The score drops only if a fired finding that reads this question
+		// stops, or a positive that reads it starts while the positives
+		// are still under their cap.
+		canDrop := o.fired&pl.touchRules != 0
+		canOffset := pl.touchPositives&^o.firedPos != 0 && o.offPoints < o.redPoints/2
+		if !canDrop && !canOffset {
+			continue
+		}
 		if qi < len(answers) && answers[qi].set && int(answers[qi].val) == q.improve.to {
 			continue
 		}
-		pl := &rs.plans[qi]
 		sat := o.sat
 		for w := range satWords {
 			sat[w] &^= pl.any[w]
 		}
 		sat.or(&pl.byValue[q.improve.to])
-		after := rs.scoreSat(&sat)
+		fired := matching(&sat, wordRules, rs.multi[wordRules]) & pl.touchRules
+		firedPos := matching(&sat, wordPositives, rs.multi[wordPositives]) & pl.touchPositives
+		red := o.redPoints - pointsOf(rs.evalRules, o.fired&pl.touchRules) + pointsOf(rs.evalRules, fired)
+		off := o.offPoints + pointsOf(rs.evalPositives, o.firedPos&pl.touchPositives) - pointsOf(rs.evalPositives, firedPos)
+		after := scoreFrom(red, off)
 		if after >= score {
 			continue
 		}
-		imp := Improvement{Question: q.id, Answer: q.values[q.improve.to].value, ScoreAfter: after, Text: q.improve.text, Guide: q.improve.guide}
 		// Insert in order of score_after; stable, so ties keep data order.
 		i := len(buf)
 		for i > 0 && buf[i-1].ScoreAfter > after {
@@ -219,11 +290,14 @@ func (rs *ruleSet) improvements(answers []answer, o *outcome, score int, buf []I
 		if i >= maxImprovements {
 			continue
 		}
+		if buf == nil {
+			buf = make([]Improvement, 0, maxImprovements)
+		}
 		if len(buf) < maxImprovements {
 			buf = append(buf, Improvement{})
 		}
 		copy(buf[i+1:], buf[i:len(buf)-1])
-		buf[i] = imp
+		buf[i] = Improvement{Question: q.id, Answer: q.values[q.improve.to].value, ScoreAfter: after, Text: q.improve.text, Guide: q.improve.guide}
 	}
 	return buf
 }
@@ -321,64 +395,4 @@ func (r *Result) FindingIDs() []string {
 		ids[i] = r.Findings[i].ID
 	}
 	return ids
-}
-
-// ScoreJSON decodes one profile object, scores it and returns the result as
-// JSON. Bad input yields {"errors":[{"field":…,"problem":…}]} instead; it
-// never fails. The WebAssembly build exposes exactly this as safesource.score.
-func ScoreJSON(profile []byte) []byte {
-	p, bad := decodeOne(profile)
-	if bad != nil {
-		return bad
-	}
-	r := Score(p)
-	return r.AppendJSON(make([]byte, 0, 2048))
-}
-
-// decodeOne decodes one profile object for the JavaScript entry points;
-// on bad input it returns the {"errors":[…]} reply instead.
-func decodeOne(data []byte) (Profile, []byte) {
-	var errs InputErrors
-	ps := collect(&errs, maxCollected)
-	var p Profile
-	found := false
-	readJSON("", data, ps, true, func(_ Position, decoded *Profile) bool {
-		p, found = decoded.Clone(), true
-		return false
-	})
-	if !found || len(errs) > 0 {
-		if e := ps.OmittedError(); e != nil {
-			errs = append(errs, e)
-		}
-		return Profile{}, errorsJSON(errs)
-	}
-	return p, nil
-}
-
-// USCCJSON validates a credit code and returns the USCCResult as JSON; the
-// WebAssembly build exposes it as safesource.uscc.
-func USCCJSON(code string) []byte {
-	r := ValidateUSCC(code)
-	return r.AppendJSON(nil)
-}
-
-// errorsJSON writes input problems for JavaScript callers. Syntax errors have
-// no field, so their line goes into the problem text.
-func errorsJSON(errs InputErrors) []byte {
-	b := []byte(`{"errors":[`)
-	for i, e := range errs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		problem := e.Problem
-		if e.Field == "" && e.Line > 0 {
-			problem = "line " + strconv.Itoa(e.Line) + ": " + problem
-		}
-		b = appendJSONKey(append(b, '{'), "field", true)
-		b = appendJSONString(b, e.Field)
-		b = appendJSONKey(b, "problem", false)
-		b = appendJSONString(b, problem)
-		b = append(b, '}')
-	}
-	return append(b, "]}"...)
 }

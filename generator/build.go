@@ -230,7 +230,8 @@ func (b *builder) exportRules() error {
 	// The result for a questionnaire with nothing answered: /check/ shows it
 	// from its first paint, so the worker's first answer changes nothing on
 	// the page and costs no layout.
-	start := checker.ScoreJSON([]byte("{}"))
+	empty := checker.Score(checker.Profile{})
+	start := empty.AppendJSON(nil)
 	if err := checkStartResult(start); err != nil {
 		return err
 	}

@@ -209,7 +209,7 @@ func TestCheckStartResult(t *testing.T) {
 	for _, tt := range []struct {
 		name, result, wantErr string
 	}{
-		{"the real rules", string(checker.ScoreJSON([]byte("{}"))), ""},
+		{"the real rules", string(startResult()), ""},
 		{"next steps only", `{"score":0,"findings":[],"positives":[],"improvements":[],"actions":[{"id":"a"}]}`, ""},
 		{"a finding", `{"findings":[{"id":"f"}],"positives":[],"improvements":[]}`, "1 findings, 0 reassuring signs and 0 improvements"},
 		{"an improvement", `{"findings":[],"positives":[],"improvements":[{"question":"q"}]}`, "0 findings, 0 reassuring signs and 1 improvements"},
@@ -300,4 +300,11 @@ func TestCachedRebuildMatchesCleanBuild(t *testing.T) {
 	if reflect.DeepEqual(fresh, clean) {
 		t.Error("the edit changed nothing in the search index: the test proves nothing")
 	}
+}
+
+// startResult is the result the build writes for a questionnaire with
+// nothing answered.
+func startResult() []byte {
+	r := checker.Score(checker.Profile{})
+	return r.AppendJSON(nil)
 }

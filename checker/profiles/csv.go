@@ -14,7 +14,7 @@ import (
 )
 
 // maxCSVLine bounds one physical line of a CSV: a profile row is a few
-// hundred bytes, and encoding/csv holds a whole record in memory.
+// hundred bytes, and the CSV reader holds a whole record in memory.
 const maxCSVLine = 1 << 20
 
 // CSVReader reads profiles from CSV: a header row of field ids, then one
@@ -30,9 +30,10 @@ type CSVReader struct {
 	rows   int // rows read, good or bad
 }
 
-// prepareCSV makes any CSV readable by encoding/csv: a UTF-8 byte order
-// mark is dropped (else a quoted first header cell reads as a bare quote),
-// UTF-16 is decoded, and CR-only line endings become LF.
+// prepareCSV makes any CSV readable by the CSV reader: a UTF-8 byte order
+// mark is dropped, UTF-16 is decoded, and CR-only line endings become LF.
+// (The reader also skips a byte order mark and reads a lone CR as a line
+// end; this keeps the line limit and the UTF-16 path in one place.)
 func prepareCSV(r io.Reader) (io.Reader, *checker.InputError) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
@@ -83,12 +84,19 @@ type lineLimiter struct {
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			l.run = 0
-		} else if l.run++; l.run > maxCSVLine {
+	for rest := p[:n]; ; {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			l.run += len(rest)
+			break
+		}
+		if l.run+i > maxCSVLine {
 			return 0, errLongLine
 		}
+		l.run, rest = 0, rest[i+1:]
+	}
+	if l.run > maxCSVLine {
+		return 0, errLongLine
 	}
 	return n, err
 }
@@ -220,6 +228,9 @@ func (c *CSVReader) next(p *checker.Profile, ps *checker.Problems) (ok, more boo
 			line, _ := c.r.FieldPos(i)
 			ps.Add(placed(err, c.file, line))
 		}
+	}
+	if ok {
+		ok = ps.CheckAnswered(p, c.file, c.line, c.rows)
 	}
 	return ok, true
 }

@@ -98,7 +98,7 @@ func readYAML(file string, data []byte, ps *checker.Problems, yield func(checker
 		switch root.Kind {
 		case yaml.MappingNode:
 			entries++
-			if d.mapping(root) && !yield(checker.Position{Line: root.Line}, &d.p) {
+			if d.mapping(root) && ps.CheckAnswered(&d.p, file, root.Line, entries) && !yield(checker.Position{Line: root.Line}, &d.p) {
 				return
 			}
 		case yaml.SequenceNode:
@@ -116,7 +116,7 @@ func readYAML(file string, data []byte, ps *checker.Problems, yield func(checker
 					}
 					continue
 				}
-				if d.mapping(item) && !yield(checker.Position{Index: i + 1, Line: item.Line}, &d.p) {
+				if d.mapping(item) && ps.CheckAnswered(&d.p, file, item.Line, entries) && !yield(checker.Position{Index: i + 1, Line: item.Line}, &d.p) {
 					return
 				}
 			}

@@ -1,22 +1,21 @@
 //go:build js && wasm
 
 // Command wasm exposes the checker to JavaScript as a global safesource
-// object (the site runs it in a Web Worker):
+// object (the site runs it in a Web Worker). Every function is one of
+// package checker/browser's, which documents what each returns (JSON text,
+// one problem shape {line, field, problem}):
 //
-//	safesource.score(profileJSON)  -> result JSON, or {"errors":[{field, problem}]}
-//	safesource.uscc(code)          -> {"code","valid","error","province"}
-//	safesource.decode(name, bytes) -> {profiles: [profileJSON…], errors: [{line, field, problem}…]}
-//	safesource.link(pairs)         -> {profile: profileJSON, errors: […]} for [[id, value]…] of a share link
-//	safesource.csv(profilesJSON)   -> {csv: text} or {errors: […]}
-//	safesource.rescore(profileJSON, version)
-//	                               -> the result under rules v<version> and now
-//	                                  (see checker.Rescore.AppendJSON), or {"errors":[…]}
-//	safesource.rulesVersion        -> the version of the rules compiled in
+//	safesource.score(profileJSON, v)      -> browser.Score: read and score in one crossing
+//	                                         (v: the rules version the profile was scored with, or 0)
+//	safesource.uscc(code)                 -> browser.USCC
+//	safesource.decode(name, bytes)        -> browser.Decode
+//	safesource.link(pairs)                -> browser.Link, for [[id, value]…] of a share link
+//	safesource.csv(profilesJSON)          -> browser.CSV
+//	safesource.rulesVersion               -> the version of the rules compiled in
 //
-// Profiles come back as the canonical JSON Profile.AppendJSON writes. When
-// every function is registered it sets globalThis.safesourceReady = true.
-// All the logic lives in package checker and checker/browser; this file only
-// moves values across.
+// When every function is registered it sets globalThis.safesourceReady =
+// true. All the logic lives in package checker and checker/browser; this
+// file only moves values across.
 package main
 
 import (
@@ -29,33 +28,20 @@ import (
 func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("score", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return string(checker.ScoreJSON([]byte(stringArg(args, 0))))
+		return string(browser.Score([]byte(stringArg(args, 0)), intArg(args, 1)))
 	}))
 	api.Set("uscc", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return string(checker.USCCJSON(stringArg(args, 0)))
-	}))
-	api.Set("rescore", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		version := 0 // not a version: reported as bad input
-		if len(args) > 1 && args[1].Type() == js.TypeNumber {
-			version = args[1].Int()
-		}
-		return string(checker.ScoreAgainJSON([]byte(stringArg(args, 0)), version))
+		return string(browser.USCC(stringArg(args, 0)))
 	}))
 	api.Set("rulesVersion", checker.RulesVersion())
 	api.Set("decode", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		list, errs := browser.Decode(stringArg(args, 0), bytesArg(args, 1))
-		return map[string]any{"profiles": profileList(list), "errors": errorList(errs)}
+		return string(browser.Decode(stringArg(args, 0), bytesArg(args, 1)))
 	}))
 	api.Set("link", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		p, errs := browser.DecodeLink(pairsArg(args, 0))
-		return map[string]any{"profile": string(p.AppendJSON(nil)), "errors": errorList(errs)}
+		return string(browser.Link(pairsArg(args, 0)))
 	}))
 	api.Set("csv", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		text, errs := browser.EncodeCSV([]byte(stringArg(args, 0)))
-		if errs != nil {
-			return map[string]any{"errors": errorList(errs)}
-		}
-		return map[string]any{"csv": string(text)}
+		return string(browser.CSV([]byte(stringArg(args, 0))))
 	}))
 	js.Global().Set("safesource", api)
 	js.Global().Set("safesourceReady", true)
@@ -69,6 +55,14 @@ func stringArg(args []js.Value, i int) string {
 		return ""
 	}
 	return args[i].String()
+}
+
+// intArg returns argument i if it is a number, else 0.
+func intArg(args []js.Value, i int) int {
+	if len(args) <= i || args[i].Type() != js.TypeNumber {
+		return 0
+	}
+	return args[i].Int()
 }
 
 // bytesArg copies a Uint8Array argument (a file's bytes, undecoded, so that
@@ -97,20 +91,4 @@ func pairsArg(args []js.Value, i int) [][2]string {
 		pairs = append(pairs, [2]string{kv.Index(0).String(), kv.Index(1).String()})
 	}
 	return pairs
-}
-
-func profileList(list []checker.Profile) []any {
-	out := make([]any, len(list))
-	for i := range list {
-		out[i] = string(list[i].AppendJSON(nil))
-	}
-	return out
-}
-
-func errorList(errs checker.InputErrors) []any {
-	out := make([]any, len(errs))
-	for i, e := range errs {
-		out[i] = map[string]any{"line": e.Line, "field": e.Field, "problem": e.Problem}
-	}
-	return out
 }

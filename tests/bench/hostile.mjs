@@ -40,6 +40,10 @@ export const cases = {
   "json-one-object-of-unknown-keys.json": (p, n) => generate(p, n, { head: "{", part: (i) => `"store_year${i}":1`, sep: ",", tail: "}" }),
   "json-bad-values.json": (p, n) => generate(p, n, { head: "[", part: () => `{"payment_method":"paypall","badges":["gold","none"],"store_years":"3"}`, sep: ",\n", tail: "]" }),
   "json-10mb-value.json": (p) => generate(p, 10 << 20, { head: `{"supplier_name":"`, part: () => "A", tail: `"}` }),
+  // Profiles with nothing answered: each is a problem, not a result, so
+  // the output stays empty however many there are (it was 8.8 GB of text
+  // for 10 MB of {}).
+  "json-empty-objects.json": (p, n) => generate(p, n, { head: "[", part: () => "{}", sep: ",", tail: "]" }),
   "json-valid-list.json": (p, n) => generate(p, n, { head: "[", part: profileJSON, sep: ",\n", tail: "]" }),
   "yaml-valid-list.yaml": (p, n) => generate(p, n, { part: profileYAML }),
   "yaml-alias-bomb-3.5mb.yaml": (p) => generate(p, 3.5 * (1 << 20), {
@@ -50,6 +54,7 @@ export const cases = {
   "csv-ragged-rows.csv": (p, n) => generate(p, n, { head: csvHeader, part: (i) => "A,1688" + ",x".repeat(i % 40) + "\n" }),
   "csv-one-long-row.csv": (p, n) => generate(p, n, { head: csvHeader, part: () => "x", sep: "," }),
   "csv-bad-values.csv": (p, n) => generate(p, n, { head: csvHeader, part: () => "A,ebay,-1,gold,x,ok,120,paypall\n" }),
+  "csv-empty-rows.csv": (p, n) => generate(p, n, { head: csvHeader, part: () => ",,,,,,,\n" }),
   "csv-valid.csv": (p, n) => generate(p, n, { head: csvHeader, part: (i) => `Supplier ${i},1688,${i % 20},verified_supplier;trade_assurance,${40 + (i % 300)},passed,30,platform_escrow\n` }),
 };
 

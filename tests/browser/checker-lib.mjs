@@ -28,6 +28,13 @@ export function buildCLI() {
       writeFileSync(file, JSON.stringify(profiles));
       return this.scoreFiles(file);
     },
+    /**
+     * The result for no answers. A file of profiles with nothing answered is
+     * a problem to the command-line checker ("profile 1: no answers; nothing
+     * to score"), so this is the result the build wrote with the same Go
+     * code, checker.Score of an empty profile (build/generated/data/checker_start.json).
+     */
+    noAnswers: () => JSON.parse(readFileSync(join(root, "build/generated/data/checker_start.json"), "utf8")),
     uscc: (...codes) => JSON.parse(run(["uscc", "--format", "json", ...codes])),
     rules: () => JSON.parse(run(["rules", "--format", "json"])),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -192,7 +192,7 @@ test("a garbled link restores what it can, says what it ignored, and renders not
 test("a link with nothing usable says what it ignored and shows the result for no answers", async () => {
   const { page, context, problems } = await openPage(browser, site.base, "/check/#platform=zzz&deposit_percent=150");
   await scored(page);
-  const [want] = cli.score([{}]);
+  const want = cli.noAnswers();
   expectSame(await shown(page), want, "link with nothing usable");
   const text = await page.locator("[data-link-notice]").textContent();
   for (const part of ["platform", '"zzz"', "deposit_percent", "above the maximum"]) assert.ok(text.includes(part), `notice mentions ${part}: ${text}`);
@@ -440,8 +440,8 @@ test("before scoring the page shows the checker's result for no answers, in the 
   }, parts);
   assert.ok(built.find(([n]) => n === "actions")[1].includes("<li"), "next steps are in the built page");
   assert.deepEqual(await lists(), built, "the worker's first result left the built lists as they were");
-  const [want] = cli.score([{}]);
-  assert.ok(builtSummary[0][1].includes(`>${want.score}<`) && builtSummary[1][1].includes(`${want.score}/100`), "the built page shows the CLI's score for no answers");
+  const want = cli.noAnswers();
+  assert.ok(builtSummary[0][1].includes(`>${want.score}<`) && builtSummary[1][1].includes(`${want.score}/100`), "the built page shows the checker's score for no answers");
   assert.deepEqual(await summary(), builtSummary, "the worker's first result left the built score, band, confidence, progress and peek as they were");
   assert.equal(await page.locator("[data-result-message]").textContent(), "", "no loading message once scored");
   // Made by the script: empty the lists, then answer and take the answer
@@ -457,7 +457,7 @@ test("before scoring the page shows the checker's result for no answers, in the 
   await page.waitForFunction(() => document.querySelector('[data-list="actions"]').children.length > 0 && !document.querySelector("[data-result]").hasAttribute("data-scoring"));
   assert.deepEqual(await lists(), built, "the script's markup is the built page's");
   const shown = await page.evaluate(() => Array.from(document.querySelectorAll('[data-list="actions"] > li'), (li) => li.dataset.key));
-  assert.deepEqual(shown, cli.score([{}])[0].actions.map((a) => a.id), "the next steps for no answers are the CLI's");
+  assert.deepEqual(shown, cli.noAnswers().actions.map((a) => a.id), "the next steps for no answers are the checker's");
   assertClean(assert, problems, "/check/");
   await context.close();
 });

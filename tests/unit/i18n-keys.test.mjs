@@ -10,6 +10,11 @@ import { join } from "node:path";
 const theme = new URL("../../themes/safesource/", import.meta.url).pathname;
 const read = (p) => readFileSync(join(theme, p), "utf8");
 
+// The band names, as the checker's rules give them (checker/rules.json): the
+// templates list band_<band> and severity_<band> from the rules data.
+const rules = JSON.parse(readFileSync(new URL("../../checker/rules.json", import.meta.url), "utf8"));
+const bandNames = rules.bands.map((b) => b.band);
+
 const i18nKeys = new Set(Array.from(read("i18n/en.toml").matchAll(/^(\w+)\s*=/gm), (m) => m[1]));
 
 /** Keys used by msg() calls in the .ts files of a folder: literal keys, and "prefix_" + value as prefixes. */
@@ -32,6 +37,9 @@ test("every UI string the checker scripts use is listed for the page and exists 
   const block = /\$msgs := slice([\s\S]*?)-\}\}/.exec(read("layouts/_partials/checker/config.html"));
   assert.ok(block, "config.html has the $msgs list");
   const listed = new Set(Array.from(block[1].matchAll(/"([A-Za-z_]+)"/g), (m) => m[1]));
+  const config = read("layouts/_partials/checker/config.html");
+  assert.match(config, /range \$rules\.bands \}\}.*\(printf "band_%s" \.band\) \(printf "severity_%s" \.band\)/, "config.html lists band_ and severity_ keys from the rules' bands");
+  for (const b of bandNames) listed.add(`band_${b}`).add(`severity_${b}`);
   const { keys, prefixes } = usedKeys("assets/ts/checker");
   assert.ok(keys.size > 20, `found the checker's msg() calls (${keys.size})`);
   for (const k of keys) assert.ok(listed.has(k), `"${k}" is used by a checker script but not listed in checker/config.html`);

@@ -98,7 +98,7 @@ var benchCSV = sync.OnceValue(func() []byte {
 // writing to a discarded buffer.
 func batchCSV(tb testing.TB, data []byte) {
 	w := bufio.NewWriterSize(io.Discard, 64<<10)
-	s := newSession(newEmitter("csv", w), io.Discard)
+	s := newSession("csv", w, io.Discard)
 	if err := s.scoreCSV("bench.csv", bytes.NewReader(data)); err != nil {
 		tb.Fatal(err)
 	}

@@ -17,6 +17,9 @@ package main
 import (
 	"io"
 	"os"
+	"strings"
+
+	"safesource.dev/safesource/checker"
 )
 
 func main() {
@@ -30,8 +33,9 @@ const (
 	exitBadInput = 2
 )
 
-const usage = `usage:
-  checker score [--format text|json|csv] [--fail-on low|moderate|high|critical] FILE...
+// usage names the bands as the checker does.
+var usage = `usage:
+  checker score [--format text|json|csv] [--fail-on ` + strings.Join(checker.Bands(), "|") + `] FILE...
       Score supplier profiles. FILE is a .json or .yaml/.yml profile (one, or a
       list), a .csv with a header row of field ids (lists separated by ";"),
       or - for JSON or YAML on standard input.

@@ -6,21 +6,11 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"safesource.dev/safesource/checker"
 	"safesource.dev/safesource/checker/profiles"
 )
-
-var bands = []string{"low", "moderate", "high", "critical"}
-
-func bandRank(band string) int {
-	for i, b := range bands {
-		if b == band {
-			return i
-		}
-	}
-	return -1
-}
 
 // maxReported is how many input problems are printed; the rest are counted.
 const maxReported = 100
@@ -35,8 +25,10 @@ type session struct {
 	scorer   checker.Scorer
 }
 
-func newSession(out emitter, stderr io.Writer) *session {
-	s := &session{out: out, worst: -1}
+// newSession writes results in format to w and problems to stderr.
+func newSession(format string, w *bufio.Writer, stderr io.Writer) *session {
+	s := &session{out: newEmitter(format, w), worst: -1}
+	s.scorer.NoImprovements = format == "csv" // the csv output does not show them
 	s.problems = checker.Problems{Limit: maxReported, Report: func(e *checker.InputError) {
 		io.WriteString(stderr, e.Error()+"\n")
 	}}
@@ -65,14 +57,20 @@ func (o origin) String() string {
 
 func (s *session) score(from origin, p *checker.Profile) error {
 	r := s.scorer.Score(p) // valid until the next profile: emitters write it at once
-	s.worst = max(s.worst, bandRank(r.Band))
+	s.worst = max(s.worst, checker.BandRank(r.Band))
 	return s.out.emit(from, p, r)
+}
+
+// bandChoice lists the checker's bands as "low, moderate, high or critical".
+func bandChoice() string {
+	b := checker.Bands()
+	return strings.Join(b[:len(b)-1], ", ") + " or " + b[len(b)-1]
 }
 
 func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("checker score", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text, json or csv")
-	failOn := fs.String("fail-on", "", "exit 1 if any profile's band is at least this: low, moderate, high or critical")
+	failOn := fs.String("fail-on", "", "exit 1 if any profile's band is at least this: "+bandChoice())
 	files, ok, code := parseArgs(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -82,10 +80,10 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	threshold := -1
 	if *failOn != "" {
-		if !oneOf("fail-on", *failOn, bands, stderr) {
+		if !oneOf("fail-on", *failOn, checker.Bands(), stderr) {
 			return exitBadInput
 		}
-		threshold = bandRank(*failOn)
+		threshold = checker.BandRank(*failOn)
 	}
 	if len(files) == 0 {
 		io.WriteString(stderr, "checker score: no input: give one or more FILEs, or - for standard input\n"+usage)
@@ -95,7 +93,7 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	ew := bufio.NewWriterSize(stderr, 16<<10)
 	defer ew.Flush()
-	s := newSession(newEmitter(*format, w), ew)
+	s := newSession(*format, w, ew)
 	for _, file := range files {
 		if err := s.scoreFile(file, stdin); err != nil {
 			io.WriteString(ew, "checker: writing results: "+err.Error()+"\n")

@@ -73,12 +73,8 @@ type rule struct {
 }
 
 type rulesData struct {
-	Version int `json:"version"`
-	Bands   []struct {
-		Band string `json:"band"`
-		Min  int    `json:"min"`
-	} `json:"bands"`
-	Rules []rule `json:"rules"`
+	Version int    `json:"version"`
+	Rules   []rule `json:"rules"`
 }
 
 // Build reads every case under dir in fsys and scores it. Pages named
@@ -157,30 +153,20 @@ func buildCase(file string, src []byte, rules *rulesData) (*Case, contentcheck.P
 	c := &Case{
 		Slug: slug, File: file,
 		Score: res.Score, Band: res.Band, Confidence: res.Confidence,
+		ScoreBand: res.ScoreBand, BandReason: res.BandReason,
+		RedPoints: res.RedPoints, OffPoints: res.OffPoints,
 		Profile: prof.AppendJSON(nil),
 	}
 	fired := map[string]bool{}
 	for _, f := range res.Findings {
 		c.Findings = append(c.Findings, Finding{f.ID, f.Severity, f.Points, f.Title, f.Why, f.Guide})
-		c.RedPoints += f.Points
 		fired[f.ID] = true
+		if res.BandReason == checker.BandByFinding && f.ID == res.BandBy {
+			c.BandBy = f.Title
+		}
 	}
-	off := 0
 	for _, f := range res.Positives {
 		c.Positives = append(c.Positives, Finding{f.ID, f.Severity, f.Points, f.Title, f.Why, f.Guide})
-		off -= f.Points
-	}
-	c.OffPoints = min(off, c.RedPoints/2)
-	c.ScoreBand = bandOf(rules, res.Score)
-	c.BandReason = "score"
-	if c.Band != c.ScoreBand {
-		c.BandReason = "confidence"
-		for _, f := range res.Findings { // most serious first
-			if f.Severity == c.Band {
-				c.BandReason, c.BandBy = "finding", f.Title
-				break
-			}
-		}
 	}
 	c.Options = options(slug, c.Findings, rules.Rules, fired)
 
@@ -230,16 +216,6 @@ func idList(fs []Finding) string {
 		ids[i] = f.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-func bandOf(rules *rulesData, score int) string {
-	band := ""
-	for _, b := range rules.Bands { // ascending
-		if score >= b.Min {
-			band = b.Band
-		}
-	}
-	return band
 }
 
 // options mixes the case's findings with distractors: other rules, drawn by

@@ -180,7 +180,9 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
 
   /** score's work for request number mine. */
   async function scoreNewest(c: Checker, problems: Map<string, string>, mine: number): Promise<void> {
-    const out = await c.call("score", answers);
+    // A link made with other rules is read, scored and compared in one call.
+    const from = restoring && Object.keys(answers).length > 0 ? restoring.version : 0;
+    const out = await c.call("score", answers, from);
     if (mine !== scoring) return;
     if ("errors" in out) {
       panel.say(out.errors.map((e) => e.problem).join(" "));
@@ -197,9 +199,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
         link.restored--;
         link.ignored.push(msg("linkBadValue", { field: e.field, problem: e.problem }));
       }
-      if (link.version !== cfg.rulesVersion && Object.keys(answers).length > 0) {
-        const again = await c.call("rescore", answers, link.version);
-        if (mine !== scoring) return;
+      const again = out.rescore;
+      if (again) {
         rescoreNote = "errors" in again ? msg("rescoreFailed", { from: link.version, problem: again.errors.map((e) => e.problem).join(" ") })
           : rescoreText(again, msg);
       }

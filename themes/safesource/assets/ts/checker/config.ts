@@ -14,9 +14,21 @@ export interface Config {
   /** The site's public address: printed reports give URLs on it, not on a preview or local copy. */
   readonly siteUrl: string;
   readonly rulesVersion: number; // of the rules this page and its checker were built with
+  /** The checker's band names, lowest risk first (data-bands, written from the rules). */
+  readonly bands: readonly string[];
   /** For answers the buyer can change: the change, in words (by field id). */
   readonly improve: ReadonlyMap<string, string>;
   readonly msg: Msg;
+}
+
+/** A JSON list of strings; anything else reads as empty. */
+function parseNames(raw: string): string[] {
+  try {
+    const data: unknown = JSON.parse(raw);
+    return Array.isArray(data) ? data.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The ids and improvement words from data-fields ([{id, type, values, improve}…], written from the rules). */
@@ -44,6 +56,7 @@ export function readConfig(): Config | null {
     fields: fields.map((f) => f.id),
     improve: new Map(fields.flatMap((f) => (f.improve ? [[f.id, f.improve] as const] : []))),
     rulesVersion: Number(el.dataset.rulesVersion ?? "1") || 1,
+    bands: parseNames(el.dataset.bands ?? "[]"),
     worker: el.dataset.worker ?? "",
     wasm: el.dataset.wasm ?? "",
     integrity: el.dataset.wasmIntegrity ?? "",

@@ -64,10 +64,17 @@ export interface Problem {
   problem: string;
 }
 
-/** A profile scored, leaving out the answers the checker refused (each named). */
+/**
+ * A profile read and scored in one call: what the checker read (canonical
+ * JSON), its result, the answers it refused and left out (each named), and,
+ * for a profile scored before with older rules, what changed since (or why
+ * that version cannot be compared).
+ */
 export interface Scored {
+  profile: Record<string, unknown>;
   result: Result;
   refused: Problem[];
+  rescore?: Rescore | { errors: Problem[] };
 }
 
 /** Every profile in a file (canonical JSON objects) and every problem in it. */
@@ -83,8 +90,8 @@ export interface DecodedLink {
 }
 
 export interface Calls {
-  score: { args: [profile: unknown]; value: Scored | { errors: Problem[] } };
-  rescore: { args: [profile: unknown, version: number]; value: Rescore | { errors: Problem[] } };
+  /** fromVersion: the rules version the profile was scored with before (a saved supplier, a link), or 0. */
+  score: { args: [profile: unknown, fromVersion?: number]; value: Scored | { errors: Problem[] } };
   decode: { args: [name: string, bytes: Uint8Array]; value: DecodedFile };
   link: { args: [pairs: Array<[string, string]>]; value: DecodedLink };
   csv: { args: [profiles: unknown[]]; value: { csv: string } | { errors: Problem[] } };

@@ -17,7 +17,6 @@ import { type ExportItem, ImportProblem, problemText, readExport, toJSON } from 
 
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_LISTED = 8;
-const BANDS = ["low", "moderate", "high", "critical"];
 type SortKey = "name" | "score" | "band" | "saved";
 
 function scoredFields(r: Result): { score: number; band: string; confidence: number; findings: string[]; rules_version: number } {
@@ -90,7 +89,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
     switch (key) {
       case "name": return entryName(e).toLowerCase();
       case "score": return e.score ?? -1;
-      case "band": return BANDS.indexOf(e.band ?? "") * 1000 + (e.score ?? 0);
+      case "band": return cfg.bands.indexOf(e.band ?? "") * 1000 + (e.score ?? 0);
       default: return e.saved;
     }
   };
@@ -176,25 +175,20 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
     let changed = false;
     const next = await Promise.all(entries.map(async (e) => {
       const name = entryName(e) || msg("unnamedSupplier");
-      const read = await c.call("decode", "saved.json", new TextEncoder().encode(JSON.stringify(e.profile, null, 1)));
-      const profile = read.profiles[0];
-      if (read.errors.length || !profile) {
-        problems.push(...read.errors.map((p) => where(name, p)));
-        return e;
-      }
+      // One crossing reads and scores the entry and, for an entry scored
+      // with older rules, says what changed since.
       const version = e.rules_version ?? 1; // entries saved before versions existed were v1
-      if (e.score !== undefined && version !== cfg.rulesVersion) {
-        const again = await c.call("rescore", profile, version);
-        if (!("errors" in again)) {
-          notes.push(msg("savedRescored", { name, text: rescoreText(again, msg) }));
-          changed = true;
-          return { ...e, profile: profile as Answers, ...scoredFields(again.result) };
-        }
-      }
-      const out = await c.call("score", profile);
+      const out = await c.call("score", e.profile, e.score !== undefined ? version : 0);
       if ("errors" in out || out.refused.length) {
-        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(name, p)));
+        // Named by the entry: a line in the stored JSON would mean nothing here.
+        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(name, { ...p, line: 0 })));
         return e;
+      }
+      const profile = out.profile;
+      if (out.rescore && !("errors" in out.rescore)) {
+        notes.push(msg("savedRescored", { name, text: rescoreText(out.rescore, msg) }));
+        changed = true;
+        return { ...e, profile: profile as Answers, ...scoredFields(out.result) };
       }
       const fresh = { profile: profile as Answers, ...scoredFields(out.result) };
       if (JSON.stringify(fresh.profile) === JSON.stringify(e.profile) && fresh.score === e.score && fresh.band === e.band &&
@@ -216,32 +210,28 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
   async function readFile(c: Checker, name: string, bytes: Uint8Array): Promise<Entry[]> {
     const now = new Date().toISOString();
     const items: ExportItem[] | null = readExport(new TextDecoder().decode(bytes), msg);
-    const read: Array<{ item: ExportItem; profile: Record<string, unknown> }> = [];
+    const read: ExportItem[] = [];
     const problems: string[] = [];
     if (items) {
-      // The site's own export: the checker reads each supplier's profile.
-      for (const item of items) {
-        const out = await c.call("decode", "entry.json", new TextEncoder().encode(JSON.stringify(item.profile, null, 1)));
-        const profile = out.profiles[0];
-        if (out.errors.length || !profile) problems.push(...out.errors.map((p) => where(item.where, { ...p, line: 0 })));
-        else read.push({ item, profile });
-      }
+      // The site's own export: each supplier's profile is read and scored below.
+      read.push(...items);
     } else {
       // Anything else is read exactly as the command-line checker reads the file.
       const out = await c.call("decode", name, bytes);
       problems.push(...out.errors.map((p) => problemText(p, msg)));
-      out.profiles.forEach((profile, i) => read.push({ item: { where: msg("importEntry", { n: i + 1 }), profile }, profile }));
+      out.profiles.forEach((profile, i) => read.push({ where: msg("importEntry", { n: i + 1 }), profile }));
     }
     if (problems.length) throw new ImportProblem(problems);
     if (!read.length) throw new ImportProblem([msg("importEmpty")]);
     const incoming: Entry[] = [];
-    for (const { item, profile } of read) {
-      const out = await c.call("score", profile);
+    for (const item of read) {
+      // One crossing reads and scores each supplier.
+      const out = await c.call("score", item.profile);
       if ("errors" in out || out.refused.length) {
-        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(item.where, p)));
+        problems.push(...("errors" in out ? out.errors : out.refused).map((p) => where(item.where, { ...p, line: 0 })));
         continue;
       }
-      incoming.push({ id: item.id ?? newId(), saved: item.saved ?? now, notes: item.notes ?? "", profile: profile as Answers, ...scoredFields(out.result) });
+      incoming.push({ id: item.id ?? newId(), saved: item.saved ?? now, notes: item.notes ?? "", profile: out.profile as Answers, ...scoredFields(out.result) });
     }
     if (problems.length) throw new ImportProblem(problems);
     return incoming;

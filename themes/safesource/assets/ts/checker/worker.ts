@@ -2,8 +2,10 @@
 // WebAssembly (checker/wasm), checks it against its integrity hash, compiles
 // it while it downloads, and runs Go here, never on the page's main thread.
 // The page sends calls (protocol.ts) and gets each answer back in order.
+// Every call is one crossing into Go (checker/browser), which answers in
+// JSON in the shapes protocol.ts names: nothing is reshaped here.
 import "js/wasm_exec.js"; // Go's loader (build/generated/assets/js), defines globalThis.Go
-import type { Calls, Op, Problem, Reply, Request, Rescore, Result, Scored } from "./protocol";
+import type { Calls, Op, Reply, Request } from "./protocol";
 
 declare global {
   class Go {
@@ -11,11 +13,10 @@ declare global {
     run(instance: WebAssembly.Instance): Promise<void>;
   }
   var safesource: {
-    score(json: string): string;
-    rescore(json: string, version: number): string;
-    decode(name: string, bytes: Uint8Array): { profiles: string[]; errors: Problem[] };
-    link(pairs: Array<[string, string]>): { profile: string; errors: Problem[] };
-    csv(profilesJSON: string): { csv?: string; errors?: Problem[] };
+    score(json: string, fromVersion: number): string;
+    decode(name: string, bytes: Uint8Array): string;
+    link(pairs: Array<[string, string]>): string;
+    csv(profilesJSON: string): string;
   } | undefined;
   var safesourceReady: boolean | undefined;
 }
@@ -46,50 +47,20 @@ async function start(url: string, integrity: string): Promise<void> {
   api = globalThis.safesource;
 }
 
-const parse = (json: string): Record<string, unknown> => JSON.parse(json) as Record<string, unknown>;
-
-/**
- * Scores a profile; answers the checker refuses (out of range, too long)
- * are left out and named, so the rest still scores.
- */
-function score(a: NonNullable<typeof api>, profile: unknown): Scored | { errors: Problem[] } {
-  const answers = { ...(profile as Record<string, unknown>) };
-  const refused: Problem[] = [];
-  for (let tries = 0; tries < 4; tries++) {
-    const out = JSON.parse(a.score(JSON.stringify(answers))) as Result | { errors: Array<{ field: string; problem: string }> };
-    if (!("errors" in out)) return { result: out, refused };
-    if (tries === 3 || out.errors.some((e) => !e.field || !(e.field in answers))) {
-      return { errors: out.errors.map((e) => ({ line: 0, field: e.field, problem: e.problem })) };
-    }
-    for (const e of out.errors) {
-      delete answers[e.field];
-      refused.push({ line: 0, field: e.field, problem: e.problem });
-    }
-  }
-  return { errors: refused };
-}
+/** The checker's JSON answer, typed as protocol.ts says that call returns. */
+const parse = <O extends Op>(json: string): Calls[O]["value"] => JSON.parse(json) as Calls[O]["value"];
 
 function call(op: Op, args: unknown[]): Calls[Op]["value"] {
   if (!api || exited) throw new Error("the checker stopped; reload the page");
   switch (op) {
     case "score":
-      return score(api, args[0]);
-    case "rescore": {
-      const out = JSON.parse(api.rescore(JSON.stringify(args[0]), Number(args[1]))) as Rescore | { errors: Array<{ field: string; problem: string }> };
-      return "errors" in out ? { errors: out.errors.map((e) => ({ line: 0, field: e.field, problem: e.problem })) } : out;
-    }
-    case "decode": {
-      const out = api.decode(String(args[0]), args[1] as Uint8Array);
-      return { profiles: out.profiles.map(parse), errors: out.errors };
-    }
-    case "link": {
-      const out = api.link(args[0] as Array<[string, string]>);
-      return { profile: parse(out.profile), errors: out.errors };
-    }
-    case "csv": {
-      const out = api.csv(JSON.stringify(args[0]));
-      return out.errors ? { errors: out.errors } : { csv: out.csv ?? "" };
-    }
+      return parse<"score">(api.score(JSON.stringify(args[0]), Number(args[1] ?? 0)));
+    case "decode":
+      return parse<"decode">(api.decode(String(args[0]), args[1] as Uint8Array));
+    case "link":
+      return parse<"link">(api.link(args[0] as Array<[string, string]>));
+    case "csv":
+      return parse<"csv">(api.csv(JSON.stringify(args[0])));
   }
 }
 

@@ -2,8 +2,8 @@
 // checker's rules) and the comparison of a trainee's answer with it. No
 // scoring happens here: the key already holds what the rules found.
 
-export const BANDS = ["low", "moderate", "high", "critical"] as const;
-export type Band = (typeof BANDS)[number];
+/** A band name, as the checker's rules give them (the page's band choices). */
+export type Band = string;
 
 export interface Rule {
   readonly id: string;
@@ -36,6 +36,14 @@ function isRule(x: unknown): x is Rule {
   return typeof r.id === "string" && typeof r.title === "string" && typeof r.guide === "string";
 }
 
+/**
+ * The band names the page offers, lowest first: the exercise renders one
+ * choice per band of the checker's rules, so no band list lives here.
+ */
+export function pageBands(root: ParentNode): string[] {
+  return Array.from(root.querySelectorAll<HTMLInputElement>('input[name="band"]'), (i) => i.value);
+}
+
 /** Reads the JSON key of one exercise; null when it is missing or damaged. */
 export function readKey(root: ParentNode): AnswerKey | null {
   const el = root.querySelector("script[data-answer-key]");
@@ -48,7 +56,7 @@ export function readKey(root: ParentNode): AnswerKey | null {
   }
   if (typeof data !== "object" || data === null) return null;
   const d = data as Record<string, unknown>;
-  if (typeof d.slug !== "string" || typeof d.band !== "string" || !(BANDS as readonly string[]).includes(d.band)) return null;
+  if (typeof d.slug !== "string" || typeof d.band !== "string" || !pageBands(root).includes(d.band)) return null;
   const findings = Array.isArray(d.findings) ? d.findings.filter(isRule) : [];
   const options = Array.isArray(d.options) ? d.options.filter(isRule) : [];
   const profile = typeof d.profile === "object" && d.profile !== null ? (d.profile as AnswerKey["profile"]) : {};

@@ -1,0 +1,70 @@
+package rulestext
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// The browser's copy differs from rules.json only in the emptied fields and
+// keeps every line where it was.
+func TestForBrowser(t *testing.T) {
+	for _, file := range []string{"../../rules.json", "../../history/rules-v1.json"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slim := ForBrowser(data)
+		if bytes.Count(slim, []byte("\n")) != bytes.Count(data, []byte("\n")) {
+			t.Errorf("%s: the browser's copy moved lines", filepath.Base(file))
+		}
+		var full, got map[string]any
+		if err := json.Unmarshal(data, &full); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(slim, &got); err != nil {
+			t.Fatalf("%s: the browser's copy is not JSON: %v", file, err)
+		}
+		blank(full)
+		if !reflect.DeepEqual(full, got) {
+			t.Errorf("%s: the browser's copy differs from rules.json in more than the emptied fields", filepath.Base(file))
+		}
+		if len(slim) >= len(data) {
+			t.Errorf("%s: nothing was left out", filepath.Base(file))
+		}
+	}
+}
+
+// blank empties the browser-only fields anywhere in a decoded document.
+func blank(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			switch k {
+			case "fact", "locator", "help", "method":
+				if _, ok := x.(string); ok {
+					v[k] = ""
+					continue
+				}
+			}
+			blank(x)
+		}
+	case []any:
+		for _, x := range v {
+			blank(x)
+		}
+	}
+}
+
+// A value with escaped quotes is emptied whole; a key inside a string is not
+// a key.
+func TestForBrowserEscapes(t *testing.T) {
+	in := "{\n  \"why\": \"say \\\"fact\\\": \\\"x\\\"\",\n  \"fact\": \"a \\\"b\\\" c\\\\\",\n  \"locator\": \"art. 5\"\n}\n"
+	want := "{\n  \"why\": \"say \\\"fact\\\": \\\"x\\\"\",\n  \"fact\": \"\",\n  \"locator\": \"\"\n}\n"
+	if got := string(ForBrowser([]byte(in))); got != want {
+		t.Errorf("ForBrowser:\n got %s\nwant %s", got, want)
+	}
+}
