@@ -117,7 +117,8 @@ test("every directory entry states its status, and quoted contacts show the same
 });
 
 test("pages fit a 360 px screen without sideways scrolling", async () => {
-  for (const path of ["/", "/guide/platform-signals/", "/contacts/", "/methodology/", "/check/"]) {
+  // Pages with wide tables, citations in table cells and the tools' tables.
+  for (const path of ["/", "/guide/platform-signals/", "/contacts/", "/methodology/", "/check/", "/red-flags/large-deposit/", "/guide/inspection/", "/guide/safe-payment/", "/playbook/deadlines/"]) {
     const { page, context } = await openPage(browser, site.base, path, { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 360px`);
