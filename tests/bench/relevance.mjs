@@ -1,7 +1,13 @@
 // Relevance measures for the search benchmark: hit@1, hit@3, mean reciprocal
 // rank and anchor precision over the judged queries in search-queries.json.
 //
-//   node tests/bench/relevance.mjs   # this engine only, in node, on the built public/ (quick check)
+//   node tests/bench/relevance.mjs             # this engine only, in node, on the built public/ (quick check)
+//   node tests/bench/relevance.mjs tuning old  # named sets only (old, tuning, heldback)
+//
+// Sets: "old" (search-queries.json, the regression set), "tuning" and
+// "heldback" (search-queries-tuning.json / -heldback.json: queries written
+// for issue 27 before any ranking change and split by a hash of the query;
+// ranking is tuned on "tuning" only, "heldback" is for reporting).
 //
 // tests/bench/search-bench.mjs runs both engines in the browser and uses
 // judge() and summarise() from here.
@@ -11,7 +17,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-export const QUERIES = JSON.parse(readFileSync(new URL("./search-queries.json", import.meta.url), "utf8")).queries;
+const load = (name) => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8")).queries;
+export const QUERIES = load("./search-queries.json");
+/** The judged sets, by name. */
+export const SETS = { old: QUERIES, tuning: load("./search-queries-tuning.json"), heldback: load("./search-queries-heldback.json") };
 export const DEPTH = 10; // results looked at per query
 
 const pageOf = (href) => href.replace(/#.*$/, "");
@@ -22,7 +31,7 @@ const pageOf = (href) => href.replace(/#.*$/, "");
  */
 export function judge(query, results) {
   const rank = results.findIndex((h) => query.want.includes(pageOf(h))) + 1;
-  const out = { q: query.q, kind: query.kind, rank, top: results[0] ?? null };
+  const out = { q: query.q, kind: query.kind, rank, top: results[0] ?? null, zero: results.length === 0 };
   if (query.anchors) {
     const top = results[0] ?? "";
     out.anchorOK = query.anchors.some((a) => (a.includes("#") ? a === top : pageOf(top) === a));
@@ -42,6 +51,7 @@ export function summarise(judged) {
       mrr: rows.reduce((a, r) => a + (r.rank > 0 ? 1 / r.rank : 0), 0) / n,
       anchorN: withAnchor.length,
       anchor: withAnchor.length ? withAnchor.filter((r) => r.anchorOK).length / withAnchor.length : NaN,
+      zero: rows.filter((r) => r.zero).length,
     };
   };
   const kinds = [...new Set(judged.map((r) => r.kind))];
@@ -55,15 +65,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   globalThis.fetch = async (url) => new Response(readFileSync(join(ROOT, "public", new URL(url).pathname)));
   const { SearchIndex } = createRequire(import.meta.url)(join(ROOT, "build/unit/search/engine.js"));
   const ix = await SearchIndex.load("http://localhost/search-index/");
-  const judged = [];
-  for (const q of QUERIES) {
-    const r = await ix.search(q.q + " ", { limit: DEPTH });
-    const j = judge(q, r.hits.map((h) => h.href));
-    judged.push(j);
-    if (j.rank !== 1 || j.anchorOK === false) console.log(`${q.kind.padEnd(12)} ${q.q.padEnd(40)} rank ${j.rank || "-"} top ${j.top}${j.anchorOK === false ? " (anchor)" : ""}`);
-  }
-  const s = summarise(judged);
   const f = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
-  console.log(`all: hit@1 ${f(s.all.hit1)} hit@3 ${f(s.all.hit3)} MRR ${f(s.all.mrr)} anchor ${f(s.all.anchor)} (${s.all.n} queries)`);
-  for (const [k, v] of Object.entries(s.kinds)) console.log(`  ${k.padEnd(12)} hit@1 ${f(v.hit1)} hit@3 ${f(v.hit3)} MRR ${f(v.mrr)} anchor ${f(v.anchor)} (${v.n})`);
+  const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  for (const name of names.length ? names : ["old", "tuning"]) {
+    const set = SETS[name];
+    if (!set) throw new Error(`unknown set ${name}: ${Object.keys(SETS).join(", ")}`);
+    const judged = [];
+    for (const q of set) {
+      const r = await ix.search(q.q + " ", { limit: DEPTH });
+      const j = judge(q, r.hits.map((h) => h.href));
+      judged.push(j);
+      if (j.rank !== 1 || j.anchorOK === false) console.log(`${q.kind.padEnd(12)} ${q.q.padEnd(40)} rank ${j.rank || "-"} top ${j.top}${j.anchorOK === false ? " (anchor)" : ""}`);
+    }
+    const s = summarise(judged);
+    console.log(`${name}: hit@1 ${f(s.all.hit1)} hit@3 ${f(s.all.hit3)} MRR ${f(s.all.mrr)} anchor ${f(s.all.anchor)} zero ${s.all.zero} (${s.all.n} queries)`);
+    for (const [k, v] of Object.entries(s.kinds)) console.log(`  ${k.padEnd(12)} hit@1 ${f(v.hit1)} hit@3 ${f(v.hit3)} MRR ${f(v.mrr)} anchor ${f(v.anchor)} zero ${v.zero} (${v.n})`);
+  }
 }

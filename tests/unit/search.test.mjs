@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const build = new URL("../../build/unit/search/", import.meta.url).pathname;
 const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
 const { typoKeys, editDistance, corrections, maxTypoDistance } = require(build + "typo.js");
-const { rankPages, plan, excerpt } = require(build + "engine.js");
+const { rankPages, plan, excerpt, FILLER_WORDS } = require(build + "engine.js");
 const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
 
 test("the tokenizer gives the Go indexer's tokens on the shared cases", () => {
@@ -95,6 +95,22 @@ test("ranking: looser matches are added only until there are enough results", ()
   // 12 pages hold both words: enough; page 20, with one word, is left out.
   assert.ok(!matches.some((m) => m.page === 20));
   assert.equal(matches.length, 12);
+});
+
+test("a question's filler words are not looked up, unless nothing else was asked", () => {
+  const p = plan("what happens if my goods get stuck at customs ");
+  assert.deepEqual(p.map((x) => [x.term, x.filler]), [["happen", true], ["good", false], ["stuck", false], ["custom", false]]);
+  assert.equal(plan("help ")[0].filler, false, "a filler word alone is the subject");
+  assert.equal(plan("customs help")[1].filler, false, "the word being typed is not yet filler");
+  for (const w of FILLER_WORDS) assert.equal(w, w.toLowerCase());
+});
+
+test("ranking: the best section is the one holding more of the query's words", () => {
+  const { matches } = rankPages([
+    scores([[1, 1, 50], [1, 2, 20]]), // "sample": often in section 1
+    scores([[1, 2, 20]]), // "approval": only in section 2
+  ]);
+  assert.equal(matches[0].sections[0][0], 2, "section 2 has both words");
 });
 
 test("excerpts mark the matched words", () => {

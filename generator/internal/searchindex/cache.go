@@ -42,6 +42,7 @@ func encodePage(e *buildcache.Encoder, c cachedPage) {
 		e.String(s.Text)
 		e.Bool(s.Entry)
 		e.Float(s.Weight)
+		e.Float(s.Links)
 	}
 }
 
@@ -55,7 +56,7 @@ func decodePage(d *buildcache.Decoder) cachedPage {
 		for i := range p.Sections {
 			s := &p.Sections[i]
 			s.Anchor, s.Title, s.Text = d.String(), d.String(), d.String()
-			s.Entry, s.Weight = d.Bool(), d.Float()
+			s.Entry, s.Weight, s.Links = d.Bool(), d.Float(), d.Float()
 		}
 	}
 	return c

@@ -46,6 +46,7 @@ type Section struct {
 	Text   string
 	Entry  bool    // titled by data-search-title (a glossary or directory entry), not a heading
 	Weight float64 // data-search-weight of the nearest element that has one; 0 means 1
+	Links  float64 // share of the text's letters that are link text (a list of pointers elsewhere)
 }
 
 // skipTags never contribute text.
@@ -126,12 +127,32 @@ type extractor struct {
 	buf      strings.Builder
 	weight   float64 // data-search-weight in force (0: none)
 	err      error
+	// Letters of the current section's text, and of those inside links.
+	inLink            int
+	letters, linkText int
 }
 
 func (x *extractor) flush() {
 	cur := &x.sections[len(x.sections)-1]
 	cur.Text = collapse(cur.Text + " " + x.buf.String())
 	x.buf.Reset()
+	if x.letters > 0 {
+		cur.Links = float64(x.linkText) / float64(x.letters)
+	}
+}
+
+// count adds a text's letters and digits to the section's totals.
+func (x *extractor) count(text string) {
+	n := 0
+	for _, r := range text {
+		if isWordRune(r) {
+			n++
+		}
+	}
+	x.letters += n
+	if x.inLink > 0 {
+		x.linkText += n
+	}
 }
 
 func (x *extractor) visit(n *html.Node, ignored bool) {
@@ -139,6 +160,7 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 	case html.TextNode:
 		if !ignored {
 			x.buf.WriteString(n.Data)
+			x.count(n.Data)
 		}
 		return
 	case html.ElementNode:
@@ -185,6 +207,7 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 				title = visibleText(n)
 			}
 			x.flush()
+			x.letters, x.linkText = 0, 0
 			x.sections = append(x.sections, Section{Anchor: id, Title: collapse(title), Entry: explicit && !isHeading, Weight: x.weight})
 			if isHeading {
 				return // its text is the section title
@@ -194,6 +217,10 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 	block := blockTags[n.DataAtom]
 	if block {
 		x.buf.WriteByte(' ')
+	}
+	if n.DataAtom == atom.A {
+		x.inLink++
+		defer func() { x.inLink-- }()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		x.visit(c, ignored)

@@ -23,15 +23,16 @@ import (
 )
 
 // Format version of the files below; the browser refuses other versions.
-const Version = 2
+const Version = 3
 
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…]}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…]}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
 //	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
+//	BUILD/w/N.sthe          {"k":{key:[term,weight×100,…]}} (thesaurus.go)
 //
 // The typo files list the index's words (before stemming) under the keys of
 // TypoKeys, most common first, so the browser can find the words within a
@@ -70,6 +71,13 @@ const (
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
+	// A section whose text is mostly link text (linkListShare of its
+	// letters or more) is a list of pointers to other pages ("Red flags
+	// for this step"): the pages it points to answer, so its scores are
+	// scaled by weightLinkList and it ranks below the sections that
+	// explain.
+	linkListShare  = 0.6
+	weightLinkList = 0.5
 )
 
 // Options tune a build (zero values take the defaults above).
@@ -88,6 +96,10 @@ type Options struct {
 	// Terms, when set, keeps each page's analysed sections between builds,
 	// so unchanged pages are not tokenized again.
 	Terms *TermCache
+	// WordNet, when set, is the lexical database the thesaurus files are
+	// derived from (thesaurus.go).
+	WordNet              *WordNet
+	ThesaurusShardTarget int
 }
 
 // Index is a built index, ready to write.
@@ -103,6 +115,7 @@ type Index struct {
 type Stats struct {
 	Pages, Sections, Terms, Postings, Shards int
 	Words, TypoShards                        int // typo vocabulary
+	ThesaurusKeys, ThesaurusShards           int
 	Bytes                                    int // all files, compressed
 }
 
@@ -118,6 +131,7 @@ type manifest struct {
 	Groups [][]any  `json:"groups"`
 	Shards []string `json:"shards"`
 	Typo   []string `json:"typo"`
+	Thes   []string `json:"thes"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -130,6 +144,9 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	}
 	if opt.TypoShardTarget == 0 {
 		opt.TypoShardTarget = TypoShardTarget
+	}
+	if opt.ThesaurusShardTarget == 0 {
+		opt.ThesaurusShardTarget = ThesaurusShardTarget
 	}
 	syn := newSynonyms(opt.Synonyms)
 	pages = append([]Page(nil), pages...)
@@ -176,6 +193,10 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if len(secs) == 0 {
 		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
+	// The thesaurus needs only the vocabulary: it is derived while the
+	// postings are scored and sharded.
+	thesDone := make(chan map[string][]thesTarget, 1)
+	go func() { thesDone <- opt.WordNet.thesaurus(df, wordDF) }()
 	// Each term's postings, sized once: a term has one posting per section
 	// it is in (df).
 	terms := make([]string, 0, len(df))
@@ -255,6 +276,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	}
 
 	typoShards := typoFiles(wordDF, opt.TypoShardTarget)
+	thes := <-thesDone
+	thesShards := thesaurusFiles(thes, opt.ThesaurusShardTarget)
 
 	// Content first, so the build id (a hash of it all) can name the folder.
 	type file struct {
@@ -266,7 +289,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	shardFiles := make([]file, len(shards))
 	typoOut := make([]file, len(typoShards))
 	fragFiles := make([]file, len(pages))
-	err := work.EachErr(len(shards)+len(typoShards)+len(pages), func(i int) error {
+	thesOut := make([]file, len(thesShards))
+	err := work.EachErr(len(shards)+len(typoShards)+len(thesShards)+len(pages), func(i int) error {
 		switch {
 		case i < len(shards):
 			f, err := opt.Store.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
@@ -277,8 +301,13 @@ func Build(pages []Page, opt Options) (*Index, error) {
 			f, err := opt.Store.gzJSON(map[string]any{"k": typoShards[ti].keys})
 			typoOut[ti] = file{fmt.Sprintf("t/%d.styp", ti), f}
 			return err
+		case i < len(shards)+len(typoShards)+len(thesShards):
+			wi := i - len(shards) - len(typoShards)
+			f, err := opt.Store.gzJSON(map[string]any{"k": thesShards[wi].keys})
+			thesOut[wi] = file{fmt.Sprintf("w/%d.sthe", wi), f}
+			return err
 		default:
-			pi := i - len(shards) - len(typoShards)
+			pi := i - len(shards) - len(typoShards) - len(thesShards)
 			f, err := opt.Store.gzJSON(fragment(pages[pi]))
 			fragFiles[pi] = file{fmt.Sprintf("f/%d.sfrag", pi), f}
 			return err
@@ -294,7 +323,11 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	for _, s := range typoShards {
 		typoList = append(typoList, s.first)
 	}
-	files = append(append(shardFiles, typoOut...), fragFiles...)
+	thesList := []string{}
+	for _, s := range thesShards {
+		thesList = append(thesList, s.first)
+	}
+	files = append(append(append(shardFiles, typoOut...), thesOut...), fragFiles...)
 	var groups [][]any
 	for i, p := range pages {
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
@@ -314,7 +347,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		idx.Files[idx.Build+"/"+f.name] = f.File
 		idx.Stats.Bytes += f.size
 	}
-	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList})
+	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList, Thes: thesList})
 	if err != nil {
 		return nil, err
 	}
@@ -326,6 +359,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	idx.Stats.Shards = len(shards)
 	idx.Stats.Words = len(wordDF)
 	idx.Stats.TypoShards = len(typoShards)
+	idx.Stats.ThesaurusKeys = len(thes)
+	idx.Stats.ThesaurusShards = len(thesShards)
 	return idx, nil
 }
 
@@ -397,6 +432,9 @@ func analyze(p Page, syn *synonyms, sc *scratch) []secTerms {
 		}
 		if s.Weight > 0 {
 			st.weight = s.Weight
+		}
+		if s.Links >= linkListShare {
+			st.weight *= weightLinkList
 		}
 		if s.Entry {
 			add(s.Title, bonusEntryTitle)

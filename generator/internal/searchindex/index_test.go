@@ -219,3 +219,35 @@ func TestBuildNoText(t *testing.T) {
 		t.Errorf("err = %v, want one naming data-search-body", err)
 	}
 }
+
+// A section that is a list of links to other pages ranks below the
+// sections that explain: the pages it points to answer.
+func TestLinkListSections(t *testing.T) {
+	page := `<html><body><article data-search-body><h1>Pay safely</h1>
+		<h2 id="deposits">The 30/70 rule</h2><p>Pay a deposit of 30% and the balance after inspection.</p>
+		<h2 id="red-flags">Red flags</h2><ul><li><a href="/red-flags/large-deposit/">Large deposit demanded</a></li>
+		<li><a href="/red-flags/pressure/">Pressure to pay</a></li></ul></article></body></html>`
+	p, ok, err := Extract("/guide/pay/", []byte(page))
+	if err != nil || !ok {
+		t.Fatalf("Extract: %v, %v", ok, err)
+	}
+	if got := []float64{p.Sections[1].Links, p.Sections[2].Links}; got[0] != 0 || got[1] != 1 {
+		t.Fatalf("link shares %v, want [0 1]", got)
+	}
+	p.Group, p.Label = "guide", "Vetting guide"
+	idx, err := Build([]Page{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	best := map[int]int{}
+	for _, ps := range postingsOf(t, idx, m)["deposit"] {
+		best[ps[1]] = ps[2]
+	}
+	if best[1] <= best[2] {
+		t.Errorf("deposit: explaining section %d, link list %d; want the explaining section higher", best[1], best[2])
+	}
+}

@@ -1,12 +1,12 @@
 // Queries the static search index the generator writes to /search-index/
 // (see generator/internal/searchindex for the file formats). Only the shards
-// holding the query's terms, the typo files of misspelt words and the
-// fragments of the results shown are fetched; everything fetched is cached
-// for the page's lifetime.
+// holding the query's terms, the typo and thesaurus files of words the index
+// lacks (or, for the thesaurus, barely uses) and the fragments of the results shown are fetched; everything
+// fetched is cached for the page's lifetime.
 import { stem, tokenize, type Token } from "./tokenize";
 import { corrections, isTypoWord, typoKeys } from "./typo";
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 /** A stretch of excerpt text; marked stretches matched the query. */
 export interface Segment {
@@ -36,6 +36,7 @@ export interface Results {
   total: number; // pages matching, all groups
   counts: Record<string, number>; // pages matching per group
   partial: boolean; // no page had every word; these have the most
+  loose: boolean; // no page had any word: these are the closest, by part of a word
   page: number; // pages matching the group filter
   hits: Hit[];
 }
@@ -47,6 +48,7 @@ interface Manifest {
   groups: [string, string, number, number][];
   shards: string[]; // first term of each shard; shard i is s/i.sidx
   typo: string[]; // first key of each typo file; file i is t/i.styp
+  thes: string[]; // first key of each thesaurus file; file i is w/i.sthe
 }
 
 interface Shard {
@@ -57,6 +59,11 @@ interface Shard {
 
 interface TypoFile {
   k: Record<string, string[]>;
+}
+
+/** Thesaurus keys (a word's term, or two terms and a space) → [term, weight×100, …]. */
+interface ThesaurusFile {
+  k: Record<string, (string | number)[]>;
 }
 
 interface Fragment {
@@ -73,11 +80,13 @@ export interface Plan {
   word: string; // as typed, folded, before stemming
   prefix: boolean; // also terms starting with it (the word being typed)
   weight: number; // of prefix matches
+  filler: boolean; // a word of the question's form ("happen", "right now"): not looked up
 }
 
 /** The terms a query word matched in the index, with their weights. */
 export interface Matched {
   terms: Map<string, number>;
+  rare?: boolean; // the word itself is in RARE_SECTIONS sections or fewer
 }
 
 /** Scores of one query word: best score per section key (page*65536+section). */
@@ -107,9 +116,33 @@ const SPREAD = 0.5;
 const DEPTH = 0.1;
 // A page holding k of the query's n words scores (k/n)^COORD of its sum.
 const COORD = 1;
+// A section holding k of them scores (k/n)^SECTION_COORD of its sum.
+const SECTION_COORD = 1;
 // Weights of a misspelt word's corrections, by edit distance: below any
 // exact match of the same strength.
 const TYPO_WEIGHT = [1, 0.5, 0.35];
+// A word the index holds in this many sections or fewer is also looked up
+// in the thesaurus (the indexer's ThesaurusRare), its meanings weighted
+// RARE_WEIGHT: the site may use it once, in passing or in another sense.
+const RARE_SECTIONS = 2;
+const RARE_WEIGHT = 0.5;
+// When nothing matched: part of a word (engine.loosen), weighted low.
+const LOOSE_SHARE = 0.6;
+const LOOSE_WEIGHT = 0.3;
+// Filler: words that shape a question rather than name its subject ("what
+// happens if…", "can you help", "right now"). The index keeps them (a page
+// may be about them, and alone they are the subject), but beside other
+// words they are not looked up: a page lacking them still holds every word
+// that matters, and the question's form costs no bytes. (Weighting them at
+// a quarter instead ranked the judged queries the same.) The index's stop
+// words go further (they are in neither); these are question words it keeps.
+export const FILLER_WORDS: ReadonlySet<string> = new Set(`
+  actually really right now please help helps need needs want wants tell
+  know knew think like happen happens happened happening thing things
+  someone somebody something anything anyone everyone people way ways
+  best good ok okay exactly possible still even already ever else go
+  going goes make sure whats hows wheres whos thats theres lot kind
+  sort maybe probably supposed`.split(/\s+/).filter(Boolean));
 
 async function fetchJSON<T>(url: string): Promise<T> {
   const res = await fetch(url, { credentials: "same-origin" });
@@ -124,10 +157,13 @@ export function plan(query: string): Plan[] {
   const toks = tokenize(query).filter((t) => !seen.has(t.term) && seen.add(t.term));
   // The last word may still be being typed: it matches as a prefix too.
   const typing = !/\s$/.test(query);
+  // Filler only beside a word that matters: "help" alone is the subject.
+  const subject = toks.some((t) => !FILLER_WORDS.has(t.word));
   return toks.map((t, i) => {
     const single = [...t.term].length === 1; // one CJK character: any pair starting with it
     const last = i === toks.length - 1;
-    return { term: t.term, word: t.word, prefix: single || (last && typing), weight: single ? 1 : 0.8 };
+    const filler = subject && FILLER_WORDS.has(t.word) && !(last && typing);
+    return { term: t.term, word: t.word, prefix: single || (last && typing), weight: single ? 1 : 0.8, filler };
   });
 }
 
@@ -150,21 +186,26 @@ function fileFor(firsts: string[], key: string): number {
  */
 export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: number } {
   const n = perTerm.length;
-  const pages = new Map<number, { terms: Set<number>; sections: Map<number, number>; best: number[] }>();
+  const pages = new Map<number, { terms: Set<number>; sections: Map<number, number>; covered: Map<number, number>; best: number[] }>();
   perTerm.forEach(({ scores }, ti) => {
     for (const [key, s] of scores) {
       const page = Math.floor(key / 65536), sec = key % 65536;
       let p = pages.get(page);
-      if (!p) { p = { terms: new Set(), sections: new Map(), best: perTerm.map(() => 0) }; pages.set(page, p); }
+      if (!p) { p = { terms: new Set(), sections: new Map(), covered: new Map(), best: perTerm.map(() => 0) }; pages.set(page, p); }
       p.terms.add(ti);
+      p.covered.set(sec, (p.covered.get(sec) ?? 0) + 1);
       p.sections.set(sec, (p.sections.get(sec) ?? 0) + s);
       p.best[ti] = Math.max(p.best[ti]!, s);
     }
   });
   const all: PageMatch[] = [];
   for (const [page, p] of pages) {
-    const sections = [...p.sections].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = sections[0]![1];
+    // A section holding more of the words that matter beats one that
+    // repeats one of them: its sum is scaled by its share of them.
+    const sections = [...p.sections]
+      .map(([sec, s]): [number, number] => [sec, s * ((p.covered.get(sec) ?? 0) / n) ** SECTION_COORD])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const top = p.sections.get(sections[0]![0])!;
     const spread = p.best.reduce((a, b) => a + b, 0) - top;
     const matched = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
     const rest = sections.slice(1).reduce((a, [, s]) => a + s, 0);
@@ -181,6 +222,7 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
 export class SearchIndex {
   private shards = new Map<number, Promise<Shard>>();
   private typos = new Map<number, Promise<TypoFile>>();
+  private thesauri = new Map<number, Promise<ThesaurusFile>>();
   private fragments = new Map<number, Promise<Fragment>>();
 
   private constructor(private base: string, private manifest: Manifest) {}
@@ -215,6 +257,10 @@ export class SearchIndex {
     return this.cached(this.typos, n, `t/${n}.styp`);
   }
 
+  private thesaurusFile(n: number): Promise<ThesaurusFile> {
+    return this.cached(this.thesauri, n, `w/${n}.sthe`);
+  }
+
   fragment(page: number): Promise<Fragment> {
     return this.cached(this.fragments, page, `f/${page}.sfrag`);
   }
@@ -233,9 +279,11 @@ export class SearchIndex {
   /** The index terms a query word matches: itself, terms it begins while being typed. */
   private async lookup(p: Plan): Promise<Matched> {
     const terms = new Map<string, number>();
+    let rare = false;
     for (const f of this.shardsFor(p.term, p.prefix)) {
       const sh = await this.shard(f);
-      if (sh.p[p.term]) terms.set(p.term, 1);
+      const own = sh.p[p.term];
+      if (own) { terms.set(p.term, 1); rare = own.length / 3 <= RARE_SECTIONS; }
       if (!p.prefix) continue;
       let lo = lowerBound(sh.keys, p.term);
       for (let n = 0; lo < sh.keys.length && n < PREFIX_LIMIT; lo++, n++) {
@@ -244,7 +292,7 @@ export class SearchIndex {
         if (k !== p.term) terms.set(k, p.weight);
       }
     }
-    return { terms };
+    return { terms, rare };
   }
 
   /** For a word the index lacks: the index terms of the nearest words. */
@@ -261,6 +309,45 @@ export class SearchIndex {
     }
     // Only corrections the index really holds (the shards are cached for scoring).
     await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
+    return { terms };
+  }
+
+  /**
+   * For a word the index lacks or barely uses (RARE_SECTIONS): the site's
+   * words for what it means, from the thesaurus the indexer derived from
+   * WordNet (generator/internal/searchindex/thesaurus.go). With the next query
+   * word it may form a phrase ("rip off"); phrase is then true and the
+   * next word is taken as part of it.
+   */
+  private async meanings(p: Plan, next: Plan | undefined): Promise<{ terms: Map<string, number>; phrase: boolean }> {
+    const terms = new Map<string, number>();
+    const thes = this.manifest.thes ?? [];
+    if (!/^[a-z]{3,}$/.test(p.term) || !thes.length) return { terms, phrase: false };
+    const f = await this.thesaurusFile(fileFor(thes, p.term));
+    const two = next ? f.k[`${p.term} ${next.term}`] : undefined;
+    const list = two ?? f.k[p.term] ?? [];
+    for (let i = 0; i + 1 < list.length; i += 2) terms.set(String(list[i]), Number(list[i + 1]) / 100);
+    await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
+    return { terms, phrase: two !== undefined };
+  }
+
+  /**
+   * For a word nothing matched (not even a correction or a meaning): the
+   * terms starting with its first part, LOOSE_WEIGHT each. A Chinese pair
+   * becomes the pairs starting with either of its characters; a Latin word
+   * of five letters or more, the terms starting with its first
+   * LOOSE_SHARE (four letters at least).
+   */
+  private async loosen(p: Plan): Promise<Matched> {
+    const chars = [...p.term];
+    const parts = /^[a-z]+$/.test(p.term)
+      ? (p.word.length >= 5 ? [p.word.slice(0, Math.max(4, Math.ceil(p.word.length * LOOSE_SHARE)))] : [])
+      : chars.length === 2 && chars.every((c) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(c)) ? chars : [];
+    const terms = new Map<string, number>();
+    for (const part of parts) {
+      const m = await this.lookup({ term: part, word: part, prefix: true, weight: 1, filler: p.filler });
+      for (const t of m.terms.keys()) terms.set(t, LOOSE_WEIGHT);
+    }
     return { terms };
   }
 
@@ -293,13 +380,40 @@ export class SearchIndex {
   async search(query: string, opts: { group?: string; limit?: number; offset?: number } = {}): Promise<Results> {
     const limit = opts.limit ?? 10;
     const offset = opts.offset ?? 0;
-    const plans = plan(query);
-    if (plans.length === 0) return { query, total: 0, counts: {}, partial: false, page: 0, hits: [] };
-    const matched = await Promise.all(plans.map(async (p) => {
+    const typed = plan(query).filter((p) => !p.filler);
+    if (typed.length === 0) return { query, total: 0, counts: {}, partial: false, loose: false, page: 0, hits: [] };
+    const found = await Promise.all(typed.map(async (p, i) => {
       const m = await this.lookup(p);
-      return m.terms.size > 0 ? m : this.correct(p);
+      if (m.rare) {
+        const meant = await this.meanings(p, typed[i + 1]);
+        for (const [t, w] of meant.terms) if (!m.terms.has(t)) m.terms.set(t, w * RARE_WEIGHT);
+        return { m, phrase: meant.phrase };
+      }
+      if (m.terms.size > 0) return { m, phrase: false };
+      // A word the index lacks: a word the site never uses for something
+      // it covers, or else (a word the thesaurus does not know is no word
+      // of English it holds) a misspelling of one the index holds.
+      const meant = await this.meanings(p, typed[i + 1]);
+      if (meant.terms.size > 0) return { m: { terms: meant.terms }, phrase: meant.phrase };
+      return { m: await this.correct(p), phrase: false };
     }));
-    const { matches, most } = rankPages(await this.score(matched));
+    // The word after a thesaurus phrase's first word is part of it.
+    const plans: Plan[] = [];
+    const matched: Matched[] = [];
+    for (let i = 0; i < typed.length; i++) {
+      plans.push(typed[i]!);
+      matched.push(found[i]!.m);
+      if (found[i]!.phrase) i++;
+    }
+    let { matches, most } = rankPages(await this.score(matched));
+    // Nothing found at all: the closest sections, by part of each word.
+    let loose = false;
+    if (matches.length === 0) {
+      const wider = await Promise.all(plans.map((p, i) => (matched[i]!.terms.size ? matched[i]! : this.loosen(p))));
+      ({ matches, most } = rankPages(await this.score(wider)));
+      loose = matches.length > 0;
+      matched.splice(0, matched.length, ...wider);
+    }
 
     const counts: Record<string, number> = {};
     const groupOf = (page: number): string => this.manifest.groups.find(([, , from, to]) => page >= from && page <= to)?.[0] ?? "";
@@ -308,7 +422,7 @@ export class SearchIndex {
     const shown = filtered.slice(offset, offset + limit);
     const marks = matched.flatMap((m, i) => [...m.terms.keys()].map((term) => ({ term, prefix: plans[i]!.prefix && term === plans[i]!.term })));
     const hits = await Promise.all(shown.map((m) => this.hit(m, marks)));
-    return { query, total: matches.length, counts, partial: most < plans.length, page: filtered.length, hits };
+    return { query, total: matches.length, counts, partial: loose || most < plans.length, loose, page: filtered.length, hits };
   }
 
   private async hit(m: PageMatch, marks: { term: string; prefix: boolean }[]): Promise<Hit> {
