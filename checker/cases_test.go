@@ -31,6 +31,8 @@ type ruleCase struct {
 		BandReason     string      `json:"band_reason"`
 		BandBy         string      `json:"band_by"`
 		Confidence     *float64    `json:"confidence"`
+		Known          *int        `json:"known"`
+		KnownOf        *int        `json:"known_of"`
 		USCC           *USCCResult `json:"uscc"`
 	} `json:"want"`
 }
@@ -128,6 +130,12 @@ func TestRuleCases(t *testing.T) {
 			}
 			if w.Band != "" && r.Band != w.Band {
 				t.Errorf("band = %s, want %s", r.Band, w.Band)
+			}
+			if w.Known != nil && r.Known != *w.Known {
+				t.Errorf("known = %v, want %v", r.Known, *w.Known)
+			}
+			if w.KnownOf != nil && r.KnownOf != *w.KnownOf {
+				t.Errorf("known_of = %v, want %v", r.KnownOf, *w.KnownOf)
 			}
 			if w.Confidence != nil && r.Confidence != *w.Confidence {
 				t.Errorf("confidence = %v, want %v", r.Confidence, *w.Confidence)

@@ -45,8 +45,11 @@ const (
 type clause struct {
 	mask uint64  // opIs, opHas: value bits, plus unknownBit
 	num  float64 // comparisons
-	q    uint8   // question index
+	q    uint8   // question index, or derived value index when derived
 	op   clauseOp
+	// derived marks a comparison of a derived value (derived.go) rather
+	// than of an answer.
+	derived bool
 }
 
 type condition struct {
@@ -60,9 +63,16 @@ type condition struct {
 func (c *condition) questionIDs(rs *ruleSet) []string {
 	ids := make([]string, 0, len(c.clauses))
 	for _, cl := range c.clauses {
-		id := rs.questions[cl.q].id
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
+		read := []string{""}
+		if cl.derived {
+			read = rs.derived[cl.q].def.of[:]
+		} else {
+			read[0] = rs.questions[cl.q].id
+		}
+		for _, id := range read {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
 	}
 	return ids
@@ -85,7 +95,17 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 	var canon []string
 	for i := 0; i < len(words); {
 		field := words[i]
+		di, problem := rs.derivedIndex(field)
+		if problem != "" {
+			return c, problem
+		}
 		qi, ok := rs.index[field]
+		cl := clause{q: uint8(qi)}
+		if di >= 0 {
+			// A derived value compares like the number it is made of.
+			qi, ok = rs.derived[di].a, true
+			cl = clause{q: uint8(di), derived: true}
+		}
 		if !ok {
 			return c, "unknown field " + quote(field) + didYouMean(field, rs.ids)
 		}
@@ -95,8 +115,9 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		}
 		opWord := words[i+1]
 		i += 2
-		cl := clause{q: uint8(qi)}
 		switch {
+		case cl.derived && (opWord == "is" || opWord == "has"):
+			return c, field + " is worked out by the checker, not answered: compare it with <, <=, > or >="
 		case opWord == "is" || opWord == "has":
 			var values []string
 			for i < len(words) && words[i] != "and" {
@@ -134,8 +155,7 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 			}
 			i++
 			cl.op, cl.num = op, n
-			sym := map[clauseOp]string{opLT: "<", opLE: "≤", opGT: ">", opGE: "≥"}[op]
-			canon = append(canon, field+" "+sym+" "+strconv.FormatFloat(n, 'f', -1, 64))
+			canon = append(canon, field+" "+comparisonSymbol(op)+" "+strconv.FormatFloat(n, 'f', -1, 64))
 		}
 		c.clauses = append(c.clauses, cl)
 		if i < len(words) {
@@ -150,6 +170,21 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		return c, "unreachable: " + problem
 	}
 	return c, ""
+}
+
+// comparisonSymbol is how a comparison is shown in a condition's canonical
+// text.
+func comparisonSymbol(op clauseOp) string {
+	switch op {
+	case opLT:
+		return "<"
+	case opLE:
+		return "≤"
+	case opGT:
+		return ">"
+	default:
+		return "≥"
+	}
 }
 
 func valueMask(q *question, op string, values []string, allowUnknown bool) (uint64, string) {
@@ -202,6 +237,9 @@ func reachable(rs *ruleSet, c *condition) string {
 	masks := map[uint8]uint64{}
 	spans := map[uint8]*span{}
 	for _, cl := range c.clauses {
+		if cl.derived {
+			continue // derived values are not checked for reachability
+		}
 		q := &rs.questions[cl.q]
 		switch cl.op {
 		case opIs:
@@ -390,6 +428,11 @@ func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
 			rs.nExtra++
 			extra |= 1 << b // a shift past 63 gives 0; the loader reports the overflow
 		}
+		if cl.derived {
+			d := &rs.derived[cl.q]
+			d.compare = append(d.compare, threshold{word: w, bit: b, op: cl.op, num: cl.num})
+			continue
+		}
 		pl := &rs.plans[cl.q]
 		switch cl.op {
 		case opIs, opHas:
@@ -409,8 +452,9 @@ func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
 }
 
 // satisfy works out which clause bits the profile's answers set, checks the
-// credit code, and adds up the weight of the answered questions.
-func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, answered float64, hasUSCC bool) {
+// credit code, adds up the weight of the answered questions and counts the
+// answered questions that matter most.
+func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, answered float64, known int, hasUSCC bool) {
 	sat = rs.always
 	for i := range rs.plans {
 		pl := &rs.plans[i]
@@ -423,6 +467,9 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, a
 		}
 		a := &answers[i]
 		answered += pl.weight
+		if pl.weight >= keyWeight {
+			known++
+		}
 		switch {
 		case pl.uscc:
 			*uscc, hasUSCC = ValidateUSCC(a.text), true
@@ -439,24 +486,14 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, a
 			}
 		default:
 			for _, t := range pl.compare {
-				var ok bool
-				switch t.op {
-				case opLT:
-					ok = a.num < t.num
-				case opLE:
-					ok = a.num <= t.num
-				case opGT:
-					ok = a.num > t.num
-				default:
-					ok = a.num >= t.num
-				}
-				if ok {
+				if t.holds(a.num) {
 					sat[t.word] |= 1 << t.bit
 				}
 			}
 		}
 	}
-	return sat, answered, hasUSCC
+	rs.satisfyDerived(answers, &sat)
+	return sat, answered, known, hasUSCC
 }
 
 // matching returns the entries of word whose conditions hold: their first

@@ -33,8 +33,16 @@
 // so ScoreAgain can score a profile with the rules an old share link or
 // saved supplier was made with and with the current ones, and say which
 // findings came or went. To release a version: copy rules.json to
-// history/rules-vN.json with its go:generate line in history.go, raise
-// "version" and "date", add the changelog entry, run `go generate`.
+// history/rules-vN.json with its go:generate line in history.go (and its
+// entry in historyTexts), raise "version" and "date", add the changelog
+// entry, run `go generate`. The browser's copies leave out the texts only
+// the site's templates read: facts, locators, help, labels and the method
+// (internal/rulestext). With -history, an earlier version's copy also drops
+// the why and action texts, which a re-scored result never shows; that pays
+// only when they differ from the current rules' texts (v1), because brotli
+// stores texts the current rules share (v2) as cheap back-references.
+// The wasm's brotli size also moves with line numbers in code files (they
+// are in the binary's line table): measure after any edit to them.
 //
 // # Improvements
 //
@@ -60,7 +68,15 @@
 // at least moderate when less than half of what matters was answered. A
 // Result carries that explanation (RedPoints, OffPoints, ScoreBand,
 // BandReason, BandBy), so no caller works it out again, and Bands names the
-// bands in order. Unanswered questions never add points. Rules only compare an answer with
+// bands in order. What is known is reported apart from the risk: Known of
+// KnownOf counts the answered questions that matter most (weight 2), so a
+// thin profile that scores 0 does not read like a verdict.
+//
+// Some figures are worked out by the checker rather than answered
+// (derived.go): money_at_risk_usd is order_value_usd × deposit_percent / 100,
+// known when both are answered. Rules compare it like a number
+// ("money_at_risk_usd >= 50000"), and the site's templates only read those
+// rules; no caller computes it again. Unanswered questions never add points. Rules only compare an answer with
 // fixed values or thresholds, and every value carries a risk rank, so the
 // tests can check that a riskier answer never lowers the score.
 //

@@ -11,10 +11,11 @@ import (
 // explained: the old score, the new one, and the findings that came or went.
 // Old versions are parsed only when first needed.
 
-//go:generate go run ./internal/genrules -in history/rules-v1.json -out rules_v1_data.go -const rulesV1Text
+//go:generate go run ./internal/genrules -in history/rules-v1.json -out rules_v1_data.go -const rulesV1Text -history
+//go:generate go run ./internal/genrules -in history/rules-v2.json -out rules_v2_data.go -const rulesV2Text
 
 // historyTexts holds the rules data of each earlier version, by version.
-var historyTexts = map[int]string{1: rulesV1Text}
+var historyTexts = map[int]string{1: rulesV1Text, 2: rulesV2Text}
 
 var (
 	historyMu    sync.Mutex

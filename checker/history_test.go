@@ -133,7 +133,7 @@ func TestScoreAgainExplains(t *testing.T) {
 		t.Fatal(err)
 	}
 	js := string(again.AppendJSON(nil))
-	for _, want := range []string{`"from_version":1`, `"to_version":2`, `"score_before":10`, `"score_after":0`, `"removed":[{"id":"store-under-3-years"`, `"result":{"score":0`} {
+	for _, want := range []string{`"from_version":1`, `"to_version":3`, `"score_before":10`, `"score_after":0`, `"removed":[{"id":"store-under-3-years"`, `"result":{"score":0`} {
 		if !strings.Contains(js, want) {
 			t.Errorf("Rescore.AppendJSON lacks %s:\n%s", want, js)
 		}
@@ -213,5 +213,26 @@ func TestOldShareLinks(t *testing.T) {
 		if r.Before.Score != results[i].Score {
 			t.Errorf("%s: v1 rules give %d, the v1 checker gave %d", link, r.Before.Score, results[i].Score)
 		}
+	}
+}
+
+// A profile saved under rules v2 is scored again with a notice, as v1 ones
+// are: the v3 answers it could not have given stay unanswered, and the
+// findings v3 adds are named.
+func TestScoreAgainFromV2(t *testing.T) {
+	p := mustDecode(t, `{"preshipment_inspection": "not_planned", "order_value_usd": 400000, "deposit_percent": 30, "badges": ["trade_assurance"]}`)
+	r, err := ScoreAgain(p, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.FromVersion != 2 || r.ToVersion != RulesVersion() || len(r.Changes) == 0 {
+		t.Errorf("from v%d to v%d with %d changes, want from v2 to v%d with the changelog", r.FromVersion, r.ToVersion, len(r.Changes), RulesVersion())
+	}
+	want := []string{"no-inspection-100k-at-risk", "money-at-risk-50k", "inspection-not-planned"}
+	if got := ids(r.Added); !slices.Equal(got, want) {
+		t.Errorf("added %v, want %v", got, want)
+	}
+	if r.Before.Band == r.After.Band || r.After.Band != "high" {
+		t.Errorf("band %s → %s, want a change to high", r.Before.Band, r.After.Band)
 	}
 }

@@ -140,7 +140,7 @@ func (l *loader) bands(rs *ruleSet, items []jsonValue, line int) {
 		where := "bands[" + strconv.Itoa(i) + "]"
 		o := l.object(it, where)
 		name, nameLine := o.str("band", true)
-		label, _ := o.str("label", true)
+		label, _ := o.str("label", false) // empty in the browser's copy
 		lo, _, loLine := o.integer("min", true)
 		hi, _, _ := o.integer("max", true)
 		o.done("band", "label", "min", "max")

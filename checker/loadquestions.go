@@ -23,8 +23,8 @@ func (l *loader) questions(rs *ruleSet, items []jsonValue) {
 		o.where = where
 		var secLine, typeLine int
 		q.section, secLine = o.str("section", true)
-		q.label, _ = o.str("label", true)
-		q.help, _ = o.str("help", false) // empty in the browser's copy (internal/rulestext)
+		q.label, _ = o.str("label", false) // empty in the browser's copy (internal/rulestext)
+		q.help, _ = o.str("help", false)   // empty in the browser's copy (internal/rulestext)
 		var typ string
 		typ, typeLine = o.str("type", true)
 		q.format, _ = o.str("format", false)
@@ -95,6 +95,9 @@ func (l *loader) questions(rs *ruleSet, items []jsonValue) {
 		rs.ids = append(rs.ids, q.id)
 		rs.questions = append(rs.questions, q)
 		rs.totalWeight += q.weight
+		if q.weight >= keyWeight {
+			rs.keyQuestions++
+		}
 	}
 	if len(rs.questions) > maxQuestions {
 		l.fail(0, "questions", "at most "+strconv.Itoa(maxQuestions)+" questions")
@@ -125,7 +128,7 @@ func (l *loader) values(q *question, items []jsonValue, where string) {
 		w := where + ".values[" + strconv.Itoa(i) + "]"
 		o := l.object(it, w)
 		value, line := o.str("value", true)
-		label, _ := o.str("label", true)
+		label, _ := o.str("label", false) // empty in the browser's copy
 		risk, hasRisk, riskLine := o.integer("risk", false)
 		o.done("value", "label", "risk")
 		if seen[value] {

@@ -7,9 +7,18 @@ package checker
 
 // rulesText is the content of rules.json.
 const rulesText = `{
-  "version": 2,
-  "date": "2026-12-01",
+  "version": 3,
+  "date": "2026-12-06",
   "changelog": [
+    {
+      "version": 3, "date": "2026-12-06",
+      "summary": [
+        "A new question, money asked after payment: extra fees make the profile critical, a push for a bigger order at least high.",
+        "New answers: a forged test report is critical; a factory a check disproved is at least high (critical if it claimed to be the factory); paying by Western Union or similar is at least high.",
+        "Money at risk (order value times the share paid up front) adds points that grow with it, and so does a missing inspection of the goods.",
+        "Trade Assurance counts once, as the payment; Gold Supplier earns nothing; a sample's lab report or a letter of credit counts only with an inspection booked."
+      ]
+    },
     {
       "version": 2, "date": "2026-12-01",
       "summary": [
@@ -21,7 +30,7 @@ const rulesText = `{
     },
     {"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
   ],
-  "method": "Every red flag the profile shows adds its points; every positive sign takes its points off, but positives can cancel at most half of the red-flag points, so a red flag is never wiped out. The score is capped at 100: score = min(100, red-flag points - min(positive points, half the red-flag points, rounded down)). The band comes from the score (low 0-24, moderate 25-49, high 50-74, critical 75-100), but never sits below the severity of the worst finding: one critical finding makes the profile critical, one high finding makes it at least high, however many positives it has. Questions you leave unanswered add no points, but when less than half of what matters is answered (confidence under 0.5) the band is at least moderate. Confidence is the weighted share of the scored questions you answered; questions about payment, registry, store age, factory checks and samples count double. Store age is judged against a benchmark the checker sets for each platform (its own policy, drawn from sourcing guides); when the platform is not given, the strictest one (three years) applies.",
+  "method": "Every red flag the profile shows adds its points; every positive sign takes its points off, but positives can cancel at most half of the red-flag points, so a red flag is never wiped out. The score is capped at 100: score = min(100, red-flag points - min(positive points, half the red-flag points, rounded down)). The band comes from the score (low 0-24, moderate 25-49, high 50-74, critical 75-100), but never sits below the severity of the worst finding: one critical finding makes the profile critical, one high finding makes it at least high, however many positives it has. Questions you leave unanswered add no points. What you know is reported apart from the risk: the result says how many of the twelve questions that matter most you answered (payment method, payee, deposit, order value, off-platform requests, money asked after payment, registry and licence, store age, factory check, samples and pre-shipment inspection), and a confidence figure, the weighted share of the scored questions answered, with those twelve counting double. When less than half of what matters is answered (confidence under 0.5) the band is still at least moderate: on the documented scams the rules could not see, a thin profile would otherwise read as low risk. Money at risk is the order value times the share paid up front (order_value_usd × deposit_percent / 100); it adds 5 points from US$10,000, 15 from US$50,000, 25 from US$250,000 and 50 from US$1 million, and no inspection of the goods that ship adds more as it grows. That scale is the checker's own policy. Store age is judged against a benchmark the checker sets for each platform (its own policy, drawn from sourcing guides); when the platform is not given, the strictest one (three years) applies.",
   "sources": [
     "checklist-1688",
     "sourcingxpro-1688",
@@ -43,7 +52,8 @@ const rulesText = `{
     "alibaba-help-ta-protect",
     "icc-ucp600-handbook",
     "alibaba-verified-supplier",
-    "alibaba-help-ta-refund-source"
+    "alibaba-help-ta-refund-source",
+    "us-commercial-service-china-scams"
   ],
   "bands": [
     {"band": "low", "min": 0, "max": 24, "label": "Low risk"},
@@ -136,7 +146,7 @@ const rulesText = `{
     {
       "id": "badges", "section": "store", "type": "list", "weight": 1,
       "label": "Badges and memberships the store shows",
-      "help": "Tick only what the store page actually displays. Answer none if it shows none. A Gold Supplier membership on Alibaba.com is a paid membership, not a verification: tick Verified Supplier only if the store shows that badge.",
+      "help": "Tick only what the store page actually displays. Answer none if it shows none. Gold Supplier on Alibaba.com is a paid membership, not a verification: you can tick it, but it earns no credit, and tick Verified Supplier only if the store shows that badge. Trade Assurance as a badge only says the supplier accepts it; the protection counts once, when you pay through it (the payment method).",
       "values": [
         {"value": "deep_factory_audit", "label": "Deep Factory Audit", "risk": 0},
         {"value": "powerful_merchant", "label": "Powerful Merchant", "risk": 0},
@@ -144,7 +154,8 @@ const rulesText = `{
         {"value": "delivery_guarantee", "label": "Delivery Guarantee", "risk": 0},
         {"value": "verified_supplier", "label": "Verified Supplier", "risk": 0},
         {"value": "trade_assurance", "label": "Trade Assurance", "risk": 0},
-        {"value": "chengxintong", "label": "Chengxintong (诚信通) membership", "risk": 0}
+        {"value": "chengxintong", "label": "Chengxintong (诚信通) membership", "risk": 0},
+        {"value": "gold_supplier", "label": "Gold Supplier (paid membership)", "risk": 0}
       ]
     },
     {
@@ -177,14 +188,15 @@ const rulesText = `{
     {
       "id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
       "label": "How has the factory been verified?",
-      "help": "The strongest check done so far.",
+      "help": "The strongest check done so far. Answer disproven when a visit, an audit or the registry showed that the site is not theirs, or not a factory at all: that outweighs any photo or video.",
       "values": [
         {"value": "in_person", "label": "Visited in person", "risk": 0},
         {"value": "third_party_audit", "label": "Third-party audit", "risk": 0},
         {"value": "live_video", "label": "Live video tour of the production line", "risk": 1},
         {"value": "photos_only", "label": "Photos only", "risk": 2},
         {"value": "not_done", "label": "Not verified", "risk": 3},
-        {"value": "refused", "label": "Supplier refused a visit or video", "risk": 4}
+        {"value": "refused", "label": "Supplier refused a visit or video", "risk": 4},
+        {"value": "disproven", "label": "Disproven: a visit, audit or registry check showed it is not their factory, or not a factory", "risk": 5}
       ],
       "improve": {"to": "in_person", "text": "Visit the factory or send an auditor", "guide": "/guide/factory-verification/#visit"}
     },
@@ -218,13 +230,14 @@ const rulesText = `{
     },
     {
       "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
-      "label": "Compliance documents for your market (EU declaration of conformity, FCC authorisation, lab test reports)",
+      "label": "Compliance documents and test reports",
       "help": "The papers that show the product may be sold where you sell it: for example the manufacturer's EU declaration of conformity behind a CE mark, the FCC authorisation of a radio-frequency device for the US, and the lab test reports behind them. A report against a Chinese GB/T standard says nothing about EU or US market access.",
       "values": [
         {"value": "verified", "label": "Provided and checked as genuine", "risk": 0},
         {"value": "not_needed", "label": "Not needed for this product", "risk": 0},
         {"value": "unverified", "label": "Provided but not checked", "risk": 1},
-        {"value": "none", "label": "None provided", "risk": 2}
+        {"value": "none", "label": "None provided", "risk": 2},
+        {"value": "forged", "label": "Shown to be forged (the issuer or its register says it is not theirs)", "risk": 3}
       ]
     },
     {
@@ -247,7 +260,8 @@ const rulesText = `{
         {"value": "credit_card", "label": "Credit card", "risk": 1},
         {"value": "paypal", "label": "PayPal", "risk": 1},
         {"value": "company_bank_transfer", "label": "Bank transfer to the company's account", "risk": 2},
-        {"value": "personal_account", "label": "Personal account (private WeChat, Alipay or bank)", "risk": 3}
+        {"value": "personal_account", "label": "Personal account (private WeChat, Alipay or bank)", "risk": 3},
+        {"value": "money_transfer", "label": "Money-transfer service (Western Union, MoneyGram or similar)", "risk": 3}
       ],
       "improve": {"to": "platform_escrow", "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, Alipay on 1688) instead", "guide": "/guide/safe-payment/#escrow"}
     },
@@ -318,7 +332,7 @@ const rulesText = `{
       "improve": {"to": "major_carrier", "text": "Ship with a major carrier whose tracking you can check yourself", "guide": "/guide/logistics-and-tracking/#tracking"}
     },
     {
-      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
+      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 2,
       "label": "Pre-shipment inspection",
       "help": "An independent inspector checking quality and quantity before the goods leave.",
       "values": [
@@ -337,6 +351,17 @@ const rulesText = `{
         {"value": "complete", "label": "All in place", "risk": 0},
         {"value": "incomplete", "label": "Missing or unclear", "risk": 1},
         {"value": "unknown", "label": "Not checked yet"}
+      ]
+    },
+    {
+      "id": "demands_after_payment", "section": "payment", "type": "enum", "weight": 2,
+      "label": "Has the supplier asked for more money after you paid?",
+      "help": "Fees, duties, taxes or \"release\" charges asked for once you have paid and the goods have supposedly shipped, or a push to place a bigger or extra order before yours is delivered. Both are how advance-fee fraud keeps a paying buyer paying.",
+      "values": [
+        {"value": "none", "label": "No", "risk": 0},
+        {"value": "extra_fees", "label": "Extra fees, duties or release charges after payment", "risk": 2},
+        {"value": "larger_order", "label": "Pushes a bigger or extra order before delivering yours", "risk": 1},
+        {"value": "unknown", "label": "Not yet paid, or not known"}
       ]
     }
   ],
@@ -780,6 +805,149 @@ const rulesText = `{
       "source": "sourcingxpro-1688",
       "locator": "Step 4, “Confirm Export Papers”; “Warning Signs a 1688 Supplier Is High-Risk”",
       "guide": "/red-flags/export-docs-incomplete/#why-it-matters"
+    },
+    {
+      "id": "demands-extra-fees",
+      "when": "demands_after_payment is extra_fees",
+      "severity": "critical", "points": 60,
+      "title": "Asked for more money after you paid",
+      "why": "Fees or \"release\" charges that appear after you paid are how advance-fee fraud works: each payment is followed by another. A real supplier quotes its costs before you pay.",
+      "fact": "The U.S. Commercial Service's archived page on suspicious Chinese business practices describes advance-fee schemes by Chinese entities and asks U.S. businesses that meet them to contact its offices in China. Rating any charge demanded after payment as critical is the checker's own policy.",
+      "source": "us-commercial-service-china-scams",
+      "locator": "archived “Suspicious Chinese Business Practices” page",
+      "guide": "/red-flags/demands-after-payment/#why-it-matters"
+    },
+    {
+      "id": "demands-larger-order",
+      "when": "demands_after_payment is larger_order",
+      "severity": "high", "points": 40,
+      "title": "Pushes a bigger order before delivering yours",
+      "why": "Asking for a bigger order instead of shipping yours raises your stake before you can check anything: the escalation step of advance-fee fraud.",
+      "fact": "The U.S. Commercial Service's archived page on suspicious Chinese business practices describes advance-fee schemes by Chinese entities. Rating a push for a larger order before delivery as at least high is the checker's own policy.",
+      "source": "us-commercial-service-china-scams",
+      "locator": "archived “Suspicious Chinese Business Practices” page",
+      "guide": "/red-flags/demands-after-payment/#why-it-matters"
+    },
+    {
+      "id": "test-reports-forged",
+      "when": "test_reports is forged",
+      "severity": "critical", "points": 60,
+      "title": "A test report or certificate shown to be forged",
+      "why": "The issuer says the document is not theirs. A supplier that forges a report will deceive you about the goods.",
+      "fact": "One sourcing guide, SourcingXPro, tells buyers to ask for test reports when they check samples and says that missing reports mean higher risk. Rating a forged report as critical, worse than none, is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 2, “Test Material Quality”",
+      "guide": "/red-flags/missing-test-reports/#why-it-matters"
+    },
+    {
+      "id": "factory-disproven",
+      "when": "factory_check is disproven",
+      "severity": "high", "points": 40,
+      "title": "A check showed it is not their factory",
+      "why": "A visit, audit or registry check showed the site is not theirs, or not a factory: you do not know who would make your goods.",
+      "fact": "One sourcing guide, SourcingXPro, describes storefronts that pose as factories but are trading firms, or pure scams using stolen pictures. Rating a disproven factory as at least high is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "“Fake Factory Claims”",
+      "guide": "/red-flags/unverified-factory/#why-it-matters"
+    },
+    {
+      "id": "factory-claim-disproven",
+      "when": "claims_factory is yes and factory_check is disproven",
+      "severity": "critical", "points": 20,
+      "title": "Claimed to be the factory, and a check showed it is not",
+      "why": "It said it makes the goods and a check proved that false: a lie about who you are dealing with.",
+      "fact": "One sourcing guide, SourcingXPro, describes storefronts that pose as factories but are trading firms, or pure scams using stolen pictures. Rating a disproven factory claim as critical is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "“Fake Factory Claims”",
+      "guide": "/red-flags/unverified-factory/#why-it-matters"
+    },
+    {
+      "id": "money-transfer-payment",
+      "when": "payment_method is money_transfer",
+      "severity": "high", "points": 40,
+      "title": "Payment through a money-transfer service",
+      "why": "Western Union, MoneyGram and the like pay out outside any platform's checkout and dispute process, to someone you cannot tie to the contract, and cannot be pulled back.",
+      "fact": "Alibaba.com's help page on paying a Trade Assurance order by bank transfer says the order is not covered unless the money is wired to the supplier's beneficiary account designated on the payment platform. Rating a money-transfer service as at least high is the checker's own policy.",
+      "source": "alibaba-help-ta-tt",
+      "locator": "help page 20328873, note 1",
+      "guide": "/red-flags/personal-account-payment/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-10k",
+      "when": "money_at_risk_usd >= 10000 and money_at_risk_usd < 50000",
+      "severity": "low", "points": 5,
+      "title": "Money at risk: US$10,000 to 50,000",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "One sourcing guide, SourcingXPro, advises never paying in full: 30% first and the 70% balance later. Working out the amount at risk and its scale (5, 15, 25 and 50 points from US$10,000, US$50,000, US$250,000 and US$1 million) is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 3",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-50k",
+      "when": "money_at_risk_usd >= 50000 and money_at_risk_usd < 250000",
+      "severity": "moderate", "points": 15,
+      "title": "Money at risk: US$50,000 to 250,000",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "One sourcing guide, SourcingXPro, advises never paying in full: 30% first and the 70% balance later. Working out the amount at risk and its scale (5, 15, 25 and 50 points from US$10,000, US$50,000, US$250,000 and US$1 million) is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 3",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-250k",
+      "when": "money_at_risk_usd >= 250000 and money_at_risk_usd < 1000000",
+      "severity": "moderate", "points": 25,
+      "title": "Money at risk: US$250,000 to 1 million",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "One sourcing guide, SourcingXPro, advises never paying in full: 30% first and the 70% balance later. Working out the amount at risk and its scale (5, 15, 25 and 50 points from US$10,000, US$50,000, US$250,000 and US$1 million) is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 3",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-1m",
+      "when": "money_at_risk_usd >= 1000000",
+      "severity": "moderate", "points": 50,
+      "title": "Money at risk: US$1 million or more",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "One sourcing guide, SourcingXPro, advises never paying in full: 30% first and the 70% balance later. Working out the amount at risk and its scale (5, 15, 25 and 50 points from US$10,000, US$50,000, US$250,000 and US$1 million) is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 3",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "inspection-not-planned",
+      "when": "preshipment_inspection is not_planned",
+      "severity": "low", "points": 10,
+      "title": "No inspection of the goods that ship",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "One sourcing guide, SourcingXPro, recommends hiring independent surveyors, naming Bureau Veritas and Intertek, for quality control, quantity checks and pre-shipment inspection. Weighing a missing inspection by the money at risk is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 4, “Employ Independent Surveyors”",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
+    },
+    {
+      "id": "no-inspection-10k-at-risk",
+      "when": "preshipment_inspection is not_planned or refused and money_at_risk_usd >= 10000 and money_at_risk_usd < 100000",
+      "severity": "moderate", "points": 15,
+      "title": "No inspection, with US$10,000 to US$100,000 at risk",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "One sourcing guide, SourcingXPro, recommends hiring independent surveyors, naming Bureau Veritas and Intertek, for quality control, quantity checks and pre-shipment inspection. Weighing a missing inspection by the money at risk is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 4, “Employ Independent Surveyors”",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
+    },
+    {
+      "id": "no-inspection-100k-at-risk",
+      "when": "preshipment_inspection is not_planned or refused and money_at_risk_usd >= 100000",
+      "severity": "high", "points": 30,
+      "title": "No inspection, with US$100,000 or more at risk",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "One sourcing guide, SourcingXPro, recommends hiring independent surveyors, naming Bureau Veritas and Intertek, for quality control, quantity checks and pre-shipment inspection. Weighing a missing inspection by the money at risk is the checker's own policy.",
+      "source": "sourcingxpro-1688",
+      "locator": "Step 4, “Employ Independent Surveyors”",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
     }
   ],
   "positives": [
@@ -796,10 +964,10 @@ const rulesText = `{
     },
     {
       "id": "letter-of-credit",
-      "when": "payment_method is letter_of_credit",
+      "when": "payment_method is letter_of_credit and preshipment_inspection is booked",
       "points": -15,
       "title": "Paying by letter of credit",
-      "why": "Under a letter of credit the bank pays against documents, not goods: the money moves only when the documents you required, such as an inspection certificate, comply with the credit's terms.",
+      "why": "The bank pays against documents, not goods. With an inspection of the goods that ship booked, it pays only if they pass; without one, the papers can be in order for the wrong goods.",
       "fact": "The ICC's users' handbook for UCP 600 explains that in a documentary credit the banks deal with documents, not with the goods they relate to (UCP 600 art. 5), and that certificates such as an inspector's certificate can be among the documents a credit requires.",
       "source": "icc-ucp600-handbook",
       "locator": "ch. 11, “Documents in General” (UCP 600 art. 5)",
@@ -927,17 +1095,6 @@ const rulesText = `{
       "guide": "/guide/platform-signals/#badges"
     },
     {
-      "id": "badge-trade-assurance",
-      "when": "badges has trade_assurance",
-      "points": -5,
-      "title": "Offers Trade Assurance",
-      "why": "The supplier accepts Trade Assurance. Paid through Alibaba.com's checkout, the order is covered for late shipment or poor quality: you can claim a refund within the claim period. The money is not held back until you approve delivery.",
-      "fact": "Alibaba.com's help page says that when a shipping or quality dispute is found to be the supplier's fault the refund comes from the supplier, and that if the supplier does not pay, Alibaba.com refunds the buyer on its behalf and then recovers the amount from the supplier.",
-      "source": "alibaba-help-ta-refund-source",
-      "locator": "help page 13862523",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
       "id": "badge-chengxintong",
       "when": "badges has chengxintong",
       "points": -3,
@@ -994,10 +1151,10 @@ const rulesText = `{
     },
     {
       "id": "test-reports-verified",
-      "when": "test_reports is verified",
+      "when": "test_reports is verified and preshipment_inspection is booked",
       "points": -5,
       "title": "Compliance documents checked as genuine",
-      "why": "You hold the compliance documents and test reports your market requires for this product and have confirmed with their issuers that they are genuine.",
+      "why": "Your market's compliance documents are confirmed genuine with their issuers, and an inspection of the goods that ship is booked; a report on a sample alone protects nothing.",
       "fact": "One sourcing guide, SourcingXPro, tells buyers to ask for test reports when they check samples (it names CE, FCC and GB/T).",
       "source": "sourcingxpro-1688",
       "locator": "Step 2, “Test Material Quality”",
@@ -1035,7 +1192,7 @@ const rulesText = `{
     },
     {
       "id": "stop-and-secure",
-      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual"],
+      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual", "demands-extra-fees", "demands-larger-order", "money-transfer-payment", "test-reports-forged", "factory-claim-disproven"],
       "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
       "guide": "/playbook/stop-and-secure/"
     },
@@ -1066,8 +1223,8 @@ const rulesText = `{
     },
     {
       "id": "pay-through-escrow",
-      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
-      "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, the Alipay guaranteed transaction on 1688) or by letter of credit, so the payment stays within the platform's refund and dispute process or the bank pays only against the documents you required.",
+      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account or money_transfer",
+      "text": "Pay through the platform's checkout (Trade Assurance on Alibaba.com, Alipay on 1688) or by letter of credit, so the platform's refund process covers the payment or the bank pays only against the documents you required.",
       "guide": "/guide/safe-payment/#escrow"
     },
     {
@@ -1080,7 +1237,7 @@ const rulesText = `{
     {
       "id": "split-payment",
       "after": ["deposit-over-30-percent", "new-store-large-upfront"],
-      "text": "Limit the advance payment (预付款) to 30% and pay the 70% balance only after the goods have been checked. Call it an advance payment in the contract, not 定金.",
+      "text": "Limit the advance payment (预付款, not 定金 in the contract) to 30% and pay the balance only after the goods have been checked.",
       "guide": "/guide/safe-payment/#30-70-rule"
     },
     {
@@ -1111,7 +1268,7 @@ const rulesText = `{
       "id": "get-test-reports",
       "when": "test_reports is unknown",
       "after": ["test-reports-missing", "test-reports-unverified"],
-      "text": "Ask for the compliance documents your market requires (for example an EU declaration of conformity or an FCC authorisation, with the lab reports behind them) and confirm with their issuers that they are genuine and cover this product.",
+      "text": "Ask for the compliance documents your market requires (such as an EU declaration of conformity or an FCC authorisation) and confirm with their issuers that they are genuine and cover this product.",
       "guide": "/guide/samples-and-testing/#test-reports"
     },
     {

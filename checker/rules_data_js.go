@@ -7,9 +7,18 @@ package checker
 
 // rulesText is rules.json as the browser needs it (internal/rulestext).
 const rulesText = `{
-  "version": 2,
-  "date": "2026-12-01",
+  "version": 3,
+  "date": "2026-12-06",
   "changelog": [
+    {
+      "version": 3, "date": "2026-12-06",
+      "summary": [
+        "A new question, money asked after payment: extra fees make the profile critical, a push for a bigger order at least high.",
+        "New answers: a forged test report is critical; a factory a check disproved is at least high (critical if it claimed to be the factory); paying by Western Union or similar is at least high.",
+        "Money at risk (order value times the share paid up front) adds points that grow with it, and so does a missing inspection of the goods.",
+        "Trade Assurance counts once, as the payment; Gold Supplier earns nothing; a sample's lab report or a letter of credit counts only with an inspection booked."
+      ]
+    },
     {
       "version": 2, "date": "2026-12-01",
       "summary": [
@@ -43,13 +52,14 @@ const rulesText = `{
     "alibaba-help-ta-protect",
     "icc-ucp600-handbook",
     "alibaba-verified-supplier",
-    "alibaba-help-ta-refund-source"
+    "alibaba-help-ta-refund-source",
+    "us-commercial-service-china-scams"
   ],
   "bands": [
-    {"band": "low", "min": 0, "max": 24, "label": "Low risk"},
-    {"band": "moderate", "min": 25, "max": 49, "label": "Moderate risk"},
-    {"band": "high", "min": 50, "max": 74, "label": "High risk"},
-    {"band": "critical", "min": 75, "max": 100, "label": "Critical risk"}
+    {"band": "low", "min": 0, "max": 24, "label": ""},
+    {"band": "moderate", "min": 25, "max": 49, "label": ""},
+    {"band": "high", "min": 50, "max": 74, "label": ""},
+    {"band": "critical", "min": 75, "max": 100, "label": ""}
   ],
   "sections": [
     {"id": "registration", "title": "Registration"},
@@ -62,281 +72,296 @@ const rulesText = `{
   "questions": [
     {
       "id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
-      "label": "Supplier name",
+      "label": "",
       "help": ""
     },
     {
       "id": "platform", "section": "registration", "type": "enum", "weight": 0, "unanswered_as": "other",
-      "label": "Platform",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "1688", "label": "1688.com", "risk": 1},
-        {"value": "alibaba", "label": "Alibaba.com", "risk": 0},
-        {"value": "other", "label": "Another platform or direct contact", "risk": 1}
+        {"value": "1688", "label": "", "risk": 1},
+        {"value": "alibaba", "label": "", "risk": 0},
+        {"value": "other", "label": "", "risk": 1}
       ]
     },
     {
       "id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
-      "label": "Unified Social Credit Code (统一社会信用代码)",
+      "label": "",
       "help": ""
     },
     {
       "id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
-      "label": "Do the licence details match the national registry?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes, they match", "risk": 0},
-        {"value": "no", "label": "No, something differs", "risk": 1},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "yes", "label": "", "risk": 0},
+        {"value": "no", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "registry_status", "section": "registration", "type": "enum", "weight": 2,
-      "label": "What does the national registry say about the company?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "active", "label": "Registered and operating, not on the abnormal-operations list", "risk": 0},
-        {"value": "abnormal_operations", "label": "On the abnormal-operations list (经营异常名录)", "risk": 1},
-        {"value": "revoked_or_cancelled", "label": "Licence revoked (吊销) or company cancelled (注销)", "risk": 2},
-        {"value": "not_found", "label": "No company under that name or code", "risk": 2},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "active", "label": "", "risk": 0},
+        {"value": "abnormal_operations", "label": "", "risk": 1},
+        {"value": "revoked_or_cancelled", "label": "", "risk": 2},
+        {"value": "not_found", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "court_enforcement", "section": "registration", "type": "enum", "weight": 1,
-      "label": "Court enforcement records",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "none", "label": "No records found", "risk": 0},
-        {"value": "enforcement_records", "label": "Subject to enforcement (被执行人)", "risk": 1},
-        {"value": "dishonest_debtor", "label": "Listed as a dishonest judgment debtor (失信被执行人)", "risk": 2},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "none", "label": "", "risk": 0},
+        {"value": "enforcement_records", "label": "", "risk": 1},
+        {"value": "dishonest_debtor", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
-      "label": "Years since the company was registered",
+      "label": "",
       "help": ""
     },
     {
       "id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
-      "label": "Years the store has traded on the platform",
+      "label": "",
       "help": ""
     },
     {
       "id": "email_domain", "section": "store", "type": "enum", "weight": 1,
-      "label": "Supplier's email address",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "company", "label": "Company domain", "risk": 0},
-        {"value": "personal", "label": "Personal mailbox (Gmail, QQ, 163 …)", "risk": 1},
-        {"value": "unknown", "label": "Don't know"}
+        {"value": "company", "label": "", "risk": 0},
+        {"value": "personal", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "badges", "section": "store", "type": "list", "weight": 1,
-      "label": "Badges and memberships the store shows",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "deep_factory_audit", "label": "Deep Factory Audit", "risk": 0},
-        {"value": "powerful_merchant", "label": "Powerful Merchant", "risk": 0},
-        {"value": "brand_authorization", "label": "Brand Authorization", "risk": 0},
-        {"value": "delivery_guarantee", "label": "Delivery Guarantee", "risk": 0},
-        {"value": "verified_supplier", "label": "Verified Supplier", "risk": 0},
-        {"value": "trade_assurance", "label": "Trade Assurance", "risk": 0},
-        {"value": "chengxintong", "label": "Chengxintong (诚信通) membership", "risk": 0}
+        {"value": "deep_factory_audit", "label": "", "risk": 0},
+        {"value": "powerful_merchant", "label": "", "risk": 0},
+        {"value": "brand_authorization", "label": "", "risk": 0},
+        {"value": "delivery_guarantee", "label": "", "risk": 0},
+        {"value": "verified_supplier", "label": "", "risk": 0},
+        {"value": "trade_assurance", "label": "", "risk": 0},
+        {"value": "chengxintong", "label": "", "risk": 0},
+        {"value": "gold_supplier", "label": "", "risk": 0}
       ]
     },
     {
       "id": "reviews", "section": "store", "type": "enum", "weight": 1,
-      "label": "Transaction history and reviews",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "consistent", "label": "Steady sales and mostly positive reviews", "risk": 0},
-        {"value": "few_or_none", "label": "Few or no reviews", "risk": 1},
-        {"value": "sudden_spike", "label": "A sudden burst of positive reviews", "risk": 2},
-        {"value": "mostly_negative", "label": "Mostly negative reviews", "risk": 2},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "consistent", "label": "", "risk": 0},
+        {"value": "few_or_none", "label": "", "risk": 1},
+        {"value": "sudden_spike", "label": "", "risk": 2},
+        {"value": "mostly_negative", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
-      "label": "Does the supplier claim to be the factory?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes, it says it makes the goods", "risk": 1},
-        {"value": "no", "label": "No, it is a trader or agent", "risk": 0},
-        {"value": "unknown", "label": "Not clear"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
-      "label": "Number of staff",
+      "label": "",
       "help": ""
     },
     {
       "id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
-      "label": "How has the factory been verified?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "in_person", "label": "Visited in person", "risk": 0},
-        {"value": "third_party_audit", "label": "Third-party audit", "risk": 0},
-        {"value": "live_video", "label": "Live video tour of the production line", "risk": 1},
-        {"value": "photos_only", "label": "Photos only", "risk": 2},
-        {"value": "not_done", "label": "Not verified", "risk": 3},
-        {"value": "refused", "label": "Supplier refused a visit or video", "risk": 4}
+        {"value": "in_person", "label": "", "risk": 0},
+        {"value": "third_party_audit", "label": "", "risk": 0},
+        {"value": "live_video", "label": "", "risk": 1},
+        {"value": "photos_only", "label": "", "risk": 2},
+        {"value": "not_done", "label": "", "risk": 3},
+        {"value": "refused", "label": "", "risk": 4},
+        {"value": "disproven", "label": "", "risk": 5}
       ],
       "improve": {"to": "in_person", "text": "Visit the factory or send an auditor", "guide": "/guide/factory-verification/#visit"}
     },
     {
       "id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
-      "label": "Quoted price as a % of the market price",
+      "label": "",
       "help": ""
     },
     {
       "id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
-      "label": "Do the goods carry a brand?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No, unbranded or my own label", "risk": 0},
-        {"value": "unknown", "label": "Not sure"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "samples", "section": "product", "type": "enum", "weight": 2,
-      "label": "Samples",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "passed", "label": "Received, tested and passed", "risk": 0},
-        {"value": "not_tested", "label": "Received but not tested", "risk": 1},
-        {"value": "not_requested", "label": "Not requested", "risk": 2},
-        {"value": "refused", "label": "Supplier refused to send samples", "risk": 3},
-        {"value": "failed", "label": "Received and failed", "risk": 3}
+        {"value": "passed", "label": "", "risk": 0},
+        {"value": "not_tested", "label": "", "risk": 1},
+        {"value": "not_requested", "label": "", "risk": 2},
+        {"value": "refused", "label": "", "risk": 3},
+        {"value": "failed", "label": "", "risk": 3}
       ],
       "improve": {"to": "passed", "text": "Order samples and have them tested before the bulk order", "guide": "/guide/samples-and-testing/#samples"}
     },
     {
       "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
-      "label": "Compliance documents for your market (EU declaration of conformity, FCC authorisation, lab test reports)",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "verified", "label": "Provided and checked as genuine", "risk": 0},
-        {"value": "not_needed", "label": "Not needed for this product", "risk": 0},
-        {"value": "unverified", "label": "Provided but not checked", "risk": 1},
-        {"value": "none", "label": "None provided", "risk": 2}
+        {"value": "verified", "label": "", "risk": 0},
+        {"value": "not_needed", "label": "", "risk": 0},
+        {"value": "unverified", "label": "", "risk": 1},
+        {"value": "none", "label": "", "risk": 2},
+        {"value": "forged", "label": "", "risk": 3}
       ]
     },
     {
       "id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
-      "label": "Order value (US$)",
+      "label": "",
       "help": ""
     },
     {
       "id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
-      "label": "Share paid before shipment (%)",
+      "label": "",
       "help": ""
     },
     {
       "id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
-      "label": "Payment method",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "platform_escrow", "label": "The platform's own checkout (Trade Assurance, Alipay escrow on 1688)", "risk": 0},
-        {"value": "letter_of_credit", "label": "Letter of credit", "risk": 0},
-        {"value": "credit_card", "label": "Credit card", "risk": 1},
-        {"value": "paypal", "label": "PayPal", "risk": 1},
-        {"value": "company_bank_transfer", "label": "Bank transfer to the company's account", "risk": 2},
-        {"value": "personal_account", "label": "Personal account (private WeChat, Alipay or bank)", "risk": 3}
+        {"value": "platform_escrow", "label": "", "risk": 0},
+        {"value": "letter_of_credit", "label": "", "risk": 0},
+        {"value": "credit_card", "label": "", "risk": 1},
+        {"value": "paypal", "label": "", "risk": 1},
+        {"value": "company_bank_transfer", "label": "", "risk": 2},
+        {"value": "personal_account", "label": "", "risk": 3},
+        {"value": "money_transfer", "label": "", "risk": 3}
       ],
       "improve": {"to": "platform_escrow", "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, Alipay on 1688) instead", "guide": "/guide/safe-payment/#escrow"}
     },
     {
       "id": "payee", "section": "payment", "type": "enum", "weight": 2,
-      "label": "Whose account receives the money?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "contract_company", "label": "An account in the exact legal name on the contract and licence", "risk": 0},
-        {"value": "platform", "label": "The platform's checkout", "risk": 0},
-        {"value": "other_company", "label": "A different company", "risk": 1},
-        {"value": "individual", "label": "A person (a personal account)", "risk": 2},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "contract_company", "label": "", "risk": 0},
+        {"value": "platform", "label": "", "risk": 0},
+        {"value": "other_company", "label": "", "risk": 1},
+        {"value": "individual", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ],
       "improve": {"to": "contract_company", "text": "Pay only an account in the exact legal name on the contract, or the platform's checkout", "guide": "/guide/safe-payment/#check-the-payee"}
     },
     {
       "id": "bank_details_changed", "section": "payment", "type": "enum", "weight": 1,
-      "label": "Has the supplier asked you to pay a new or different account?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "no", "label": "No", "risk": 0},
-        {"value": "yes", "label": "Yes, new or changed bank details", "risk": 1},
-        {"value": "unknown", "label": "Not sure"}
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
-      "label": "Has the supplier asked you to pay outside the platform?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No", "risk": 0},
-        {"value": "unknown", "label": "Not discussed yet"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "contract", "section": "payment", "type": "enum", "weight": 1,
-      "label": "Written contract",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "signed", "label": "Signed", "risk": 0},
-        {"value": "informal", "label": "Only chat messages or a quote", "risk": 1},
-        {"value": "refused", "label": "Supplier refused to sign one", "risk": 2},
-        {"value": "unknown", "label": "Not discussed yet"}
+        {"value": "signed", "label": "", "risk": 0},
+        {"value": "informal", "label": "", "risk": 1},
+        {"value": "refused", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ],
       "improve": {"to": "signed", "text": "Sign a written contract covering specifications, dates and after-sales terms", "guide": "/guide/contracts/#what-to-include"}
     },
     {
       "id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
-      "label": "Is the supplier pressuring you to decide or pay quickly?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No", "risk": 0},
-        {"value": "unknown", "label": "Not sure"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Shipment tracking",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "major_carrier", "label": "A major carrier you can track yourself (e.g. Cainiao, SF Express)", "risk": 0},
-        {"value": "none_yet", "label": "No tracking yet", "risk": 1},
-        {"value": "dedicated_line", "label": "A \"dedicated line\" or the supplier's own tracking number", "risk": 2}
+        {"value": "major_carrier", "label": "", "risk": 0},
+        {"value": "none_yet", "label": "", "risk": 1},
+        {"value": "dedicated_line", "label": "", "risk": 2}
       ],
       "improve": {"to": "major_carrier", "text": "Ship with a major carrier whose tracking you can check yourself", "guide": "/guide/logistics-and-tracking/#tracking"}
     },
     {
-      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Pre-shipment inspection",
+      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 2,
+      "label": "",
       "help": "",
       "values": [
-        {"value": "booked", "label": "Booked", "risk": 0},
-        {"value": "allowed", "label": "Supplier agrees, not booked yet", "risk": 1},
-        {"value": "not_planned", "label": "Not planned", "risk": 2},
-        {"value": "refused", "label": "Supplier refuses an inspection", "risk": 3}
+        {"value": "booked", "label": "", "risk": 0},
+        {"value": "allowed", "label": "", "risk": 1},
+        {"value": "not_planned", "label": "", "risk": 2},
+        {"value": "refused", "label": "", "risk": 3}
       ],
       "improve": {"to": "booked", "text": "Book an independent pre-shipment inspection", "guide": "/guide/inspection/#pre-shipment-inspection"}
     },
     {
       "id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Export documents",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "complete", "label": "All in place", "risk": 0},
-        {"value": "incomplete", "label": "Missing or unclear", "risk": 1},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "complete", "label": "", "risk": 0},
+        {"value": "incomplete", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
+      ]
+    },
+    {
+      "id": "demands_after_payment", "section": "payment", "type": "enum", "weight": 2,
+      "label": "",
+      "help": "",
+      "values": [
+        {"value": "none", "label": "", "risk": 0},
+        {"value": "extra_fees", "label": "", "risk": 2},
+        {"value": "larger_order", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     }
   ],
@@ -780,6 +805,149 @@ const rulesText = `{
       "source": "sourcingxpro-1688",
       "locator": "",
       "guide": "/red-flags/export-docs-incomplete/#why-it-matters"
+    },
+    {
+      "id": "demands-extra-fees",
+      "when": "demands_after_payment is extra_fees",
+      "severity": "critical", "points": 60,
+      "title": "Asked for more money after you paid",
+      "why": "Fees or \"release\" charges that appear after you paid are how advance-fee fraud works: each payment is followed by another. A real supplier quotes its costs before you pay.",
+      "fact": "",
+      "source": "us-commercial-service-china-scams",
+      "locator": "",
+      "guide": "/red-flags/demands-after-payment/#why-it-matters"
+    },
+    {
+      "id": "demands-larger-order",
+      "when": "demands_after_payment is larger_order",
+      "severity": "high", "points": 40,
+      "title": "Pushes a bigger order before delivering yours",
+      "why": "Asking for a bigger order instead of shipping yours raises your stake before you can check anything: the escalation step of advance-fee fraud.",
+      "fact": "",
+      "source": "us-commercial-service-china-scams",
+      "locator": "",
+      "guide": "/red-flags/demands-after-payment/#why-it-matters"
+    },
+    {
+      "id": "test-reports-forged",
+      "when": "test_reports is forged",
+      "severity": "critical", "points": 60,
+      "title": "A test report or certificate shown to be forged",
+      "why": "The issuer says the document is not theirs. A supplier that forges a report will deceive you about the goods.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/missing-test-reports/#why-it-matters"
+    },
+    {
+      "id": "factory-disproven",
+      "when": "factory_check is disproven",
+      "severity": "high", "points": 40,
+      "title": "A check showed it is not their factory",
+      "why": "A visit, audit or registry check showed the site is not theirs, or not a factory: you do not know who would make your goods.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/unverified-factory/#why-it-matters"
+    },
+    {
+      "id": "factory-claim-disproven",
+      "when": "claims_factory is yes and factory_check is disproven",
+      "severity": "critical", "points": 20,
+      "title": "Claimed to be the factory, and a check showed it is not",
+      "why": "It said it makes the goods and a check proved that false: a lie about who you are dealing with.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/unverified-factory/#why-it-matters"
+    },
+    {
+      "id": "money-transfer-payment",
+      "when": "payment_method is money_transfer",
+      "severity": "high", "points": 40,
+      "title": "Payment through a money-transfer service",
+      "why": "Western Union, MoneyGram and the like pay out outside any platform's checkout and dispute process, to someone you cannot tie to the contract, and cannot be pulled back.",
+      "fact": "",
+      "source": "alibaba-help-ta-tt",
+      "locator": "",
+      "guide": "/red-flags/personal-account-payment/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-10k",
+      "when": "money_at_risk_usd >= 10000 and money_at_risk_usd < 50000",
+      "severity": "low", "points": 5,
+      "title": "Money at risk: US$10,000 to 50,000",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-50k",
+      "when": "money_at_risk_usd >= 50000 and money_at_risk_usd < 250000",
+      "severity": "moderate", "points": 15,
+      "title": "Money at risk: US$50,000 to 250,000",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-250k",
+      "when": "money_at_risk_usd >= 250000 and money_at_risk_usd < 1000000",
+      "severity": "moderate", "points": 25,
+      "title": "Money at risk: US$250,000 to 1 million",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "money-at-risk-1m",
+      "when": "money_at_risk_usd >= 1000000",
+      "severity": "moderate", "points": 50,
+      "title": "Money at risk: US$1 million or more",
+      "why": "The order value times the share paid before the goods are inspected: what a swap, a shortfall or a vanished supplier would cost you.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/large-deposit/#why-it-matters"
+    },
+    {
+      "id": "inspection-not-planned",
+      "when": "preshipment_inspection is not_planned",
+      "severity": "low", "points": 10,
+      "title": "No inspection of the goods that ship",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
+    },
+    {
+      "id": "no-inspection-10k-at-risk",
+      "when": "preshipment_inspection is not_planned or refused and money_at_risk_usd >= 10000 and money_at_risk_usd < 100000",
+      "severity": "moderate", "points": 15,
+      "title": "No inspection, with US$10,000 to US$100,000 at risk",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
+    },
+    {
+      "id": "no-inspection-100k-at-risk",
+      "when": "preshipment_inspection is not_planned or refused and money_at_risk_usd >= 100000",
+      "severity": "high", "points": 30,
+      "title": "No inspection, with US$100,000 or more at risk",
+      "why": "Only an inspection of the goods that ship shows they are what you ordered; a sample, its lab report or a letter of credit's papers never touch them. The more money at risk, the more that costs.",
+      "fact": "",
+      "source": "sourcingxpro-1688",
+      "locator": "",
+      "guide": "/red-flags/refused-inspection/#why-it-matters"
     }
   ],
   "positives": [
@@ -796,10 +964,10 @@ const rulesText = `{
     },
     {
       "id": "letter-of-credit",
-      "when": "payment_method is letter_of_credit",
+      "when": "payment_method is letter_of_credit and preshipment_inspection is booked",
       "points": -15,
       "title": "Paying by letter of credit",
-      "why": "Under a letter of credit the bank pays against documents, not goods: the money moves only when the documents you required, such as an inspection certificate, comply with the credit's terms.",
+      "why": "The bank pays against documents, not goods. With an inspection of the goods that ship booked, it pays only if they pass; without one, the papers can be in order for the wrong goods.",
       "fact": "",
       "source": "icc-ucp600-handbook",
       "locator": "",
@@ -927,17 +1095,6 @@ const rulesText = `{
       "guide": "/guide/platform-signals/#badges"
     },
     {
-      "id": "badge-trade-assurance",
-      "when": "badges has trade_assurance",
-      "points": -5,
-      "title": "Offers Trade Assurance",
-      "why": "The supplier accepts Trade Assurance. Paid through Alibaba.com's checkout, the order is covered for late shipment or poor quality: you can claim a refund within the claim period. The money is not held back until you approve delivery.",
-      "fact": "",
-      "source": "alibaba-help-ta-refund-source",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
       "id": "badge-chengxintong",
       "when": "badges has chengxintong",
       "points": -3,
@@ -994,10 +1151,10 @@ const rulesText = `{
     },
     {
       "id": "test-reports-verified",
-      "when": "test_reports is verified",
+      "when": "test_reports is verified and preshipment_inspection is booked",
       "points": -5,
       "title": "Compliance documents checked as genuine",
-      "why": "You hold the compliance documents and test reports your market requires for this product and have confirmed with their issuers that they are genuine.",
+      "why": "Your market's compliance documents are confirmed genuine with their issuers, and an inspection of the goods that ship is booked; a report on a sample alone protects nothing.",
       "fact": "",
       "source": "sourcingxpro-1688",
       "locator": "",
@@ -1035,7 +1192,7 @@ const rulesText = `{
     },
     {
       "id": "stop-and-secure",
-      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual"],
+      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual", "demands-extra-fees", "demands-larger-order", "money-transfer-payment", "test-reports-forged", "factory-claim-disproven"],
       "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
       "guide": "/playbook/stop-and-secure/"
     },
@@ -1066,8 +1223,8 @@ const rulesText = `{
     },
     {
       "id": "pay-through-escrow",
-      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
-      "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, the Alipay guaranteed transaction on 1688) or by letter of credit, so the payment stays within the platform's refund and dispute process or the bank pays only against the documents you required.",
+      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account or money_transfer",
+      "text": "Pay through the platform's checkout (Trade Assurance on Alibaba.com, Alipay on 1688) or by letter of credit, so the platform's refund process covers the payment or the bank pays only against the documents you required.",
       "guide": "/guide/safe-payment/#escrow"
     },
     {
@@ -1080,7 +1237,7 @@ const rulesText = `{
     {
       "id": "split-payment",
       "after": ["deposit-over-30-percent", "new-store-large-upfront"],
-      "text": "Limit the advance payment (预付款) to 30% and pay the 70% balance only after the goods have been checked. Call it an advance payment in the contract, not 定金.",
+      "text": "Limit the advance payment (预付款, not 定金 in the contract) to 30% and pay the balance only after the goods have been checked.",
       "guide": "/guide/safe-payment/#30-70-rule"
     },
     {
@@ -1111,7 +1268,7 @@ const rulesText = `{
       "id": "get-test-reports",
       "when": "test_reports is unknown",
       "after": ["test-reports-missing", "test-reports-unverified"],
-      "text": "Ask for the compliance documents your market requires (for example an EU declaration of conformity or an FCC authorisation, with the lab reports behind them) and confirm with their issuers that they are genuine and cover this product.",
+      "text": "Ask for the compliance documents your market requires (such as an EU declaration of conformity or an FCC authorisation) and confirm with their issuers that they are genuine and cover this product.",
       "guide": "/guide/samples-and-testing/#test-reports"
     },
     {

@@ -21,10 +21,10 @@ const rulesV1Text = `{
     "alibaba-recovery-legal"
   ],
   "bands": [
-    {"band": "low", "min": 0, "max": 24, "label": "Low risk"},
-    {"band": "moderate", "min": 25, "max": 49, "label": "Moderate risk"},
-    {"band": "high", "min": 50, "max": 74, "label": "High risk"},
-    {"band": "critical", "min": 75, "max": 100, "label": "Critical risk"}
+    {"band": "low", "min": 0, "max": 24, "label": ""},
+    {"band": "moderate", "min": 25, "max": 49, "label": ""},
+    {"band": "high", "min": 50, "max": 74, "label": ""},
+    {"band": "critical", "min": 75, "max": 100, "label": ""}
   ],
   "sections": [
     {"id": "registration", "title": "Registration"},
@@ -37,229 +37,229 @@ const rulesV1Text = `{
   "questions": [
     {
       "id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
-      "label": "Supplier name",
+      "label": "",
       "help": ""
     },
     {
       "id": "platform", "section": "registration", "type": "enum", "weight": 0,
-      "label": "Platform",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "1688", "label": "1688.com", "risk": 0},
-        {"value": "alibaba", "label": "Alibaba.com", "risk": 0},
-        {"value": "other", "label": "Another platform or direct contact", "risk": 0}
+        {"value": "1688", "label": "", "risk": 0},
+        {"value": "alibaba", "label": "", "risk": 0},
+        {"value": "other", "label": "", "risk": 0}
       ]
     },
     {
       "id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
-      "label": "Unified Social Credit Code (统一社会信用代码)",
+      "label": "",
       "help": ""
     },
     {
       "id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
-      "label": "Do the licence details match the national registry?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes, they match", "risk": 0},
-        {"value": "no", "label": "No, something differs", "risk": 1},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "yes", "label": "", "risk": 0},
+        {"value": "no", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
-      "label": "Years since the company was registered",
+      "label": "",
       "help": ""
     },
     {
       "id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
-      "label": "Years the store has traded on the platform",
+      "label": "",
       "help": ""
     },
     {
       "id": "email_domain", "section": "store", "type": "enum", "weight": 1,
-      "label": "Supplier's email address",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "company", "label": "Company domain", "risk": 0},
-        {"value": "personal", "label": "Personal mailbox (Gmail, QQ, 163 …)", "risk": 1},
-        {"value": "unknown", "label": "Don't know"}
+        {"value": "company", "label": "", "risk": 0},
+        {"value": "personal", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "badges", "section": "store", "type": "list", "weight": 1,
-      "label": "Badges and memberships the store shows",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "deep_factory_audit", "label": "Deep Factory Audit", "risk": 0},
-        {"value": "powerful_merchant", "label": "Powerful Merchant", "risk": 0},
-        {"value": "brand_authorization", "label": "Brand Authorization", "risk": 0},
-        {"value": "delivery_guarantee", "label": "Delivery Guarantee", "risk": 0},
-        {"value": "verified_supplier", "label": "Verified Supplier", "risk": 0},
-        {"value": "trade_assurance", "label": "Trade Assurance", "risk": 0},
-        {"value": "chengxintong", "label": "Chengxintong (诚信通) membership", "risk": 0}
+        {"value": "deep_factory_audit", "label": "", "risk": 0},
+        {"value": "powerful_merchant", "label": "", "risk": 0},
+        {"value": "brand_authorization", "label": "", "risk": 0},
+        {"value": "delivery_guarantee", "label": "", "risk": 0},
+        {"value": "verified_supplier", "label": "", "risk": 0},
+        {"value": "trade_assurance", "label": "", "risk": 0},
+        {"value": "chengxintong", "label": "", "risk": 0}
       ]
     },
     {
       "id": "reviews", "section": "store", "type": "enum", "weight": 1,
-      "label": "Transaction history and reviews",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "consistent", "label": "Steady sales and mostly positive reviews", "risk": 0},
-        {"value": "few_or_none", "label": "Few or no reviews", "risk": 1},
-        {"value": "sudden_spike", "label": "A sudden burst of positive reviews", "risk": 2},
-        {"value": "mostly_negative", "label": "Mostly negative reviews", "risk": 2},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "consistent", "label": "", "risk": 0},
+        {"value": "few_or_none", "label": "", "risk": 1},
+        {"value": "sudden_spike", "label": "", "risk": 2},
+        {"value": "mostly_negative", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
-      "label": "Does the supplier claim to be the factory?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes, it says it makes the goods", "risk": 1},
-        {"value": "no", "label": "No, it is a trader or agent", "risk": 0},
-        {"value": "unknown", "label": "Not clear"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
-      "label": "Number of staff",
+      "label": "",
       "help": ""
     },
     {
       "id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
-      "label": "How has the factory been verified?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "in_person", "label": "Visited in person", "risk": 0},
-        {"value": "third_party_audit", "label": "Third-party audit", "risk": 0},
-        {"value": "live_video", "label": "Live video tour of the production line", "risk": 1},
-        {"value": "photos_only", "label": "Photos only", "risk": 2},
-        {"value": "not_done", "label": "Not verified", "risk": 3},
-        {"value": "refused", "label": "Supplier refused a visit or video", "risk": 4}
+        {"value": "in_person", "label": "", "risk": 0},
+        {"value": "third_party_audit", "label": "", "risk": 0},
+        {"value": "live_video", "label": "", "risk": 1},
+        {"value": "photos_only", "label": "", "risk": 2},
+        {"value": "not_done", "label": "", "risk": 3},
+        {"value": "refused", "label": "", "risk": 4}
       ]
     },
     {
       "id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
-      "label": "Quoted price as a % of the market price",
+      "label": "",
       "help": ""
     },
     {
       "id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
-      "label": "Do the goods carry a brand?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No, unbranded or my own label", "risk": 0},
-        {"value": "unknown", "label": "Not sure"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "samples", "section": "product", "type": "enum", "weight": 2,
-      "label": "Samples",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "passed", "label": "Received, tested and passed", "risk": 0},
-        {"value": "not_tested", "label": "Received but not tested", "risk": 1},
-        {"value": "not_requested", "label": "Not requested", "risk": 2},
-        {"value": "refused", "label": "Supplier refused to send samples", "risk": 3},
-        {"value": "failed", "label": "Received and failed", "risk": 3}
+        {"value": "passed", "label": "", "risk": 0},
+        {"value": "not_tested", "label": "", "risk": 1},
+        {"value": "not_requested", "label": "", "risk": 2},
+        {"value": "refused", "label": "", "risk": 3},
+        {"value": "failed", "label": "", "risk": 3}
       ]
     },
     {
       "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
-      "label": "Test reports (CE, FCC, GB/T …)",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "verified", "label": "Provided and checked as genuine", "risk": 0},
-        {"value": "not_needed", "label": "Not needed for this product", "risk": 0},
-        {"value": "unverified", "label": "Provided but not checked", "risk": 1},
-        {"value": "none", "label": "None provided", "risk": 2}
+        {"value": "verified", "label": "", "risk": 0},
+        {"value": "not_needed", "label": "", "risk": 0},
+        {"value": "unverified", "label": "", "risk": 1},
+        {"value": "none", "label": "", "risk": 2}
       ]
     },
     {
       "id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
-      "label": "Order value (US$)",
+      "label": "",
       "help": ""
     },
     {
       "id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
-      "label": "Share paid before shipment (%)",
+      "label": "",
       "help": ""
     },
     {
       "id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
-      "label": "Payment method",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "platform_escrow", "label": "Platform escrow (Trade Assurance, Alipay escrow)", "risk": 0},
-        {"value": "letter_of_credit", "label": "Letter of credit", "risk": 0},
-        {"value": "credit_card", "label": "Credit card", "risk": 1},
-        {"value": "paypal", "label": "PayPal", "risk": 1},
-        {"value": "company_bank_transfer", "label": "Bank transfer to the company's account", "risk": 2},
-        {"value": "personal_account", "label": "Personal account (private WeChat, Alipay or bank)", "risk": 3}
+        {"value": "platform_escrow", "label": "", "risk": 0},
+        {"value": "letter_of_credit", "label": "", "risk": 0},
+        {"value": "credit_card", "label": "", "risk": 1},
+        {"value": "paypal", "label": "", "risk": 1},
+        {"value": "company_bank_transfer", "label": "", "risk": 2},
+        {"value": "personal_account", "label": "", "risk": 3}
       ]
     },
     {
       "id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
-      "label": "Has the supplier asked you to pay outside the platform?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No", "risk": 0},
-        {"value": "unknown", "label": "Not discussed yet"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "contract", "section": "payment", "type": "enum", "weight": 1,
-      "label": "Written contract",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "signed", "label": "Signed", "risk": 0},
-        {"value": "informal", "label": "Only chat messages or a quote", "risk": 1},
-        {"value": "refused", "label": "Supplier refused to sign one", "risk": 2},
-        {"value": "unknown", "label": "Not discussed yet"}
+        {"value": "signed", "label": "", "risk": 0},
+        {"value": "informal", "label": "", "risk": 1},
+        {"value": "refused", "label": "", "risk": 2},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
-      "label": "Is the supplier pressuring you to decide or pay quickly?",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "yes", "label": "Yes", "risk": 1},
-        {"value": "no", "label": "No", "risk": 0},
-        {"value": "unknown", "label": "Not sure"}
+        {"value": "yes", "label": "", "risk": 1},
+        {"value": "no", "label": "", "risk": 0},
+        {"value": "unknown", "label": ""}
       ]
     },
     {
       "id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Shipment tracking",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "major_carrier", "label": "A major carrier you can track yourself (e.g. Cainiao, SF Express)", "risk": 0},
-        {"value": "none_yet", "label": "No tracking yet", "risk": 1},
-        {"value": "dedicated_line", "label": "A \"dedicated line\" or the supplier's own tracking number", "risk": 2}
+        {"value": "major_carrier", "label": "", "risk": 0},
+        {"value": "none_yet", "label": "", "risk": 1},
+        {"value": "dedicated_line", "label": "", "risk": 2}
       ]
     },
     {
       "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Pre-shipment inspection",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "booked", "label": "Booked", "risk": 0},
-        {"value": "allowed", "label": "Supplier agrees, not booked yet", "risk": 1},
-        {"value": "not_planned", "label": "Not planned", "risk": 2},
-        {"value": "refused", "label": "Supplier refuses an inspection", "risk": 3}
+        {"value": "booked", "label": "", "risk": 0},
+        {"value": "allowed", "label": "", "risk": 1},
+        {"value": "not_planned", "label": "", "risk": 2},
+        {"value": "refused", "label": "", "risk": 3}
       ]
     },
     {
       "id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "Export documents",
+      "label": "",
       "help": "",
       "values": [
-        {"value": "complete", "label": "All in place", "risk": 0},
-        {"value": "incomplete", "label": "Missing or unclear", "risk": 1},
-        {"value": "unknown", "label": "Not checked yet"}
+        {"value": "complete", "label": "", "risk": 0},
+        {"value": "incomplete", "label": "", "risk": 1},
+        {"value": "unknown", "label": ""}
       ]
     }
   ],
@@ -269,7 +269,7 @@ const rulesV1Text = `{
       "when": "license_matches_registry is no",
       "severity": "critical", "points": 60,
       "title": "Licence details differ from the national registry",
-      "why": "A licence that disagrees with the official record is either out of date or not this company's. Either way you cannot tell who you would be paying.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/licence-mismatch/#why-it-matters"
@@ -279,7 +279,7 @@ const rulesV1Text = `{
       "when": "uscc is invalid",
       "severity": "high", "points": 35,
       "title": "The credit code on the licence is not a valid code",
-      "why": "Every genuine Unified Social Credit Code ends in a check character computed from the other 17 (national standard GB 32100-2015). A code that fails the check was mistyped or made up.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/invalid-uscc/#why-it-matters"
@@ -289,7 +289,7 @@ const rulesV1Text = `{
       "when": "years_registered < 3",
       "severity": "low", "points": 10,
       "title": "Company registered less than three years ago",
-      "why": "A short company history gives little to check and makes it easier to disappear. Combine it with the other signs before trusting a large order.",
+      "why": "-",
       "fact": "",
       "source": "axencis-counterfeit-2025",
       "guide": "/red-flags/young-company/#why-it-matters"
@@ -299,7 +299,7 @@ const rulesV1Text = `{
       "when": "store_years < 1",
       "severity": "moderate", "points": 20,
       "title": "Store has traded for less than a year",
-      "why": "Pop-up stores trade for a few months, take large payments and close before disputes arrive. A store this young has no track record to protect.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/new-store/#why-it-matters"
@@ -309,7 +309,7 @@ const rulesV1Text = `{
       "when": "store_years >= 1 and store_years < 3",
       "severity": "low", "points": 10,
       "title": "Store has traded for less than three years",
-      "why": "Three years of selling is the benchmark for an established store; a younger one has a shorter record to judge.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/new-store/#why-it-matters"
@@ -319,7 +319,7 @@ const rulesV1Text = `{
       "when": "email_domain is personal",
       "severity": "low", "points": 10,
       "title": "Supplier uses a personal email address",
-      "why": "A free mailbox is not tied to any company, so it proves nothing about who is behind the offer and can be abandoned at any time.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/red-flags/personal-email/#why-it-matters"
@@ -329,7 +329,7 @@ const rulesV1Text = `{
       "when": "reviews is sudden_spike",
       "severity": "moderate", "points": 15,
       "title": "Sudden burst of positive reviews",
-      "why": "Reviews that arrive all at once are a classic sign of bought or faked feedback meant to make a new or troubled store look trustworthy.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/review-anomalies/#why-it-matters"
@@ -339,7 +339,7 @@ const rulesV1Text = `{
       "when": "reviews is mostly_negative",
       "severity": "moderate", "points": 15,
       "title": "Reviews are mostly negative",
-      "why": "Earlier buyers are telling you what is likely to happen to your order.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/review-anomalies/#why-it-matters"
@@ -349,7 +349,7 @@ const rulesV1Text = `{
       "when": "reviews is few_or_none",
       "severity": "low", "points": 5,
       "title": "Few or no reviews",
-      "why": "Without feedback from earlier buyers there is no evidence either way, so everything rests on your own checks.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/review-anomalies/#why-it-matters"
@@ -359,7 +359,7 @@ const rulesV1Text = `{
       "when": "factory_check is refused",
       "severity": "high", "points": 35,
       "title": "Supplier refuses a factory visit or video",
-      "why": "A real factory has nothing to lose from showing its production line. Refusing usually means a trading company posing as a factory, or no factory at all.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
@@ -369,7 +369,7 @@ const rulesV1Text = `{
       "when": "claims_factory is yes and factory_check is photos_only or not_done",
       "severity": "moderate", "points": 15,
       "title": "Factory claim backed by photos at most",
-      "why": "Photos are easy to borrow from someone else's factory. Until you have seen the production line live or in person, the factory claim is unproven.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
@@ -379,7 +379,7 @@ const rulesV1Text = `{
       "when": "claims_factory is yes and employees < 50",
       "severity": "moderate", "points": 15,
       "title": "Claims to be a factory with fewer than 50 staff",
-      "why": "A very small headcount rarely matches a manufacturer; more often it is a trading company reselling someone else's goods at a mark-up and with less control over quality.",
+      "why": "-",
       "fact": "",
       "source": "axencis-counterfeit-2025",
       "guide": "/red-flags/unverified-factory/#why-it-matters"
@@ -389,7 +389,7 @@ const rulesV1Text = `{
       "when": "price_vs_market < 70",
       "severity": "moderate", "points": 15,
       "title": "Price far below the market",
-      "why": "An offer more than 30% under the usual price is the bait in many scams, or a sign that materials and quality will be cut.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/price-too-good/#why-it-matters"
@@ -399,7 +399,7 @@ const rulesV1Text = `{
       "when": "branded_goods is yes and price_vs_market < 50",
       "severity": "high", "points": 30,
       "title": "Branded goods at less than half the market price",
-      "why": "Genuine branded goods are not sold at half price. At this discount they are very likely counterfeit, and selling counterfeits exposes you to infringement claims and damage to your reputation.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/counterfeit-pricing/#why-it-matters"
@@ -409,7 +409,7 @@ const rulesV1Text = `{
       "when": "samples is failed",
       "severity": "high", "points": 40,
       "title": "Samples failed your tests",
-      "why": "The bulk order is rarely better than the samples. A failed sample is direct evidence the goods will not be what was promised.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/no-samples/#why-it-matters"
@@ -419,7 +419,7 @@ const rulesV1Text = `{
       "when": "samples is refused",
       "severity": "high", "points": 35,
       "title": "Supplier refuses to send samples",
-      "why": "Samples are the cheapest way to check quality before paying for the bulk order; a supplier that will not send any is keeping you from that check.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/no-samples/#why-it-matters"
@@ -429,7 +429,7 @@ const rulesV1Text = `{
       "when": "samples is not_requested",
       "severity": "moderate", "points": 15,
       "title": "No samples requested before the bulk order",
-      "why": "Without a sample you will first see the goods when the whole order arrives, when it is too late to fix anything.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/no-samples/#why-it-matters"
@@ -439,7 +439,7 @@ const rulesV1Text = `{
       "when": "samples is not_tested",
       "severity": "low", "points": 5,
       "title": "Samples received but not tested",
-      "why": "A sample only protects you once you have compared its materials, workmanship and packaging with what was promised.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/no-samples/#why-it-matters"
@@ -449,7 +449,7 @@ const rulesV1Text = `{
       "when": "test_reports is none",
       "severity": "moderate", "points": 15,
       "title": "No test reports for a product that needs them",
-      "why": "Without the reports your market requires you have no evidence the product meets its rules, and you carry the risk when it does not.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/missing-test-reports/#why-it-matters"
@@ -459,7 +459,7 @@ const rulesV1Text = `{
       "when": "test_reports is unverified",
       "severity": "low", "points": 8,
       "title": "Test reports not checked",
-      "why": "Certificates are easy to copy or forge; a report only counts once you have confirmed it is genuine and covers this product.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/missing-test-reports/#why-it-matters"
@@ -469,7 +469,7 @@ const rulesV1Text = `{
       "when": "payment_method is personal_account",
       "severity": "critical", "points": 60,
       "title": "Payment into a personal account",
-      "why": "Money sent to a private WeChat, Alipay or bank account leaves the platform, so no escrow, dispute process or buyer protection covers it. Once it is sent there is nobody to claim it back from.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/personal-account-payment/#why-it-matters"
@@ -479,7 +479,7 @@ const rulesV1Text = `{
       "when": "asked_to_pay_off_platform is yes",
       "severity": "high", "points": 35,
       "title": "Asked to pay outside the platform",
-      "why": "The only reason to move payment off the platform is to get out of reach of its escrow and dispute process. Legitimate suppliers accept the platform's payment.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/off-platform-payment/#why-it-matters"
@@ -489,7 +489,7 @@ const rulesV1Text = `{
       "when": "store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000",
       "severity": "critical", "points": 40,
       "title": "New store wants half or more of a large order up front",
-      "why": "This is the pop-up store pattern: a store with no history collects big prepayments, then closes before it has to deliver.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/new-store/#why-it-matters"
@@ -499,7 +499,7 @@ const rulesV1Text = `{
       "when": "order_value_usd > 500 and deposit_percent > 30",
       "severity": "moderate", "points": 15,
       "title": "More than 30% paid before shipment",
-      "why": "The more you pay before the goods are checked, the more you lose if they never arrive or are wrong. Above US$500, keep the deposit to 30% and pay the rest after inspection.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/large-deposit/#why-it-matters"
@@ -509,7 +509,7 @@ const rulesV1Text = `{
       "when": "contract is refused",
       "severity": "high", "points": 25,
       "title": "Supplier refuses to sign a contract",
-      "why": "A supplier that will not put specifications, dates and penalties in writing is keeping its options open at your expense, and leaves you little to enforce in a dispute.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/red-flags/no-contract/#why-it-matters"
@@ -519,7 +519,7 @@ const rulesV1Text = `{
       "when": "contract is informal",
       "severity": "moderate", "points": 10,
       "title": "No written or platform contract",
-      "why": "Chat messages and quotes rarely spell out specifications, delivery dates and remedies. Without them a dispute comes down to your word against the supplier's.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/no-contract/#why-it-matters"
@@ -529,7 +529,7 @@ const rulesV1Text = `{
       "when": "pressure_tactics is yes",
       "severity": "moderate", "points": 15,
       "title": "Pressure to decide or pay quickly",
-      "why": "Deadlines and last-chance offers are there to stop you checking. A genuine supplier can wait a few days for a sample or an inspection.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/red-flags/pressure-tactics/#why-it-matters"
@@ -539,7 +539,7 @@ const rulesV1Text = `{
       "when": "tracking is dedicated_line",
       "severity": "moderate", "points": 15,
       "title": "Tracking only through a \"dedicated line\"",
-      "why": "Internal or dedicated-line tracking numbers cannot be checked independently and can hide a shipment that never happened.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/dedicated-line-tracking/#why-it-matters"
@@ -549,7 +549,7 @@ const rulesV1Text = `{
       "when": "preshipment_inspection is refused",
       "severity": "high", "points": 35,
       "title": "Supplier refuses a pre-shipment inspection",
-      "why": "An inspection is the last chance to catch wrong quality or quantity before the balance is paid and the goods leave. Refusing it suggests the goods would not pass.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/refused-inspection/#why-it-matters"
@@ -559,7 +559,7 @@ const rulesV1Text = `{
       "when": "export_docs is incomplete",
       "severity": "moderate", "points": 10,
       "title": "Export documents incomplete",
-      "why": "Missing invoices, packing lists or export declarations hold goods at customs and can mean the supplier cannot export legally at all.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/red-flags/export-docs-incomplete/#why-it-matters"
@@ -571,7 +571,7 @@ const rulesV1Text = `{
       "when": "payment_method is platform_escrow",
       "points": -15,
       "title": "Paying through platform escrow",
-      "why": "Escrow holds your money until you confirm the goods arrived as agreed, and keeps the platform's dispute process available.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/guide/safe-payment/#escrow"
@@ -581,7 +581,7 @@ const rulesV1Text = `{
       "when": "payment_method is letter_of_credit",
       "points": -15,
       "title": "Paying by letter of credit",
-      "why": "With a letter of credit the bank pays only against documents that match the order terms.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/safe-payment/#letters-of-credit"
@@ -591,7 +591,7 @@ const rulesV1Text = `{
       "when": "factory_check is in_person or third_party_audit",
       "points": -15,
       "title": "Factory verified in person or by an auditor",
-      "why": "Seeing the production line yourself, or through an independent auditor, is the strongest proof that the factory exists and makes your goods.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/guide/factory-verification/#visit"
@@ -601,7 +601,7 @@ const rulesV1Text = `{
       "when": "license_matches_registry is yes",
       "points": -10,
       "title": "Licence matches the national registry",
-      "why": "The company on the licence exists and its record agrees with what the supplier told you.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/business-licence/#compare-details"
@@ -611,7 +611,7 @@ const rulesV1Text = `{
       "when": "preshipment_inspection is booked",
       "points": -10,
       "title": "Pre-shipment inspection booked",
-      "why": "An independent inspector will check quality and quantity before you pay the balance.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/inspection/#pre-shipment-inspection"
@@ -621,7 +621,7 @@ const rulesV1Text = `{
       "when": "factory_check is live_video",
       "points": -8,
       "title": "Live video tour of the factory",
-      "why": "A live tour of machinery and production lines is much harder to fake than photos.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/factory-verification/#video-call"
@@ -631,7 +631,7 @@ const rulesV1Text = `{
       "when": "samples is passed",
       "points": -8,
       "title": "Samples tested and passed",
-      "why": "You have seen the quality the supplier can deliver and have a reference to hold the bulk order to.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/samples-and-testing/#samples"
@@ -641,7 +641,7 @@ const rulesV1Text = `{
       "when": "contract is signed",
       "points": -8,
       "title": "Written contract signed",
-      "why": "Specifications, dates and remedies in writing give you something to enforce in a dispute.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/contracts/#e-contract"
@@ -651,7 +651,7 @@ const rulesV1Text = `{
       "when": "badges has deep_factory_audit",
       "points": -8,
       "title": "Deep Factory Audit badge",
-      "why": "The platform or a third party has checked the supplier's credentials and production capacity.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#badges"
@@ -661,7 +661,7 @@ const rulesV1Text = `{
       "when": "badges has delivery_guarantee",
       "points": -8,
       "title": "Delivery Guarantee badge",
-      "why": "The supplier has put money on deposit with the platform as a guarantee that it will deliver.",
+      "why": "-",
       "fact": "",
       "source": "axencis-counterfeit-2025",
       "guide": "/guide/platform-signals/#badges"
@@ -671,7 +671,7 @@ const rulesV1Text = `{
       "when": "badges has powerful_merchant",
       "points": -5,
       "title": "Powerful Merchant badge",
-      "why": "The platform has checked the supplier's credentials and capabilities.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#badges"
@@ -681,7 +681,7 @@ const rulesV1Text = `{
       "when": "badges has brand_authorization",
       "points": -5,
       "title": "Brand Authorization badge",
-      "why": "The platform has a record that the supplier is authorised to sell the brand.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#badges"
@@ -691,7 +691,7 @@ const rulesV1Text = `{
       "when": "badges has verified_supplier",
       "points": -5,
       "title": "Verified Supplier",
-      "why": "The platform's supplier verification has checked the business licence.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/platform-signals/#badges"
@@ -701,7 +701,7 @@ const rulesV1Text = `{
       "when": "badges has trade_assurance",
       "points": -5,
       "title": "Offers Trade Assurance",
-      "why": "Orders paid through Trade Assurance release the money only after you approve delivery, and come with a dispute process.",
+      "why": "-",
       "fact": "",
       "source": "alibaba-recovery-legal",
       "guide": "/guide/platform-signals/#badges"
@@ -711,7 +711,7 @@ const rulesV1Text = `{
       "when": "badges has chengxintong",
       "points": -3,
       "title": "Chengxintong (诚信通) member",
-      "why": "The supplier pays a yearly membership to trade officially on 1688. It shows commitment to the platform but is not a quality check.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#chengxintong"
@@ -721,7 +721,7 @@ const rulesV1Text = `{
       "when": "store_years >= 3",
       "points": -5,
       "title": "Store has traded for three years or more",
-      "why": "Years of trading on the platform build a record the supplier has reason to protect.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/platform-signals/#store-age"
@@ -731,7 +731,7 @@ const rulesV1Text = `{
       "when": "years_registered >= 3",
       "points": -5,
       "title": "Company registered three or more years ago",
-      "why": "An established company has a history you can check and more to lose by disappearing.",
+      "why": "-",
       "fact": "",
       "source": "axencis-counterfeit-2025",
       "guide": "/guide/business-licence/#search-gsxt"
@@ -741,7 +741,7 @@ const rulesV1Text = `{
       "when": "deposit_percent <= 30",
       "points": -5,
       "title": "Deposit of 30% or less",
-      "why": "Most of the payment stays with you until the goods have been checked.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/safe-payment/#30-70-rule"
@@ -751,7 +751,7 @@ const rulesV1Text = `{
       "when": "reviews is consistent",
       "points": -5,
       "title": "Steady sales and positive reviews",
-      "why": "A long, even record of sales and feedback is hard to fake.",
+      "why": "-",
       "fact": "",
       "source": "checklist-1688",
       "guide": "/guide/transactions-and-reviews/#reviews"
@@ -761,7 +761,7 @@ const rulesV1Text = `{
       "when": "test_reports is verified",
       "points": -5,
       "title": "Test reports checked as genuine",
-      "why": "The product has been tested against the rules of your market and the report is real.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/samples-and-testing/#test-reports"
@@ -771,7 +771,7 @@ const rulesV1Text = `{
       "when": "tracking is major_carrier",
       "points": -5,
       "title": "Tracking from a major carrier",
-      "why": "You can follow the shipment on the carrier's own site instead of trusting the supplier's word.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/logistics-and-tracking/#tracking"
@@ -781,7 +781,7 @@ const rulesV1Text = `{
       "when": "export_docs is complete",
       "points": -5,
       "title": "Export documents in place",
-      "why": "Invoices, packing lists and the export declaration are ready, so the goods should clear customs.",
+      "why": "-",
       "fact": "",
       "source": "sourcingxpro-1688",
       "guide": "/guide/export-documents/#checklist"
@@ -791,119 +791,119 @@ const rulesV1Text = `{
     {
       "id": "stop-and-secure",
       "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront"],
-      "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
+      "text": "-",
       "guide": "/playbook/stop-and-secure/"
     },
     {
       "id": "check-registry",
       "when": "license_matches_registry is unknown",
-      "text": "Look the company up on the national registry (gsxt.gov.cn) and compare it with the business licence.",
+      "text": "-",
       "guide": "/guide/business-licence/#search-gsxt"
     },
     {
       "id": "check-uscc",
       "when": "uscc is unknown",
       "after": ["invalid-uscc"],
-      "text": "Get a clear copy of the business licence and check its 18-character credit code.",
+      "text": "-",
       "guide": "/guide/business-licence/#check-the-uscc"
     },
     {
       "id": "pay-through-escrow",
       "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
-      "text": "Pay through the platform's escrow or by letter of credit, so the money is released only once the goods are delivered as agreed.",
+      "text": "-",
       "guide": "/guide/safe-payment/#escrow"
     },
     {
       "id": "split-payment",
       "after": ["deposit-over-30-percent", "new-store-large-upfront"],
-      "text": "Keep the deposit to 30% and pay the 70% balance only after the goods have been checked.",
+      "text": "-",
       "guide": "/guide/safe-payment/#30-70-rule"
     },
     {
       "id": "verify-factory",
       "when": "factory_check is unknown or photos_only or not_done",
-      "text": "Ask for a live video tour of the production line, or visit or send an auditor.",
+      "text": "-",
       "guide": "/guide/factory-verification/#video-call"
     },
     {
       "id": "factory-or-trader",
       "after": ["factory-claim-small-staff", "factory-claim-unverified"],
-      "text": "Work out whether you are dealing with the factory itself or a trading company.",
+      "text": "-",
       "guide": "/guide/factory-verification/#trading-company-or-factory"
     },
     {
       "id": "order-samples",
       "when": "samples is unknown or not_requested or not_tested",
-      "text": "Order samples and test them against your specification before the bulk order.",
+      "text": "-",
       "guide": "/guide/samples-and-testing/#samples"
     },
     {
       "id": "trial-order",
       "after": ["store-under-1-year", "store-under-3-years", "young-company", "new-store-large-upfront"],
-      "text": "Start with a small trial order before committing to a large one.",
+      "text": "-",
       "guide": "/guide/samples-and-testing/#trial-order"
     },
     {
       "id": "get-test-reports",
       "when": "test_reports is unknown",
       "after": ["test-reports-missing", "test-reports-unverified"],
-      "text": "Ask for the test reports your market requires (CE, FCC, GB/T …) and confirm they are genuine.",
+      "text": "-",
       "guide": "/guide/samples-and-testing/#test-reports"
     },
     {
       "id": "check-brand",
       "after": ["branded-below-half-price"],
-      "text": "Treat cheap branded goods as likely counterfeits until the seller proves it is authorised by the brand.",
+      "text": "-",
       "guide": "/guide/brand-protection/#counterfeits"
     },
     {
       "id": "written-contract",
       "when": "contract is unknown or informal",
-      "text": "Put the order in a written contract: specifications, delivery dates, after-sales terms and penalties.",
+      "text": "-",
       "guide": "/guide/contracts/#what-to-include"
     },
     {
       "id": "book-inspection",
       "when": "preshipment_inspection is unknown or allowed or not_planned",
-      "text": "Book an independent inspection before the goods ship and before you pay the balance.",
+      "text": "-",
       "guide": "/guide/inspection/#pre-shipment-inspection"
     },
     {
       "id": "carrier-tracking",
       "after": ["dedicated-line-tracking"],
-      "text": "Insist on a tracking number from a major carrier that you can check yourself.",
+      "text": "-",
       "guide": "/guide/logistics-and-tracking/#dedicated-lines"
     },
     {
       "id": "check-export-docs",
       "when": "export_docs is unknown",
       "after": ["export-docs-incomplete"],
-      "text": "Confirm the invoice, packing list and export declaration are ready before paying the balance.",
+      "text": "-",
       "guide": "/guide/export-documents/#checklist"
     },
     {
       "id": "check-reviews",
       "when": "reviews is unknown",
       "after": ["reviews-sudden-spike", "reviews-mostly-negative"],
-      "text": "Read the store's transaction history and reviews, looking for sudden spikes and repeated complaints.",
+      "text": "-",
       "guide": "/guide/transactions-and-reviews/#transaction-data"
     },
     {
       "id": "check-store-age",
       "when": "store_years is unknown",
-      "text": "Check how long the store has traded on the platform.",
+      "text": "-",
       "guide": "/guide/platform-signals/#store-age"
     },
     {
       "id": "log-refusal",
       "after": ["factory-check-refused", "samples-refused", "inspection-refused", "contract-refused"],
-      "text": "Record the refusal in your supplier ratings: a supplier that blocks basic checks is one to avoid.",
+      "text": "-",
       "guide": "/guide/internal-controls/#supplier-ratings"
     },
     {
       "id": "keep-records",
       "when": "always",
-      "text": "Keep chats, orders and receipts on the platform; they are your evidence if anything goes wrong.",
+      "text": "-",
       "guide": "/guide/internal-controls/#records"
     }
   ]

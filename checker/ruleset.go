@@ -90,10 +90,12 @@ type ruleSet struct {
 	evalRules, evalPositives []scored
 	evalActions              []Action
 	plans                    []plan           // by question index, see compile
+	derived                  []derivedPlan    // derived values the conditions compare (derived.go)
 	always                   satisfied        // bits of conditions that always hold
 	multi                    [3][]multiClause // by word: conditions with extra clauses
 	nExtra                   int              // extra clause bits in use
 	totalWeight              float64
+	keyQuestions             int   // questions that matter most: weight keyWeight or more
 	nameQ                    int   // supplier_name, or -1
 	usccQ                    int   // the question with format "uscc", or -1
 	actionable               []int // questions with an "improve" entry, data order
@@ -105,6 +107,10 @@ type change struct {
 	date    string
 	summary []string
 }
+
+// keyWeight is the weight of the questions that matter most: a Result says
+// how many of them were answered (Result.Known of Result.KnownOf).
+const keyWeight = 2
 
 // maxRules keeps fired sets in one machine word.
 const maxRules = 64

@@ -16,12 +16,18 @@ import (
 // rules_data.go (and, in the WebAssembly build, rules_data_js.go) must
 // match rules.json: run `go generate ./checker`.
 func TestGeneratedRulesDataInSync(t *testing.T) {
-	for _, f := range []struct{ file, text string }{{"rules.json", rulesText}, {"history/rules-v1.json", rulesV1Text}} {
+	for _, f := range []struct {
+		file, text string
+		history    bool // generated with -history (see history.go)
+	}{{"rules.json", rulesText, false}, {"history/rules-v1.json", rulesV1Text, true}, {"history/rules-v2.json", rulesV2Text, false}} {
 		data, err := os.ReadFile(f.file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if runtime.GOOS == "js" {
+		switch {
+		case runtime.GOOS == "js" && f.history:
+			data = rulestext.ForBrowserHistory(data)
+		case runtime.GOOS == "js":
 			data = rulestext.ForBrowser(data)
 		}
 		if string(data) != f.text {
@@ -51,6 +57,19 @@ func TestRulesCarryTheirTexts(t *testing.T) {
 	for _, q := range rs.questions {
 		if strings.TrimSpace(q.help) == "" {
 			t.Errorf("question %s: help is empty", q.id)
+		}
+		if strings.TrimSpace(q.label) == "" {
+			t.Errorf("question %s: label is empty", q.id)
+		}
+		for _, v := range q.values {
+			if strings.TrimSpace(v.label) == "" {
+				t.Errorf("question %s: value %s has no label", q.id, v.value)
+			}
+		}
+	}
+	for _, b := range rs.bands {
+		if strings.TrimSpace(b.label) == "" {
+			t.Errorf("band %s: label is empty", b.name)
 		}
 	}
 }
@@ -161,7 +180,8 @@ func TestRulesJSONShape(t *testing.T) {
 	wantIDs := strings.Fields(`supplier_name platform uscc license_matches_registry registry_status court_enforcement
 		years_registered store_years email_domain badges reviews claims_factory employees factory_check price_vs_market
 		branded_goods samples test_reports order_value_usd deposit_percent payment_method payee bank_details_changed
-		asked_to_pay_off_platform contract pressure_tactics tracking preshipment_inspection export_docs`)
+		asked_to_pay_off_platform contract pressure_tactics tracking preshipment_inspection export_docs
+		demands_after_payment`)
 	if !slices.Equal(questionIDs, wantIDs) {
 		t.Errorf("question ids = %v\nwant %v", questionIDs, wantIDs)
 	}
@@ -215,14 +235,14 @@ func TestContractValues(t *testing.T) {
 		"platform":                  "1688 alibaba other",
 		"license_matches_registry":  "yes no",
 		"email_domain":              "company personal",
-		"badges":                    "deep_factory_audit powerful_merchant brand_authorization delivery_guarantee verified_supplier trade_assurance chengxintong",
+		"badges":                    "deep_factory_audit powerful_merchant brand_authorization delivery_guarantee verified_supplier trade_assurance chengxintong gold_supplier",
 		"reviews":                   "consistent sudden_spike few_or_none mostly_negative",
 		"claims_factory":            "yes no",
-		"factory_check":             "in_person third_party_audit live_video photos_only refused not_done",
+		"factory_check":             "in_person third_party_audit live_video photos_only refused not_done disproven",
 		"branded_goods":             "yes no",
 		"samples":                   "passed failed not_tested refused not_requested",
-		"test_reports":              "verified unverified none not_needed",
-		"payment_method":            "platform_escrow letter_of_credit credit_card paypal company_bank_transfer personal_account",
+		"test_reports":              "verified unverified none not_needed forged",
+		"payment_method":            "platform_escrow letter_of_credit credit_card paypal company_bank_transfer personal_account money_transfer",
 		"asked_to_pay_off_platform": "yes no",
 		"contract":                  "signed informal refused",
 		"pressure_tactics":          "yes no",
@@ -233,6 +253,7 @@ func TestContractValues(t *testing.T) {
 		"court_enforcement":         "none enforcement_records dishonest_debtor",
 		"payee":                     "contract_company platform other_company individual",
 		"bank_details_changed":      "no yes",
+		"demands_after_payment":     "none extra_fees larger_order",
 	}
 	for _, q := range defaultRules.questions {
 		if q.typ != typeEnum && q.typ != typeList {
@@ -257,13 +278,22 @@ func TestContractValues(t *testing.T) {
 }
 
 // checkRuleQuestions checks that a rule's "questions" are exactly the
-// question ids its "when" names, each once, in the order named.
+// question ids its "when" names, each once, in the order named; a derived
+// value (money_at_risk_usd) names the questions it is worked out from.
 func checkRuleQuestions(t *testing.T, r map[string]any, questionIDs []string) {
 	t.Helper()
 	var want []string
 	for _, w := range strings.Fields(r["when"].(string)) {
-		if slices.Contains(questionIDs, w) && !slices.Contains(want, w) {
-			want = append(want, w)
+		read := []string{w}
+		for _, d := range derivedDefs {
+			if d.id == w {
+				read = d.of[:]
+			}
+		}
+		for _, w := range read {
+			if slices.Contains(questionIDs, w) && !slices.Contains(want, w) {
+				want = append(want, w)
+			}
 		}
 	}
 	var got []string

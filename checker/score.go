@@ -18,6 +18,8 @@ type Result struct {
 	RedPoints    int           // the findings' points, before the positives
 	OffPoints    int           // points the positives took off the score (after the cap)
 	Confidence   float64       // 0-1: weighted share of the scored questions answered
+	Known        int           // how many of the questions that matter most were answered
+	KnownOf      int           // how many questions matter most (the weight-2 ones)
 	Findings     []Finding     // red flags, most serious first
 	Positives    []Finding     // reassuring signs, negative points, largest first
 	Actions      []Action      // what to do next, in priority order
@@ -121,13 +123,15 @@ type outcome struct {
 	nFindings, nPositives, nActions int
 	redPoints, offPoints, floor     int
 	confidence                      float64
+	known                           int
 	uscc                            USCCResult
 	hasUSCC                         bool
 }
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, answered, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	sat, answered, known, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	o.known = known
 	o.sat = sat
 	o.hasUSCC = hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
@@ -189,6 +193,8 @@ func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 		RedPoints:    o.redPoints,
 		OffPoints:    min(o.offPoints, o.redPoints/2),
 		Confidence:   o.confidence,
+		Known:        o.known,
+		KnownOf:      rs.keyQuestions,
 		Findings:     buf[:o.nFindings:o.nFindings],
 		Positives:    buf[o.nFindings:],
 		Actions:      acts,
@@ -308,6 +314,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends the result's JSON form to b: score, band, confidence,
+// known, known_of (answered questions that matter most, of how many),
 // rules_version, findings, positives, actions, improvements, and uscc when a
 // code was given.
 func (r *Result) AppendJSON(b []byte) []byte {
@@ -317,6 +324,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = appendJSONString(b, r.Band)
 	b = appendJSONKey(b, "confidence", false)
 	b = appendJSONNumber(b, r.Confidence)
+	b = appendJSONKey(b, "known", false)
+	b = strconv.AppendInt(b, int64(r.Known), 10)
+	b = appendJSONKey(b, "known_of", false)
+	b = strconv.AppendInt(b, int64(r.KnownOf), 10)
 	b = appendJSONKey(b, "rules_version", false)
 	b = strconv.AppendInt(b, int64(r.RulesVersion), 10)
 	b = appendJSONKey(b, "findings", false)

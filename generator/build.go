@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"safesource.dev/safesource/checker"
+	"safesource.dev/safesource/checker/realcases"
 	"safesource.dev/safesource/generator/internal/budget"
 	"safesource.dev/safesource/generator/internal/contentcheck"
 	"safesource.dev/safesource/generator/internal/gotool"
@@ -235,7 +237,69 @@ func (b *builder) exportRules() error {
 	if err := checkStartResult(start); err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(b.generated, "data", "checker_start.json"), start)
+	if err := writeFile(filepath.Join(b.generated, "data", "checker_start.json"), start); err != nil {
+		return err
+	}
+	return b.exportRealCases()
+}
+
+// exportRealCases scores the corpus of documented cases
+// (checker/testdata/realcases) with the current rules and writes what
+// /methodology/ states about it: how many scams are rated high or critical,
+// how many good cases low or moderate, and each case with its sources.
+func (b *builder) exportRealCases() error {
+	out := filepath.Join(b.generated, "data", "realcases.json")
+	if !exists(filepath.Join(b.moduleRoot, realcases.Dir)) {
+		// A copy of the site without the corpus (the dev server's tests)
+		// publishes no numbers rather than stale ones.
+		if err := os.Remove(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	cases, err := realcases.Load(os.DirFS(b.moduleRoot), realcases.Dir)
+	if err != nil {
+		return fmt.Errorf("reading the documented cases: %w", err)
+	}
+	data, err := json.Marshal(realCasesData(realcases.Score(cases)))
+	if err != nil {
+		return err
+	}
+	return writeFile(out, data)
+}
+
+// realCasesJSON is the shape of data/realcases.json, which the methodology
+// template reads.
+type realCasesJSON struct {
+	RulesVersion int            `json:"rules_version"`
+	Scams        int            `json:"scams"`
+	ScamsHigh    int            `json:"scams_high"`
+	Good         int            `json:"good"`
+	GoodLow      int            `json:"good_low"`
+	Exceptions   int            `json:"exceptions"`
+	Cases        []realCaseJSON `json:"cases"`
+}
+
+type realCaseJSON struct {
+	ID         string             `json:"id"`
+	Label      string             `json:"label"`
+	Summary    string             `json:"summary"`
+	Band       string             `json:"band"`
+	Score      int                `json:"score"`
+	AsLabelled bool               `json:"as_labelled"`
+	Exception  string             `json:"exception,omitempty"`
+	Sources    []realcases.Source `json:"sources"`
+}
+
+func realCasesData(s realcases.Summary) realCasesJSON {
+	out := realCasesJSON{RulesVersion: checker.RulesVersion(), Scams: s.Scams, ScamsHigh: s.ScamsHigh,
+		Good: s.Good, GoodLow: s.GoodLow, Exceptions: s.Exceptions, Cases: []realCaseJSON{}}
+	for _, sc := range s.Cases {
+		c := sc.Case
+		out.Cases = append(out.Cases, realCaseJSON{ID: c.ID, Label: c.Label, Summary: c.Summary, Band: sc.Result.Band,
+			Score: sc.Result.Score, AsLabelled: sc.AsLabelled, Exception: c.Exception, Sources: c.Sources})
+	}
+	return out
 }
 
 // checkStartResult makes sure the result for an empty questionnaire is

@@ -24,14 +24,15 @@ func main() {
 	in := flag.String("in", "rules.json", "the rules data to carry")
 	out := flag.String("out", "rules_data.go", "the Go file to write")
 	name := flag.String("const", "rulesText", "the name of the string constant")
+	history := flag.Bool("history", false, "an earlier version kept for scoring again: the browser's copy also drops the texts only the current rules show (rulestext.ForBrowserHistory)")
 	flag.Parse()
-	if err := run(*in, *out, *name); err != nil {
+	if err := run(*in, *out, *name, *history); err != nil {
 		fmt.Fprintln(os.Stderr, "genrules:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out, name string) error {
+func run(in, out, name string, history bool) error {
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return fmt.Errorf("read the rules data (run from the checker directory): %w", err)
@@ -43,7 +44,11 @@ func run(in, out, name string) error {
 	if err := write(out, "!js", in, name, data); err != nil {
 		return err
 	}
-	return write(jsOut, "js", in, name, rulestext.ForBrowser(data))
+	forBrowser := rulestext.ForBrowser
+	if history {
+		forBrowser = rulestext.ForBrowserHistory
+	}
+	return write(jsOut, "js", in, name, forBrowser(data))
 }
 
 // write writes one Go file holding data as the string constant name, built

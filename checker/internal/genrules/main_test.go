@@ -22,7 +22,7 @@ func TestRun(t *testing.T) {
 		if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := run(in, out, "rulesText"); err != nil {
+		if err := run(in, out, "rulesText", false); err != nil {
 			t.Fatal(err)
 		}
 		if got := constant(t, out, "//go:build !js"); got != data {
@@ -33,7 +33,7 @@ func TestRun(t *testing.T) {
 			t.Errorf("browser constant holds %q, want %q", got, want)
 		}
 	}
-	if err := run(filepath.Join(t.TempDir(), "missing.json"), "x.go", "rulesText"); err == nil {
+	if err := run(filepath.Join(t.TempDir(), "missing.json"), "x.go", "rulesText", false); err == nil {
 		t.Error("a missing input should fail")
 	}
 }

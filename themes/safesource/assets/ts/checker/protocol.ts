@@ -35,6 +35,8 @@ export interface Result {
   score: number;
   band: string;
   confidence: number;
+  known: number; // answered questions that matter most
+  known_of: number; // of how many
   rules_version: number;
   findings: Finding[];
   positives: Finding[];

@@ -87,7 +87,10 @@ export class ResultPanel {
     if (this.band.className !== band) this.band.className = band;
     setText(this.band, bandLabel(msg, r.band));
     setText(this.confidence, msg("confidenceText", { n: Math.round(r.confidence * 100) }));
-    setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? msg("lowConfidence") : "");
+    // How much is known, apart from the risk: a thin profile that scores 0
+    // says so rather than reading like a verdict.
+    const known = msg("knownText", { known: r.known, of: r.known_of, score: r.score });
+    setText(this.note, answered === 0 ? msg("nothingAnswered") + " " + msg("lowConfidence") : r.confidence < 0.5 ? known + " " + msg("lowConfidence") : known);
     this.details.hidden = false;
     this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, this.site, f));
     this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, this.site, f));
