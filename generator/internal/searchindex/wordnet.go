@@ -1,14 +1,15 @@
 package searchindex
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"slices"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // WordNet is the part of the WordNet lexical database the thesaurus needs:
@@ -43,33 +44,172 @@ var wordnetParts = []struct {
 
 // LoadWordNet reads the WordNet database in dir (the folder holding
 // index.noun, data.noun and the other parts of speech).
+//
+// It is read on every build, so it is read lean: the index files first,
+// whose lines give the lemmas, their senses and so every synset's byte
+// offset in its data file; then of each data line (at those offsets) only
+// the fields the thesaurus needs, up to its pointers (verb frames and
+// gloss, most of the bytes, are never scanned). Files are read as bytes
+// into one buffer, no field becomes a string but a lemma (once: a
+// synset's words are matched against the lemmas the index gives it), the
+// many small slices are cut from a few large ones, and the lemmas' terms
+// are worked out (on other processors) while the data files are read.
 func LoadWordNet(dir string) (*WordNet, error) {
-	wn := &WordNet{senses: map[string][]synsetID{}, synsets: map[synsetID]synset{}}
-	for _, part := range wordnetParts {
-		if err := wn.readIndex(filepath.Join(dir, "index."+part.name), part.pos); err != nil {
-			return nil, err
-		}
-		if err := wn.readData(filepath.Join(dir, "data."+part.name), part.pos); err != nil {
+	// (Sized for WordNet 3.1: 147,478 lemmas, 117,791 synsets.)
+	wn := &WordNet{senses: make(map[string][]synsetID, 150_000), synsets: make(map[synsetID]synset, 120_000)}
+	// The index files first: each part's senses, by synset offset, tell
+	// which lemma strings a data line's words are.
+	var senses [4][]sense
+	var buf []byte // each file in turn: nothing keeps a reference to it
+	lemmas := make([]string, 0, 150_000)
+	for k, part := range wordnetParts {
+		var err error
+		if senses[k], err = wn.readIndex(filepath.Join(dir, "index."+part.name), part.pos, &buf, &lemmas); err != nil {
 			return nil, err
 		}
 	}
 	if len(wn.senses) == 0 {
 		return nil, fmt.Errorf("%s: no WordNet lemmas found", dir)
 	}
-	// Every lemma's terms, once: deriving a thesaurus looks each up many times.
-	wn.terms = make(map[string][]string, len(wn.senses))
-	for lemma := range wn.senses {
-		wn.terms[lemma] = Tokenize(lemma)
+	// Every lemma's terms, once: deriving a thesaurus looks each up many
+	// times. The index's lemmas are worked out while the data files are
+	// read, the few lemmas only a synset has after. (In the order they
+	// were read, which is the order of their strings in memory.)
+	terms := make(chan map[string][]string, 1)
+	go func() { terms <- lemmaTerms(lemmas, nil) }()
+	extra := map[string]string{} // synsets' lemmas not in the index
+	for k, part := range wordnetParts {
+		if err := wn.readData(filepath.Join(dir, "data."+part.name), part.pos, senses[k], extra, &buf); err != nil {
+			<-terms
+			return nil, err
+		}
 	}
-	for _, s := range wn.synsets {
-		for _, l := range s.lemmas {
+	wn.terms = <-terms
+	if len(extra) > 0 {
+		lemmas = lemmas[:0]
+		for l := range extra {
 			if _, ok := wn.terms[l]; !ok {
-				wn.terms[l] = Tokenize(l)
+				lemmas = append(lemmas, l)
 			}
 		}
+		lemmaTerms(lemmas, wn.terms)
 	}
 	return wn, nil
 }
+
+// sense is one of an index file's lemma senses.
+type sense struct {
+	offset int
+	lemma  string
+}
+
+// appendLemmaName appends to dst the text of a WordNet lemma, as
+// lemmaName does.
+func appendLemmaName(dst, w []byte) []byte {
+	if i := bytes.IndexByte(w, '('); i > 0 {
+		w = w[:i]
+	}
+	for _, c := range w {
+		if c >= 0x80 {
+			return append(dst, lemmaName(string(w))...) // not in WordNet 3.1
+		}
+	}
+	for _, c := range w {
+		switch {
+		case c == '_':
+			c = ' '
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// lemmaTerms sets out[l] to Tokenize(l) for every lemma l (out nil: a new
+// map), and returns out. WordNet's lemmas are short ASCII phrases: those
+// without an apostrophe or a capital letter are split here as Tokenize
+// splits them, each distinct word stemmed once, the stemming (most of the
+// work) shared among the processors (TestLemmaTerms checks every lemma
+// against Tokenize).
+func lemmaTerms(lemmas []string, out map[string][]string) map[string][]string {
+	type split struct {
+		lemma string
+		first int // its words: wordIdx[first:end]
+		end   int
+	}
+	var (
+		splits  = make([]split, 0, len(lemmas))
+		wordIdx = make([]int32, 0, 2*len(lemmas))         // into words
+		index   = make(map[string]int32, len(lemmas)*2/3) // (88,205 words in 147,478 lemmas)
+		words   = make([]string, 0, len(lemmas))
+	)
+	if out == nil {
+		out = make(map[string][]string, len(lemmas))
+	}
+	for _, l := range lemmas {
+		if !plainLemma(l) {
+			out[l] = Tokenize(l)
+			continue
+		}
+		first := len(wordIdx)
+		for i := 0; i < len(l); {
+			if !isPlainWordByte(l[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(l) && isPlainWordByte(l[j]) {
+				j++
+			}
+			w := l[i:j]
+			i = j
+			if len(w) == 1 && (w[0] < '0' || w[0] > '9') || stopWords[w] {
+				continue
+			}
+			n, ok := index[w]
+			if !ok {
+				n = int32(len(words))
+				index[w] = n
+				words = append(words, w)
+			}
+			wordIdx = append(wordIdx, n)
+		}
+		splits = append(splits, split{l, first, len(wordIdx)})
+	}
+	stems := make([]string, len(words))
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			for i := k * len(words) / workers; i < (k+1)*len(words)/workers; i++ {
+				stems[i] = Stem(words[i])
+			}
+		})
+	}
+	wg.Wait()
+	terms := make([]string, len(wordIdx))
+	for i, n := range wordIdx {
+		terms[i] = stems[n]
+	}
+	for _, s := range splits {
+		out[s.lemma] = terms[s.first:s.end:s.end]
+	}
+	return out
+}
+
+// plainLemma reports whether Tokenize splits l at each byte outside a–z
+// and 0–9 (ASCII without capitals or apostrophes).
+func plainLemma(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c >= 0x80 || c == '\'' || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isPlainWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // lemmaName maps a WordNet lemma to text: "rip_off" → "rip off",
 // "dishonest(a)" → "dishonest".
@@ -80,103 +220,313 @@ func lemmaName(w string) string {
 	return strings.ToLower(strings.ReplaceAll(w, "_", " "))
 }
 
+// field returns the space-separated field of b starting at or after i and
+// the position after it; a newline ends the line (no field after it).
+func field(b []byte, i int) ([]byte, int) {
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(b) && b[j] != ' ' && b[j] != '\n' {
+		j++
+	}
+	return b[i:j], j
+}
+
+// atoi parses a non-negative decimal (ok false if f is not one).
+func atoi(f []byte) (int, bool) {
+	if len(f) == 0 || len(f) > 18 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // readIndex reads an index file: lemma pos synset_cnt p_cnt [ptr…]
 // sense_cnt tagsense_cnt synset_offset… (the offsets in order of sense
 // frequency). Lines starting with a space are the licence.
-func (wn *WordNet) readIndex(path string, pos byte) error {
-	f, err := os.Open(path)
+//
+// It returns the file's senses, by offset, and appends each lemma new to
+// wn.senses to *lemmas.
+func (wn *WordNet) readIndex(path string, pos byte, buf *[]byte, lemmas *[]string) ([]sense, error) {
+	src, err := readInto(path, buf)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	line := 0
-	for sc.Scan() {
+	var (
+		ids     []synsetID // backing for this file's senses
+		scratch []byte
+		out     = make([]sense, 0, len(src)/20)
+	)
+	for line, rest := 0, src; len(rest) > 0; {
+		var b []byte
+		b, rest, _ = bytes.Cut(rest, []byte{'\n'})
 		line++
-		b := sc.Bytes()
 		if len(b) == 0 || b[0] == ' ' {
 			continue
 		}
-		fs := strings.Fields(string(b))
-		if len(fs) < 6 {
-			return fmt.Errorf("%s:%d: short index line", path, line)
-		}
-		n, err1 := strconv.Atoi(fs[2])
-		p, err2 := strconv.Atoi(fs[3])
-		if err1 != nil || err2 != nil || len(fs) != 6+p+n {
-			return fmt.Errorf("%s:%d: malformed index line", path, line)
-		}
-		lemma := lemmaName(fs[0])
-		for _, o := range fs[6+p:] {
-			off, err := strconv.Atoi(o)
-			if err != nil {
-				return fmt.Errorf("%s:%d: bad synset offset %q", path, line, o)
+		b = bytes.TrimRight(b, " \r\t\v\f")
+		bad := func() error { return fmt.Errorf("%s:%d: malformed index line", path, line) }
+		w, i := field(b, 0)
+		_, i = field(b, i) // pos
+		fn, i := field(b, i)
+		fp, i := field(b, i)
+		n, ok1 := atoi(fn)
+		p, ok2 := atoi(fp)
+		if !ok1 || !ok2 {
+			if len(bytes.Fields(b)) < 6 {
+				return nil, fmt.Errorf("%s:%d: short index line", path, line)
 			}
-			wn.senses[lemma] = append(wn.senses[lemma], synsetID{pos, off})
+			return nil, bad()
+		}
+		for range p + 2 { // pointer symbols, sense_cnt, tagsense_cnt
+			var f []byte
+			if f, i = field(b, i); len(f) == 0 {
+				return nil, bad()
+			}
+		}
+		if n > len(b) {
+			return nil, bad()
+		}
+		if cap(ids)-len(ids) < n {
+			ids = make([]synsetID, 0, max(1<<14, n)) // the lemmas' slices keep the old one
+		}
+		start := len(ids)
+		for range n {
+			var f []byte
+			f, i = field(b, i)
+			off, ok := atoi(f)
+			if !ok {
+				if len(f) == 0 {
+					return nil, bad()
+				}
+				return nil, fmt.Errorf("%s:%d: bad synset offset %q", path, line, f)
+			}
+			ids = append(ids, synsetID{pos, off})
+		}
+		if f, _ := field(b, i); len(f) > 0 {
+			return nil, bad()
+		}
+		if n == 0 {
+			continue
+		}
+		scratch = appendLemmaName(scratch[:0], w)
+		l := string(scratch)
+		for _, id := range ids[start:] {
+			out = append(out, sense{id.offset, l})
+		}
+		if s := ids[start:len(ids):len(ids)]; wn.senses[l] == nil {
+			wn.senses[l] = s
+			*lemmas = append(*lemmas, l)
+		} else {
+			wn.senses[l] = append(wn.senses[l], s...)
 		}
 	}
-	return sc.Err()
+	return sortSenses(out), nil
 }
 
 // readData reads a data file: offset lex_filenum ss_type w_cnt (hex)
 // [word lex_id]… p_cnt [pointer_symbol offset pos source/target]… | gloss.
-func (wn *WordNet) readData(path string, pos byte) error {
-	src, err := os.ReadFile(path)
+//
+// Only the synsets of senses (the index file's, by offset) are read, each
+// at its offset: a synset no lemma has as a sense could be neither a key's
+// sense nor a target's (in WordNet every synset is some lemma's sense).
+// A synset's words are nearly always lemmas its senses give it, whose
+// strings are used; the others are made once, in extra.
+func (wn *WordNet) readData(path string, pos byte, senses []sense, extra map[string]string, buf *[]byte) error {
+	src, err := readInto(path, buf)
 	if err != nil {
 		return err
 	}
-	for line, rest := 0, src; len(rest) > 0; line++ {
-		var b []byte
-		b, rest, _ = bytes.Cut(rest, []byte{'\n'})
-		if len(b) == 0 || b[0] == ' ' {
-			continue
+	var (
+		lemmas  []string   // backing for this file's synsets' lemmas
+		ptrs    []synsetID // and their pointers
+		sim     []synsetID // (one synset's, before they are copied to ptrs)
+		hyper   []synsetID
+		hypo    []synsetID
+		scratch []byte
+	)
+	take := func(list []synsetID) []synsetID {
+		if len(list) == 0 {
+			return nil
 		}
-		if i := bytes.Index(b, []byte(" | ")); i >= 0 {
-			b = b[:i]
+		if cap(ptrs)-len(ptrs) < len(list) {
+			ptrs = make([]synsetID, 0, max(1<<14, len(list)))
 		}
-		fs := strings.Fields(string(b))
-		bad := fmt.Errorf("%s:%d: malformed synset", path, line+1)
-		if len(fs) < 4 {
+		start := len(ptrs)
+		ptrs = append(ptrs, list...)
+		return ptrs[start:len(ptrs):len(ptrs)]
+	}
+	for next := 0; next < len(senses); {
+		off := senses[next].offset
+		at := next + 1
+		for at < len(senses) && senses[at].offset == off {
+			at++
+		}
+		known := senses[next:at] // the lemmas the index gives the synset
+		next = at
+		// The synset's line starts at its offset; it is read up to its
+		// pointers (field stops at the line's end), the rest skipped.
+		bad := errMalformed{path, off}
+		if off >= len(src) || off > 0 && src[off-1] != '\n' {
 			return bad
 		}
-		off, err1 := strconv.Atoi(fs[0])
-		w, err2 := strconv.ParseInt(fs[3], 16, 32)
-		if err1 != nil || err2 != nil || len(fs) < 5+2*int(w) {
+		b := src[off:]
+		fo, i := field(b, 0)
+		_, i = field(b, i) // lex_filenum
+		_, i = field(b, i) // ss_type
+		fw, i := field(b, i)
+		o, ok1 := atoi(fo)
+		w, err2 := strconv.ParseUint(string(fw), 16, 31) // (no allocation)
+		if !ok1 || o != off || err2 != nil || len(fw) == 0 || int(w) > len(b) {
 			return bad
 		}
-		var s synset
-		for i := 0; i < int(w); i++ {
-			s.lemmas = append(s.lemmas, lemmaName(fs[4+2*i]))
+		if cap(lemmas)-len(lemmas) < int(w) {
+			lemmas = make([]string, 0, max(1<<14, int(w)))
 		}
-		at := 4 + 2*int(w)
-		p, err := strconv.Atoi(fs[at])
-		if err != nil || len(fs) < at+1+4*p {
-			return bad
-		}
-		for i := 0; i < p; i++ {
-			ptr := fs[at+1+4*i:]
-			if !slices.Contains([]string{"&", "@", "@i", "~", "~i"}, ptr[0]) {
-				continue
-			}
-			o, err := strconv.Atoi(ptr[1])
-			if err != nil || ptr[2] == "" {
+		start := len(lemmas)
+		for range w {
+			var f, id []byte
+			f, i = field(b, i)
+			if id, i = field(b, i); len(id) == 0 || isBar(f) || isBar(id) { // lex_id
 				return bad
 			}
-			tp := ptr[2][0]
+			scratch = appendLemmaName(scratch[:0], f)
+			l := ""
+			for _, s := range known {
+				if s.lemma == string(scratch) {
+					l = s.lemma
+					break
+				}
+			}
+			if l == "" {
+				var ok bool
+				if l, ok = extra[string(scratch)]; !ok {
+					l = string(scratch)
+					extra[l] = l
+				}
+			}
+			lemmas = append(lemmas, l)
+		}
+		var s synset
+		if w > 0 {
+			s.lemmas = lemmas[start:len(lemmas):len(lemmas)]
+		}
+		fp, i := field(b, i)
+		p, ok := atoi(fp) // ("|": not ok)
+		if !ok || p > len(b) {
+			return bad
+		}
+		sim, hyper, hypo = sim[:0], hyper[:0], hypo[:0]
+		for range p {
+			var sym, fo, fpos, st []byte
+			sym, i = field(b, i)
+			fo, i = field(b, i)
+			fpos, i = field(b, i)
+			st, i = field(b, i)
+			if len(st) == 0 || isBar(sym) || isBar(fo) || isBar(fpos) || isBar(st) {
+				return bad
+			}
+			var list *[]synsetID
+			switch string(sym) {
+			case "&":
+				list = &sim
+			case "@", "@i":
+				list = &hyper
+			case "~", "~i":
+				list = &hypo
+			default:
+				continue
+			}
+			o, ok := atoi(fo)
+			if !ok {
+				return bad
+			}
+			tp := fpos[0]
 			if tp == 's' {
 				tp = 'a'
 			}
-			switch ptr[0][0] {
-			case '&':
-				s.similar = append(s.similar, synsetID{tp, o})
-			case '@':
-				s.hypernyms = append(s.hypernyms, synsetID{tp, o})
-			default:
-				s.hyponyms = append(s.hyponyms, synsetID{tp, o})
-			}
+			*list = append(*list, synsetID{tp, o})
 		}
+		s.similar, s.hypernyms, s.hyponyms = take(sim), take(hyper), take(hypo)
 		wn.synsets[synsetID{pos, off}] = s
 	}
 	return nil
+}
+
+// isBar reports whether a data line's field is the "|" before its gloss.
+func isBar(f []byte) bool { return len(f) == 1 && f[0] == '|' }
+
+// errMalformed is a malformed data line (made only when it is one).
+type errMalformed struct {
+	path   string
+	offset int
+}
+
+func (e errMalformed) Error() string {
+	return fmt.Sprintf("%s: malformed synset at offset %d", e.path, e.offset)
+}
+
+// sortSenses sorts senses by offset (a radix sort: offsets are byte
+// offsets in a file of a few megabytes).
+func sortSenses(s []sense) []sense {
+	const bits = 11
+	maxOff := 0
+	for _, x := range s {
+		maxOff = max(maxOff, x.offset)
+	}
+	tmp := make([]sense, len(s))
+	for shift := 0; maxOff>>shift > 0; shift += bits {
+		var count [1<<bits + 1]int
+		for _, x := range s {
+			count[(x.offset>>shift)&(1<<bits-1)+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, x := range s {
+			d := (x.offset >> shift) & (1<<bits - 1)
+			tmp[count[d]] = x
+			count[d]++
+		}
+		s, tmp = tmp, s
+	}
+	return s
+}
+
+// readInto reads the file at path into *buf (grown if need be) and
+// returns its contents.
+func readInto(path string, buf *[]byte) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if n := int(fi.Size()) + 1; cap(*buf) < n {
+		*buf = make([]byte, 0, n)
+	}
+	b := (*buf)[:0]
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
