@@ -482,3 +482,18 @@ test("input to updated result through the worker (logged, not asserted: make ben
   assert.equal(update.n, 100, "every click updated the result");
   await context.close();
 });
+
+test("a high or critical result links the deadline planner; a low one does not", async () => {
+  for (const [name, wantLink] of [["payment-diversion", true], ["model-supplier", false]]) {
+    const profile = JSON.parse(readFileSync(join(root, "checker/testdata/profiles", name + ".json"), "utf8"));
+    const band = cli.score([profile])[0].band;
+    const { page, context, problems } = await openPage(browser, site.base, "/check/" + fragment(profile, cli.rules().version));
+    await scored(page);
+    assert.equal(await page.locator("[data-result]").getAttribute("data-band"), band, `${name}: the page shows the checker's band`);
+    const link = page.locator("[data-deadlines-link]");
+    assert.equal(await link.isVisible(), wantLink, `${name} (${band}): the planner link is ${wantLink ? "shown" : "hidden"}`);
+    if (wantLink) assert.equal(new URL(await link.locator("a").getAttribute("href"), site.base).pathname, "/playbook/deadlines/");
+    assertClean(assert, problems, name);
+    await context.close();
+  }
+});

@@ -22,7 +22,7 @@ export interface Config {
 }
 
 /** A JSON list of strings; anything else reads as empty. */
-function parseNames(raw: string): string[] {
+export function parseNames(raw: string): string[] {
   try {
     const data: unknown = JSON.parse(raw);
     return Array.isArray(data) ? data.filter((x): x is string => typeof x === "string") : [];

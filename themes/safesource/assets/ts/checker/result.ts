@@ -4,7 +4,7 @@
 // the polite live region announces only changes.
 import { $, el, setText, syncList } from "../lib/dom";
 import type { Msg } from "../lib/i18n";
-import type { Config } from "./config";
+import { parseNames, type Config } from "./config";
 import type { Action, Finding, Improvement, Result } from "./protocol";
 
 export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
@@ -41,6 +41,9 @@ export class ResultPanel {
   private readonly note: HTMLElement;
   private readonly message: HTMLElement;
   private readonly details: HTMLElement;
+  /** The link to the deadline planner, shown for the bands it lists. */
+  private readonly deadlines: HTMLElement | null;
+  private readonly urgentBands: ReadonlySet<string>;
 
   private readonly msg: Msg;
   private readonly improve: ReadonlyMap<string, string>;
@@ -57,6 +60,8 @@ export class ResultPanel {
     this.note = $(root, "[data-result-note]");
     this.message = $(root, "[data-result-message]");
     this.details = $(root, "[data-result-details]");
+    this.deadlines = root.querySelector<HTMLElement>("[data-deadlines-link]");
+    this.urgentBands = new Set(parseNames(this.deadlines?.dataset.bands ?? "[]"));
   }
 
   /** Loading or failure text; the last score stays visible. */
@@ -96,6 +101,7 @@ export class ResultPanel {
     this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, this.site, f));
     this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, (a) => actionItem(this.site, a));
+    if (this.deadlines) this.deadlines.hidden = !this.urgentBands.has(r.band);
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
