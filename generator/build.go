@@ -356,7 +356,7 @@ func (b *builder) checkContent() error {
 		probs = append(probs, contentcheck.CheckGlossary(fsys, "data/glossary.yaml")...)
 	}
 	if sources != nil {
-		probs = append(probs, contentcheck.Citations(fsys, "content", sources)...)
+		probs = append(probs, contentcheck.DataCitations(fsys, sources)...)
 	}
 	// Every claim a buyer acts on is cited. A synthetic benchmark site's
 	// generated text states no facts, so it is not read for claims.

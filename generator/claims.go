@@ -11,7 +11,7 @@ import (
 	"safesource.dev/safesource/generator/internal/contentcheck"
 )
 
-// runClaims prints the citation problems and the uncited claims (sentences
+// runClaims prints the content problems (citations included) and the uncited claims (sentences
 // that state a figure, a legal reference, a contact detail or a platform
 // rule with neither a citation nor an own-policy mark) in the given files or
 // folders, by default every section where claims must be cited. It exits 1
@@ -40,7 +40,8 @@ func runClaims(args []string, stdout, stderr io.Writer) int {
 	}
 	fsys := os.DirFS(*root)
 	known, probs := contentcheck.LoadSources(fsys, "data/sources.yaml")
-	for _, p := range contentcheck.Citations(fsys, "content", known) {
+	pages := append(contentcheck.CheckPages(fsys, "content", known), contentcheck.DataCitations(fsys, known)...)
+	for _, p := range pages {
 		if inPaths(p.File, paths) {
 			probs = append(probs, p)
 		}
@@ -53,7 +54,7 @@ func runClaims(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, c)
 	}
 	if len(probs)+len(claims) > 0 {
-		fmt.Fprintf(stderr, "%d citation problem(s), %d uncited claim(s)\n", len(probs), len(claims))
+		fmt.Fprintf(stderr, "%d content problem(s), %d uncited claim(s)\n", len(probs), len(claims))
 		return 1
 	}
 	return 0

@@ -52,22 +52,10 @@ var dataTextFields = map[string][]string{
 	"data/deadlines.json": {"text", "missing"},
 }
 
-// Citations checks every citation in the Markdown pages under dir and in the
-// data files' text fields: each names a known source and a locator.
-func Citations(fsys fs.FS, dir string, known map[string]bool) Problems {
+// DataCitations checks every citation in the data files' text fields: each
+// names a known source and a locator. (CheckPages checks the pages'.)
+func DataCitations(fsys fs.FS, known map[string]bool) Problems {
 	var out Problems
-	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".md" {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil // reported by CheckPages
-		}
-		body, line := pageBody(src)
-		out = append(out, checkCitations(p, line, string(body), known)...)
-		return nil
-	})
 	for file, fields := range dataTextFields {
 		for _, t := range dataTexts(fsys, file, fields) {
 			out = append(out, checkCitations(file, t.line, t.text, known)...)

@@ -22,7 +22,14 @@ func TestCitations(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatal(probs)
 	}
-	wantProblems(t, Citations(fsys, "content", known), []string{
+	// The fixture page has only a title: leave its front-matter problems out.
+	var got Problems
+	for _, p := range append(CheckPages(fsys, "content", known), DataCitations(fsys, known)...) {
+		if strings.HasPrefix(p.Msg, "citation") {
+			got = append(got, p)
+		}
+	}
+	wantProblems(t, got, []string{
 		"content/guide/page.md:10: citation of \"doc-b\" has no locator",
 		"content/guide/page.md:10: citation of unknown source \"doc-z\"",
 		"data/contacts.yaml:2: citation of unknown source \"nope\"",

@@ -51,8 +51,8 @@ func (ps Problems) Err() error {
 // requiredFields are the front matter fields every page must have.
 var requiredFields = []string{"title", "description", "weight", "reviewed", "sources"}
 
-// CheckPages validates the front matter of every Markdown file under dir in
-// fsys. knownSources are the keys of data/sources.yaml.
+// CheckPages validates the front matter and the citations of every Markdown
+// file under dir in fsys. knownSources are the keys of data/sources.yaml.
 func CheckPages(fsys fs.FS, dir string, knownSources map[string]bool) Problems {
 	var out Problems
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -118,7 +118,8 @@ func checkPage(file string, src []byte, knownSources map[string]bool) Problems {
 	if n, ok := fields["sources"]; ok {
 		out = append(out, checkSourceList(file, offset, n.value, knownSources)...)
 	}
-	return out
+	body, line := pageBody(src)
+	return append(out, checkCitations(file, line, string(body), knownSources)...)
 }
 
 func checkSourceList(file string, offset int, n *yaml.Node, known map[string]bool) Problems {
