@@ -280,42 +280,24 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	thesShards := thesaurusFiles(thes, opt.ThesaurusShardTarget)
 
 	// Content first, so the build id (a hash of it all) can name the folder.
-	type file struct {
-		name string
-		File
+	outs := make([]output, 0, len(shards)+len(typoShards)+len(thesShards)+len(pages))
+	for i, sh := range shards {
+		outs = append(outs, output{fmt.Sprintf("s/%d.sidx", i), func() any { return map[string]any{"p": sh.p, "x": sh.x} }})
 	}
-	var files []file
-	var shardList []string
-	shardFiles := make([]file, len(shards))
-	typoOut := make([]file, len(typoShards))
-	fragFiles := make([]file, len(pages))
-	thesOut := make([]file, len(thesShards))
-	err := work.EachErr(len(shards)+len(typoShards)+len(thesShards)+len(pages), func(i int) error {
-		switch {
-		case i < len(shards):
-			f, err := opt.Store.gzJSON(map[string]any{"p": shards[i].p, "x": shards[i].x})
-			shardFiles[i] = file{fmt.Sprintf("s/%d.sidx", i), f}
-			return err
-		case i < len(shards)+len(typoShards):
-			ti := i - len(shards)
-			f, err := opt.Store.gzJSON(map[string]any{"k": typoShards[ti].keys})
-			typoOut[ti] = file{fmt.Sprintf("t/%d.styp", ti), f}
-			return err
-		case i < len(shards)+len(typoShards)+len(thesShards):
-			wi := i - len(shards) - len(typoShards)
-			f, err := opt.Store.gzJSON(map[string]any{"k": thesShards[wi].keys})
-			thesOut[wi] = file{fmt.Sprintf("w/%d.sthe", wi), f}
-			return err
-		default:
-			pi := i - len(shards) - len(typoShards) - len(thesShards)
-			f, err := opt.Store.gzJSON(fragment(pages[pi]))
-			fragFiles[pi] = file{fmt.Sprintf("f/%d.sfrag", pi), f}
-			return err
-		}
-	})
+	for i, sh := range typoShards {
+		outs = append(outs, output{fmt.Sprintf("t/%d.styp", i), func() any { return map[string]any{"k": sh.keys} }})
+	}
+	for i, sh := range thesShards {
+		outs = append(outs, output{fmt.Sprintf("w/%d.sthe", i), func() any { return map[string]any{"k": sh.keys} }})
+	}
+	for i := range pages {
+		outs = append(outs, output{fmt.Sprintf("f/%d.sfrag", i), func() any { return fragment(pages[i]) }})
+	}
+	files, err := compressAll(opt.Store, outs)
 	if err != nil {
 		return nil, err
 	}
+	var shardList []string
 	for _, s := range shards {
 		shardList = append(shardList, s.first)
 	}
@@ -327,7 +309,6 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	for _, s := range thesShards {
 		thesList = append(thesList, s.first)
 	}
-	files = append(append(append(shardFiles, typoOut...), thesOut...), fragFiles...)
 	var groups [][]any
 	for i, p := range pages {
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
@@ -606,4 +587,28 @@ func urlPath(rel string) string {
 		return "/" + strings.TrimSuffix(rel, "index.html")
 	}
 	return "/" + rel
+}
+
+// output is one file of the index folder before it is compressed: its name
+// and its JSON value, made when the file is compressed (on any core).
+type output struct {
+	name string
+	data func() any
+}
+
+// namedFile is a compressed file and its name in the index folder.
+type namedFile struct {
+	name string
+	File
+}
+
+// compressAll compresses the outputs on every core, keeping their order.
+func compressAll(store *Store, outs []output) ([]namedFile, error) {
+	files := make([]namedFile, len(outs))
+	err := work.EachErr(len(outs), func(i int) error {
+		f, err := store.gzJSON(outs[i].data())
+		files[i] = namedFile{outs[i].name, f}
+		return err
+	})
+	return files, err
 }

@@ -14,6 +14,7 @@ import { rescoreText } from "./rescore";
 import { bandLabel } from "./result";
 import { type Entry, StorageProblem, entryName, merge, newId, readStore, writeStore } from "./storage";
 import { type ExportItem, ImportProblem, problemText, readExport, toJSON } from "./transfer";
+import { downloadText } from "../lib/download";
 
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_LISTED = 8;
@@ -21,15 +22,6 @@ type SortKey = "name" | "score" | "band" | "saved";
 
 function scoredFields(r: Result): { score: number; band: string; confidence: number; findings: string[]; rules_version: number } {
   return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title), rules_version: r.rules_version };
-}
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function initSavedPage(cfg: Config, root: HTMLElement): void {
@@ -264,7 +256,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       await c.ready;
       const out = await c.call("csv", entries.map((e) => e.profile));
       if ("errors" in out) return say(msg("exportFailed"), out.errors.map((p) => problemText(p, msg)));
-      download(`safesource-suppliers-${stamp}.csv`, "text/csv", out.csv);
+      downloadText(`safesource-suppliers-${stamp}.csv`, "text/csv", out.csv);
     } catch (e) {
       say(msg("checkerFailed", { error: e instanceof Error ? e.message : String(e) }));
     }
@@ -285,7 +277,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
         undoButton.focus(); // the row and its button are gone: keep keyboard focus somewhere useful
       }
     } else switch (t.dataset.action) {
-      case "export-json": download(`safesource-suppliers-${stamp}.json`, "application/json", toJSON(entries)); break;
+      case "export-json": downloadText(`safesource-suppliers-${stamp}.json`, "application/json", toJSON(entries)); break;
       case "export-csv": void exportCSV(stamp); break;
       case "import": file.click(); break;
       case "delete-all": {

@@ -5,15 +5,7 @@
 import { messages, type Msg } from "../lib/i18n";
 import { el } from "../lib/dom";
 import * as D from "./deadlines";
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from "../lib/download";
 
 /** A calendar date written out in the reader's language, never shifted by their time zone. */
 function longDate(date: string): string {
@@ -112,7 +104,7 @@ function init(root: HTMLElement): void {
       description: `${(ruleText(d).textContent ?? "").replace(/\[\d+[^\]]*\]/g, "").replace(/\s+/g, " ").trim()} ${new URL(d.route.step, location.href).href}`,
       url: location.href,
     }));
-    download(`safesource-deadlines-${D.localToday()}.ics`, "text/calendar", D.toICS(entries, D.icsStamp(new Date())));
+    downloadText(`safesource-deadlines-${D.localToday()}.ics`, "text/calendar", D.toICS(entries, D.icsStamp(new Date())));
   });
 
   const restore = () => {

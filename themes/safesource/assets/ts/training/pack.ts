@@ -4,6 +4,7 @@
 import type { Grade } from "./grade";
 import { type Exercise, initExercise } from "./exercise";
 import { t } from "./messages";
+import { downloadText } from "../lib/download";
 
 interface CaseLink {
   readonly slug: string;
@@ -268,13 +269,6 @@ class Session {
   }
 
   private download(): void {
-    const url = URL.createObjectURL(new Blob([this.exportJSON()], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `training-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(`training-${new Date().toISOString().slice(0, 10)}.json`, "application/json", this.exportJSON());
   }
 }
