@@ -71,7 +71,7 @@ func caseProfile(t *testing.T, c ruleCase) Profile {
 	return p
 }
 
-func ids(list []Finding) []string {
+func ids(list []*Finding) []string {
 	out := []string{}
 	for _, f := range list {
 		out = append(out, f.ID)
@@ -79,7 +79,7 @@ func ids(list []Finding) []string {
 	return out
 }
 
-func actionIDs(list []Action) []string {
+func actionIDs(list []*Action) []string {
 	out := []string{}
 	for _, a := range list {
 		out = append(out, a.ID)

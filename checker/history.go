@@ -99,8 +99,8 @@ func translate(answers []answer, to *ruleSet) []answer {
 type Rescore struct {
 	FromVersion, ToVersion int
 	Before, After          Result
-	Added, Removed         []Finding // findings only the current rules show, and only the old ones showed
-	Changes                []string  // what changed in each version after FromVersion, newest first
+	Added, Removed         []*Finding // findings only the current rules show, and only the old ones showed
+	Changes                []string   // what changed in each version after FromVersion, newest first
 }
 
 // ScoreAgain scores p with the rules of version from and with the current
@@ -118,7 +118,7 @@ func ScoreAgain(p Profile, from int) (Rescore, error) {
 	}
 	op := Profile{answers: translate(p.answers, old)}
 	o := old.evaluate(&op)
-	r.Before = old.result(&o, make([]Finding, 0, o.nFindings+o.nPositives), make([]Action, 0, o.nActions))
+	r.Before = old.result(&o, make([]*Finding, 0, o.nFindings+o.nPositives), make([]*Action, 0, o.nActions))
 	r.Before.Improvements = old.improvements(op.answers, &o, r.Before.Score, nil)
 	r.Added = findingsMissing(r.After.Findings, r.Before.Findings)
 	r.Removed = findingsMissing(r.Before.Findings, r.After.Findings)
@@ -131,8 +131,8 @@ func ScoreAgain(p Profile, from int) (Rescore, error) {
 }
 
 // findingsMissing returns the findings of a whose ids b lacks.
-func findingsMissing(a, b []Finding) []Finding {
-	var out []Finding
+func findingsMissing(a, b []*Finding) []*Finding {
+	var out []*Finding
 	for _, f := range a {
 		found := false
 		for _, g := range b {
@@ -166,7 +166,7 @@ func (r *Rescore) AppendJSON(b []byte) []byte {
 	b = appendJSONString(b, r.After.Band)
 	for _, part := range []struct {
 		key  string
-		list []Finding
+		list []*Finding
 	}{{"added", r.Added}, {"removed", r.Removed}} {
 		b = appendJSONKey(b, part.key, false)
 		b = append(b, '[')
@@ -174,7 +174,7 @@ func (r *Rescore) AppendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			f := &part.list[i]
+			f := part.list[i]
 			b = appendJSONKey(append(b, '{'), "id", true)
 			b = appendJSONString(b, f.ID)
 			b = appendJSONKey(b, "severity", false)

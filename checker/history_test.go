@@ -53,12 +53,12 @@ func mustDecode(t *testing.T, text string) Profile {
 
 // oldResult is what the v1 command line wrote for one profile.
 type oldResult struct {
-	Score      int       `json:"score"`
-	Band       string    `json:"band"`
-	Confidence float64   `json:"confidence"`
-	Findings   []Finding `json:"findings"`
-	Positives  []Finding `json:"positives"`
-	Actions    []Action  `json:"actions"`
+	Score      int        `json:"score"`
+	Band       string     `json:"band"`
+	Confidence float64    `json:"confidence"`
+	Findings   []*Finding `json:"findings"`
+	Positives  []*Finding `json:"positives"`
+	Actions    []*Action  `json:"actions"`
 }
 
 // Results the v1 command line wrote (testdata/v1/cli-results.json, made by

@@ -20,9 +20,9 @@ type Result struct {
 	Confidence   float64       // 0-1: weighted share of the scored questions answered
 	Known        int           // how many of the questions that matter most were answered
 	KnownOf      int           // how many questions matter most (the weight-2 ones)
-	Findings     []Finding     // red flags, most serious first
-	Positives    []Finding     // reassuring signs, negative points, largest first
-	Actions      []Action      // what to do next, in priority order
+	Findings     []*Finding    // red flags, most serious first (shared with the rules: read only)
+	Positives    []*Finding    // reassuring signs, negative points, largest first (read only)
+	Actions      []*Action     // what to do next, in priority order (read only)
 	Improvements []Improvement // up to three changes that would lower the score most, best first
 	RulesVersion int           // the version of the rules that produced this result
 	USCC         *USCCResult   // the credit code check, when a code was given
@@ -68,7 +68,7 @@ type Action struct {
 // profile can only hold valid answers, and unknown answers add nothing.
 func Score(p Profile) Result {
 	o := defaultRules.evaluate(&p)
-	res := defaultRules.result(&o, make([]Finding, 0, o.nFindings+o.nPositives), make([]Action, 0, o.nActions))
+	res := defaultRules.result(&o, make([]*Finding, 0, o.nFindings+o.nPositives), make([]*Action, 0, o.nActions))
 	res.Improvements = defaultRules.improvements(p.answers, &o, res.Score, nil)
 	if o.hasUSCC {
 		u := o.uscc
@@ -86,8 +86,8 @@ type Scorer struct {
 	// largest part of a score.
 	NoImprovements bool
 
-	buf  []Finding
-	acts []Action
+	buf  []*Finding
+	acts []*Action
 	imps []Improvement
 	uscc USCCResult
 	res  Result
@@ -97,10 +97,10 @@ type Scorer struct {
 func (s *Scorer) Score(p *Profile) *Result {
 	o := defaultRules.evaluate(p)
 	if cap(s.buf) < o.nFindings+o.nPositives {
-		s.buf = make([]Finding, 0, 2*(o.nFindings+o.nPositives))
+		s.buf = make([]*Finding, 0, 2*(o.nFindings+o.nPositives))
 	}
 	if cap(s.acts) < o.nActions {
-		s.acts = make([]Action, 0, 2*o.nActions)
+		s.acts = make([]*Action, 0, 2*o.nActions)
 	}
 	s.res = defaultRules.result(&o, s.buf[:0], s.acts[:0])
 	if !s.NoImprovements {
@@ -154,8 +154,10 @@ func (rs *ruleSet) evaluate(p *Profile) outcome {
 }
 
 // result lays out an outcome, appending findings and positives to one
-// buffer (findings first) and actions to another.
-func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
+// buffer (findings first) and actions to another. The entries point into the
+// rules rather than copying them: a result then costs a pointer per entry,
+// which keeps one score's allocation small.
+func (rs *ruleSet) result(o *outcome, buf []*Finding, acts []*Action) Result {
 	score := scoreFrom(o.redPoints, o.offPoints)
 	scoreBand := bandLow
 	for b := bandCount - 1; b >= 0; b-- {
@@ -176,13 +178,13 @@ func (rs *ruleSet) result(o *outcome, buf []Finding, acts []Action) Result {
 		}
 	}
 	for m := o.fired; m != 0; m &= m - 1 {
-		buf = append(buf, rs.evalRules[bits.TrailingZeros64(m)].entry)
+		buf = append(buf, &rs.evalRules[bits.TrailingZeros64(m)].entry)
 	}
 	for m := o.firedPos; m != 0; m &= m - 1 {
-		buf = append(buf, rs.evalPositives[bits.TrailingZeros64(m)].entry)
+		buf = append(buf, &rs.evalPositives[bits.TrailingZeros64(m)].entry)
 	}
 	for m := o.firedActions; m != 0; m &= m - 1 {
-		acts = append(acts, rs.evalActions[bits.TrailingZeros64(m)])
+		acts = append(acts, &rs.evalActions[bits.TrailingZeros64(m)])
 	}
 	return Result{
 		Score:        score,
@@ -340,7 +342,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		a := &r.Actions[i]
+		a := r.Actions[i]
 		b = appendJSONKey(append(b, '{'), "id", true)
 		b = appendJSONString(b, a.ID)
 		b = appendJSONKey(b, "text", false)
@@ -375,13 +377,13 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-func appendFindings(b []byte, list []Finding) []byte {
+func appendFindings(b []byte, list []*Finding) []byte {
 	b = append(b, '[')
 	for i := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		f := &list[i]
+		f := list[i]
 		b = appendJSONKey(append(b, '{'), "id", true)
 		b = appendJSONString(b, f.ID)
 		b = appendJSONKey(b, "severity", false)

@@ -20,6 +20,39 @@ const ms = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} m
 /** Lighthouse audits each page this many times; the rows give the median (see tests/audit/lighthouse.mjs). */
 const LIGHTHOUSE_RUNS = 7;
 
+/**
+ * The CSV batch as whole processes: `checker score --format csv` on the
+ * 200,000-row benchmark file against a program that only reads and writes
+ * it with encoding/csv (checker/internal/benchdata/csvbench), alternated
+ * five times each; medians of wall and CPU (user + system) time.
+ */
+function wholeProcessBatch() {
+  const dir = mkdtempSync(join(tmpdir(), "csvbatch-"));
+  try {
+    const checker = join(dir, "checker"), csvbench = join(dir, "csvbench"), file = join(dir, "batch.csv");
+    run("go", ["build", "-o", checker, "./checker/cmd/checker"]);
+    run("go", ["build", "-o", csvbench, "./checker/internal/benchdata/csvbench"]);
+    run(csvbench, ["gen", "200000", file]);
+    const timed = (bin, args) => {
+      const out = join(dir, "time.txt");
+      const r = spawnSync("/bin/sh", ["-c", `out=$1; shift; exec /usr/bin/time -f "%e %U %S" -o "$out" "$@" > /dev/null`, "sh", out, bin, ...args], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`${bin} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+      const [wall, user, sys] = readFileSync(out, "utf8").trim().split("\n").at(-1).split(" ").map(Number);
+      return { wall, cpu: user + sys };
+    };
+    const score = [], copy = [];
+    for (let i = 0; i < 5; i++) {
+      copy.push(timed(csvbench, ["copy", file]));
+      score.push(timed(checker, ["score", "--format", "csv", file]));
+    }
+    const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const w = (xs) => median(xs.map((x) => x.wall)), c = (xs) => median(xs.map((x) => x.cpu));
+    return { processRatio: w(score) / w(copy), processCpuRatio: c(score) / c(copy), processScoreS: w(score), processCopyS: w(copy) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function htmlFiles(dir) {
   const out = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -93,6 +126,7 @@ const groups = {
       scorerNs: num(/BenchmarkScorer-\d+\s+\d+\s+([\d.]+) ns\/op/, single),
       batchRatio: num(/([\d.]+) ratio/, batch),
       batchNsPerRow: num(/([\d.]+) ns\/row/, batch),
+      ...wholeProcessBatch(),
     };
   },
 
@@ -213,15 +247,16 @@ function render(r) {
       `Synthetic site, stages after Hugo ÷ Hugo (${label}; search and check run concurrently)`,
       t ? `${t.ratio.toFixed(2)} (Hugo ${ms(t.hugo)}; after Hugo ${ms(t.after)}: search ${ms(t.search)} ‖ check ${ms(t.check)})` +
         (has(t.cpuRatio) ? `; CPU time ${t.cpuRatio.toFixed(2)} (Hugo ${ms(t.hugoCpu)}, after Hugo ${ms(t.afterCpu)})` : "") : "—",
-      "≤ 0.5", ok(t ? t.ratio <= 0.5 : undefined)]),
+      t === s.first ? "≤ 1.0" : "≤ 0.5", ok(t ? t.ratio <= (t === s.first ? 1.0 : 0.5) : undefined)]),
     ["Home page: HTML + CSS + JS (brotli)", has(w.homeKB) ? kb(w.homeKB) : "—", "", ""],
     ["Guide printable binder, /guide/print/ (brotli)", has(w.guidePrintKB) ? kb(w.guidePrintKB) : "—", "", ""],
     ["Guide page: heaviest / median (brotli)", has(w.guideMaxKB) ? `${kb(w.guideMaxKB)} / ${kb(w.guideMedianKB)}` : "—", "≤ 35 KB", ok(has(w.guideMaxKB) ? w.guideMaxKB <= 35 * 1024 : undefined)],
     ["Checker page JavaScript (brotli)", has(w.checkerJS) ? kb(w.checkerJS) : "—", "≤ 20 KB", ok(has(w.checkerJS) ? w.checkerJS <= 20 * 1024 : undefined)],
     ["checker.wasm raw / gzip / brotli", w.wasmRaw ? `${kb(w.wasmRaw)} / ${kb(w.wasmGzip)} / ${kb(w.wasmBrotli)}` : "—", "≤ 700 KB brotli (goal 550)", ok(w.wasmRaw ? w.wasmBrotli <= 700 * 1024 : undefined)],
-    ["Score one profile (Go, native)", has(sc.scoreNs) ? `${(sc.scoreNs / 1000).toFixed(2)} µs; reusing a Scorer ${(sc.scorerNs / 1000).toFixed(2)} µs` : "—", "goal ≤ 2 µs", ok(has(sc.scoreNs) ? sc.scoreNs <= 2000 : undefined)],
+    ["Score one profile (Go, native)", has(sc.scoreNs) ? `${(sc.scoreNs / 1000).toFixed(2)} µs; reusing a Scorer ${(sc.scorerNs / 1000).toFixed(2)} µs` : "—", "≤ 1.5 µs", ok(has(sc.scoreNs) ? sc.scoreNs <= 1500 : undefined)],
     ["Checker page: input to updated result (Chromium, checker in a Web Worker, site saved for offline use), median / p95", has(ck.inputToResultMedianMs) ? `${ck.inputToResultMedianMs.toFixed(2)} ms / ${ck.inputToResultP95Ms.toFixed(2)} ms over ${ck.inputToResultRuns} answers` : "—", "median ≤ 16 ms", ok(has(ck.inputToResultMedianMs) ? ck.inputToResultMedianMs <= 16 : undefined)],
     ["CSV batch of 200,000 profiles ÷ encoding/csv read+write of the same file", has(sc.batchRatio) ? `${sc.batchRatio.toFixed(2)}× (${sc.batchNsPerRow.toFixed(0)} ns/row; both measured interleaved in one run)` : "—", "goal ≤ 1.5×", ok(has(sc.batchRatio) ? sc.batchRatio <= 1.5 : undefined)],
+    ["CSV batch of 200,000 profiles as whole processes: `checker score --format csv` ÷ a program that reads and writes the same file with encoding/csv (median of 5 alternated runs)", has(sc.processRatio) ? `${sc.processRatio.toFixed(2)}× (${sc.processScoreS.toFixed(2)} s vs ${sc.processCopyS.toFixed(2)} s); CPU time ${sc.processCpuRatio.toFixed(2)}×` : "—", "≤ 2×", ok(has(sc.processRatio) ? sc.processRatio <= 2 : undefined)],
   ];
   // The newer of the two relevance measurements (search runs it too).
   const rel = r.relevance && (!se.measuredAt || r.relevance.measuredAt > se.measuredAt) ? r.relevance : se;

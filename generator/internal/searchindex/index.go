@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,18 +135,7 @@ type manifest struct {
 
 // Build indexes pages. Pages are reordered by group, then URL.
 func Build(pages []Page, opt Options) (*Index, error) {
-	if opt.ShardTarget == 0 {
-		opt.ShardTarget = ShardTarget
-	}
-	if opt.MaxPostings == 0 {
-		opt.MaxPostings = MaxPostings
-	}
-	if opt.TypoShardTarget == 0 {
-		opt.TypoShardTarget = TypoShardTarget
-	}
-	if opt.ThesaurusShardTarget == 0 {
-		opt.ThesaurusShardTarget = ThesaurusShardTarget
-	}
+	opt = opt.withDefaults()
 	syn := newSynonyms(opt.Synonyms)
 	pages = append([]Page(nil), pages...)
 	sort.SliceStable(pages, func(i, j int) bool {
@@ -156,126 +144,19 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		}
 		return pages[i].URL < pages[j].URL
 	})
-
-	// Each page's sections analysed (in parallel, or taken from the term
-	// cache when the page is unchanged), then merged in page order.
-	perPage := make([][]secTerms, len(pages))
-	scratches := sync.Pool{New: func() any { return newScratch() }}
-	synKey := syn.fingerprint()
-	work.Each(len(pages), func(pi int) {
-		perPage[pi] = opt.Terms.get(pages[pi], synKey, func() []secTerms {
-			sc := scratches.Get().(*scratch)
-			defer scratches.Put(sc)
-			return analyze(pages[pi], syn, sc)
-		})
-	})
-	type section struct {
-		page int
-		*secTerms
-	}
-	var secs []section
-	df := map[string]int{}
-	wordDF := map[string]int{}
-	totalLen := 0
-	for pi, list := range perPage {
-		for i := range list {
-			st := &list[i]
-			for _, t := range st.terms {
-				df[t.term]++
-			}
-			for _, w := range st.words {
-				wordDF[w]++
-			}
-			totalLen += st.length
-			secs = append(secs, section{pi, st})
-		}
-	}
-	if len(secs) == 0 {
+	c := collect(analyzeAll(pages, syn, opt.Terms))
+	if len(c.secs) == 0 {
 		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
 	// The thesaurus needs only the vocabulary: it is derived while the
 	// postings are scored and sharded.
 	thesDone := make(chan map[string][]thesTarget, 1)
-	go func() { thesDone <- opt.WordNet.thesaurus(df, wordDF) }()
-	// Each term's postings, sized once: a term has one posting per section
-	// it is in (df).
-	terms := make([]string, 0, len(df))
-	for t := range df {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
-	termID := make(map[string]int, len(terms))
-	postings := make([][]posting, len(terms))
-	for i, t := range terms {
-		termID[t] = i
-		postings[i] = make([]posting, 0, df[t])
-	}
-	n := float64(len(secs))
-	avg := float64(totalLen) / n
-	for _, s := range secs {
-		// Sections shorter than average are not rewarded for it: a one-line
-		// glossary or directory entry would otherwise outrank the section that
-		// explains the same word.
-		norm := k1 * (1 - b + b*max(float64(s.length), avg)/avg)
-		for _, t := range s.terms {
-			d := float64(df[t.term])
-			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
-			sc := int(math.Round(s.weight * idf * (t.tf*(k1+1)/(t.tf+norm) + t.bonus) * ScoreScale))
-			id := termID[t.term]
-			postings[id] = append(postings[id], posting{s.page, s.section, max(sc, 1)})
-		}
-	}
-
+	go func() { thesDone <- opt.WordNet.thesaurus(c.df, c.wordDF) }()
+	terms, postings := c.score()
 	idx := &Index{Files: map[string]File{}, store: opt.Store}
-
-	// Shards: consecutive terms until the shard reaches its target size.
-	type shard struct {
-		first string
-		p     map[string][]int
-		x     map[string]int
-		size  int
-	}
-	var shards []*shard
-	cur := &shard{p: map[string][]int{}, x: map[string]int{}}
-	for ti, t := range terms {
-		list := postings[ti]
-		truncated := false
-		if len(list) > opt.MaxPostings {
-			slices.SortStableFunc(list, func(a, b posting) int { return b.score - a.score })
-			list = list[:opt.MaxPostings]
-			truncated = true
-		}
-		slices.SortFunc(list, func(a, b posting) int {
-			if a.page != b.page {
-				return a.page - b.page
-			}
-			return a.section - b.section
-		})
-		enc := make([]int, 0, 3*len(list))
-		prev := 0
-		for _, p := range list {
-			enc = append(enc, p.page-prev, p.section, p.score)
-			prev = p.page
-		}
-		if cur.first == "" {
-			cur.first = t
-		}
-		cur.p[t] = enc
-		if truncated {
-			cur.x[t] = 1
-		}
-		cur.size += len(t) + 6 + 4*len(enc)
-		idx.Stats.Postings += len(list)
-		if cur.size >= opt.ShardTarget {
-			shards = append(shards, cur)
-			cur = &shard{p: map[string][]int{}, x: map[string]int{}}
-		}
-	}
-	if cur.first != "" {
-		shards = append(shards, cur)
-	}
-
-	typoShards := typoFiles(wordDF, opt.TypoShardTarget)
+	shards, kept := shardPostings(terms, postings, opt.MaxPostings, opt.ShardTarget)
+	idx.Stats.Postings = kept
+	typoShards := typoFiles(c.wordDF, opt.TypoShardTarget)
 	thes := <-thesDone
 	thesShards := thesaurusFiles(thes, opt.ThesaurusShardTarget)
 
@@ -297,18 +178,51 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	var shardList []string
-	for _, s := range shards {
-		shardList = append(shardList, s.first)
+	idx.Build = buildID(files)
+	for _, f := range files {
+		idx.Files[idx.Build+"/"+f.name] = f.File
+		idx.Stats.Bytes += f.size
 	}
-	typoList := []string{}
-	for _, s := range typoShards {
-		typoList = append(typoList, s.first)
+	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: pageGroups(pages),
+		Shards: firstKeys(shards, func(s *shard) string { return s.first }),
+		Typo:   firstKeys(typoShards, func(s typoShard) string { return s.first }),
+		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first })})
+	if err != nil {
+		return nil, err
 	}
-	thesList := []string{}
-	for _, s := range thesShards {
-		thesList = append(thesList, s.first)
+	idx.Manifest = m
+	idx.Stats.Bytes += len(m)
+	idx.Stats.Pages = len(pages)
+	idx.Stats.Sections = len(c.secs)
+	idx.Stats.Terms = len(terms)
+	idx.Stats.Shards = len(shards)
+	idx.Stats.Words = len(c.wordDF)
+	idx.Stats.TypoShards = len(typoShards)
+	idx.Stats.ThesaurusKeys = len(thes)
+	idx.Stats.ThesaurusShards = len(thesShards)
+	return idx, nil
+}
+
+// withDefaults fills the options left at zero.
+func (opt Options) withDefaults() Options {
+	if opt.ShardTarget == 0 {
+		opt.ShardTarget = ShardTarget
 	}
+	if opt.MaxPostings == 0 {
+		opt.MaxPostings = MaxPostings
+	}
+	if opt.TypoShardTarget == 0 {
+		opt.TypoShardTarget = TypoShardTarget
+	}
+	if opt.ThesaurusShardTarget == 0 {
+		opt.ThesaurusShardTarget = ThesaurusShardTarget
+	}
+	return opt
+}
+
+// pageGroups lists [group, label, first page, last page] for each run of
+// pages of one group (pages are in group order).
+func pageGroups(pages []Page) [][]any {
 	var groups [][]any
 	for i, p := range pages {
 		if len(groups) == 0 || groups[len(groups)-1][0] != p.Group {
@@ -316,33 +230,28 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		}
 		groups[len(groups)-1][3] = i
 	}
-	// The build id hashes each file's name and its JSON's hash (its key),
-	// so a stored file need not be read.
+	return groups
+}
+
+// firstKeys lists each shard's first key; never nil, so the manifest
+// always has a list.
+func firstKeys[S any](shards []S, first func(S) string) []string {
+	out := make([]string, 0, len(shards))
+	for _, s := range shards {
+		out = append(out, first(s))
+	}
+	return out
+}
+
+// buildID hashes each file's name and its JSON's hash (its key), so a
+// stored file need not be read.
+func buildID(files []namedFile) string {
 	h := sha256.New()
 	for _, f := range files {
 		h.Write([]byte(f.name))
 		h.Write([]byte(f.key))
 	}
-	idx.Build = hex.EncodeToString(h.Sum(nil))[:12]
-	for _, f := range files {
-		idx.Files[idx.Build+"/"+f.name] = f.File
-		idx.Stats.Bytes += f.size
-	}
-	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: groups, Shards: shardList, Typo: typoList, Thes: thesList})
-	if err != nil {
-		return nil, err
-	}
-	idx.Manifest = m
-	idx.Stats.Bytes += len(m)
-	idx.Stats.Pages = len(pages)
-	idx.Stats.Sections = len(secs)
-	idx.Stats.Terms = len(terms)
-	idx.Stats.Shards = len(shards)
-	idx.Stats.Words = len(wordDF)
-	idx.Stats.TypoShards = len(typoShards)
-	idx.Stats.ThesaurusKeys = len(thes)
-	idx.Stats.ThesaurusShards = len(thesShards)
-	return idx, nil
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // secTerms is one section analysed: its terms with their frequency in the

@@ -344,25 +344,7 @@ func (wn *WordNet) readData(path string, pos byte, senses []sense, extra map[str
 	if err != nil {
 		return err
 	}
-	var (
-		lemmas  []string   // backing for this file's synsets' lemmas
-		ptrs    []synsetID // and their pointers
-		sim     []synsetID // (one synset's, before they are copied to ptrs)
-		hyper   []synsetID
-		hypo    []synsetID
-		scratch []byte
-	)
-	take := func(list []synsetID) []synsetID {
-		if len(list) == 0 {
-			return nil
-		}
-		if cap(ptrs)-len(ptrs) < len(list) {
-			ptrs = make([]synsetID, 0, max(1<<14, len(list)))
-		}
-		start := len(ptrs)
-		ptrs = append(ptrs, list...)
-		return ptrs[start:len(ptrs):len(ptrs)]
-	}
+	d := dataReader{extra: extra}
 	for next := 0; next < len(senses); {
 		off := senses[next].offset
 		at := next + 1
@@ -371,93 +353,141 @@ func (wn *WordNet) readData(path string, pos byte, senses []sense, extra map[str
 		}
 		known := senses[next:at] // the lemmas the index gives the synset
 		next = at
-		// The synset's line starts at its offset; it is read up to its
-		// pointers (field stops at the line's end), the rest skipped.
-		bad := errMalformed{path, off}
-		if off >= len(src) || off > 0 && src[off-1] != '\n' {
-			return bad
+		s, ok := d.synset(src, off, known)
+		if !ok {
+			return errMalformed{path, off}
 		}
-		b := src[off:]
-		fo, i := field(b, 0)
-		_, i = field(b, i) // lex_filenum
-		_, i = field(b, i) // ss_type
-		fw, i := field(b, i)
-		o, ok1 := atoi(fo)
-		w, err2 := strconv.ParseUint(string(fw), 16, 31) // (no allocation)
-		if !ok1 || o != off || err2 != nil || len(fw) == 0 || int(w) > len(b) {
-			return bad
-		}
-		if cap(lemmas)-len(lemmas) < int(w) {
-			lemmas = make([]string, 0, max(1<<14, int(w)))
-		}
-		start := len(lemmas)
-		for range w {
-			var f, id []byte
-			f, i = field(b, i)
-			if id, i = field(b, i); len(id) == 0 || isBar(f) || isBar(id) { // lex_id
-				return bad
-			}
-			scratch = appendLemmaName(scratch[:0], f)
-			l := ""
-			for _, s := range known {
-				if s.lemma == string(scratch) {
-					l = s.lemma
-					break
-				}
-			}
-			if l == "" {
-				var ok bool
-				if l, ok = extra[string(scratch)]; !ok {
-					l = string(scratch)
-					extra[l] = l
-				}
-			}
-			lemmas = append(lemmas, l)
-		}
-		var s synset
-		if w > 0 {
-			s.lemmas = lemmas[start:len(lemmas):len(lemmas)]
-		}
-		fp, i := field(b, i)
-		p, ok := atoi(fp) // ("|": not ok)
-		if !ok || p > len(b) {
-			return bad
-		}
-		sim, hyper, hypo = sim[:0], hyper[:0], hypo[:0]
-		for range p {
-			var sym, fo, fpos, st []byte
-			sym, i = field(b, i)
-			fo, i = field(b, i)
-			fpos, i = field(b, i)
-			st, i = field(b, i)
-			if len(st) == 0 || isBar(sym) || isBar(fo) || isBar(fpos) || isBar(st) {
-				return bad
-			}
-			var list *[]synsetID
-			switch string(sym) {
-			case "&":
-				list = &sim
-			case "@", "@i":
-				list = &hyper
-			case "~", "~i":
-				list = &hypo
-			default:
-				continue
-			}
-			o, ok := atoi(fo)
-			if !ok {
-				return bad
-			}
-			tp := fpos[0]
-			if tp == 's' {
-				tp = 'a'
-			}
-			*list = append(*list, synsetID{tp, o})
-		}
-		s.similar, s.hypernyms, s.hyponyms = take(sim), take(hyper), take(hypo)
 		wn.synsets[synsetID{pos, off}] = s
 	}
 	return nil
+}
+
+// dataReader reads synsets from one data file, keeping their lemmas and
+// pointers in a few large backing slices rather than one allocation each.
+type dataReader struct {
+	extra           map[string]string // lemma strings the index does not give
+	lemmas          []string          // backing for the synsets' lemmas
+	ptrs            []synsetID        // and their pointers
+	sim, hyper, hyp []synsetID        // one synset's, before they are copied to ptrs
+	scratch         []byte
+}
+
+// synset reads the synset whose line starts at off, up to its pointers
+// (field stops at the line's end); the rest of the line is skipped.
+func (d *dataReader) synset(src []byte, off int, known []sense) (synset, bool) {
+	var s synset
+	if off >= len(src) || off > 0 && src[off-1] != '\n' {
+		return s, false
+	}
+	b := src[off:]
+	fo, i := field(b, 0)
+	_, i = field(b, i) // lex_filenum
+	_, i = field(b, i) // ss_type
+	fw, i := field(b, i)
+	o, ok1 := atoi(fo)
+	w, err := strconv.ParseUint(string(fw), 16, 31) // (no allocation)
+	if !ok1 || o != off || err != nil || len(fw) == 0 || int(w) > len(b) {
+		return s, false
+	}
+	s.lemmas, i = d.readLemmas(b, i, int(w), known)
+	if i < 0 {
+		return s, false
+	}
+	fp, i := field(b, i)
+	p, ok := atoi(fp) // ("|": not ok)
+	if !ok || p > len(b) || !d.readPointers(b, i, p) {
+		return s, false
+	}
+	s.similar, s.hypernyms, s.hyponyms = d.take(d.sim), d.take(d.hyper), d.take(d.hyp)
+	return s, true
+}
+
+// readLemmas reads w [word lex_id] pairs from i; it returns the lemmas and
+// the position after them, or -1 for a malformed line. A synset's words are
+// nearly always lemmas its senses give it, whose strings are used; the
+// others are made once, in extra.
+func (d *dataReader) readLemmas(b []byte, i, w int, known []sense) ([]string, int) {
+	if cap(d.lemmas)-len(d.lemmas) < w {
+		d.lemmas = make([]string, 0, max(1<<14, w))
+	}
+	start := len(d.lemmas)
+	for range w {
+		var f, id []byte
+		f, i = field(b, i)
+		if id, i = field(b, i); len(id) == 0 || isBar(f) || isBar(id) { // lex_id
+			return nil, -1
+		}
+		d.scratch = appendLemmaName(d.scratch[:0], f)
+		l := ""
+		for _, s := range known {
+			if s.lemma == string(d.scratch) {
+				l = s.lemma
+				break
+			}
+		}
+		if l == "" {
+			var ok bool
+			if l, ok = d.extra[string(d.scratch)]; !ok {
+				l = string(d.scratch)
+				d.extra[l] = l
+			}
+		}
+		d.lemmas = append(d.lemmas, l)
+	}
+	if w == 0 {
+		return nil, i
+	}
+	return d.lemmas[start:len(d.lemmas):len(d.lemmas)], i
+}
+
+// readPointers reads p pointers (symbol offset pos source/target) from i,
+// keeping the similar-to, hypernym and hyponym ones.
+func (d *dataReader) readPointers(b []byte, i, p int) bool {
+	d.sim, d.hyper, d.hyp = d.sim[:0], d.hyper[:0], d.hyp[:0]
+	for range p {
+		var sym, fo, fpos, st []byte
+		sym, i = field(b, i)
+		fo, i = field(b, i)
+		fpos, i = field(b, i)
+		st, i = field(b, i)
+		if len(st) == 0 || isBar(sym) || isBar(fo) || isBar(fpos) || isBar(st) {
+			return false
+		}
+		var list *[]synsetID
+		switch string(sym) {
+		case "&":
+			list = &d.sim
+		case "@", "@i":
+			list = &d.hyper
+		case "~", "~i":
+			list = &d.hyp
+		default:
+			continue
+		}
+		o, ok := atoi(fo)
+		if !ok {
+			return false
+		}
+		tp := fpos[0]
+		if tp == 's' {
+			tp = 'a'
+		}
+		*list = append(*list, synsetID{tp, o})
+	}
+	return true
+}
+
+// take copies a synset's pointer list into the shared backing.
+func (d *dataReader) take(list []synsetID) []synsetID {
+	if len(list) == 0 {
+		return nil
+	}
+	if cap(d.ptrs)-len(d.ptrs) < len(list) {
+		d.ptrs = make([]synsetID, 0, max(1<<14, len(list)))
+	}
+	start := len(d.ptrs)
+	d.ptrs = append(d.ptrs, list...)
+	return d.ptrs[start:len(d.ptrs):len(d.ptrs)]
 }
 
 // isBar reports whether a data line's field is the "|" before its gloss.
