@@ -4,6 +4,8 @@
 // for the sources); nothing in it is typed by hand.
 package area
 
+import "strings"
+
 //go:generate node genarea.mjs
 
 // Status says what the table knows of a code.
@@ -71,4 +73,37 @@ func digits(s string) bool {
 		}
 	}
 	return true
+}
+
+// placeSuffixes are the generic terms a place name may be written without
+// (深圳市, 深圳; 香港特别行政区, 香港), longest first.
+var placeSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "区", "县", "盟", "旗"}
+
+// places is the set of names IsPlace knows, built on first use.
+var places map[string]bool
+
+// IsPlace reports whether s is the name of an area in the table, in Chinese
+// with or without its last generic character (深圳市, 深圳) or in its
+// romanisation upper-cased without spaces or apostrophes (SHENZHEN).
+func IsPlace(s string) bool {
+	if places == nil {
+		places = placeSet()
+	}
+	return places[s]
+}
+
+func placeSet() map[string]bool {
+	set := make(map[string]bool, 3*len(index()))
+	for _, start := range index() {
+		e := parse(line(start))
+		set[e.name] = true
+		for _, suffix := range placeSuffixes {
+			if rest, ok := strings.CutSuffix(e.name, suffix); ok && len([]rune(rest)) >= 2 {
+				set[rest] = true
+				break
+			}
+		}
+		set[strings.NewReplacer(" ", "", "'", "").Replace(strings.ToUpper(e.pinyin))] = true
+	}
+	return set
 }
