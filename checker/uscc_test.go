@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,6 +89,12 @@ func FuzzValidateUSCC(f *testing.F) {
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(r.Error) {
 			t.Fatalf("error text is not valid UTF-8: %q", r.Error)
+		}
+		if e := DecodeUSCC(r); r.Valid != (e.EntityType != "" && e.Area.Status != "" && e.Sentence(r.Province) != "") {
+			t.Fatalf("valid %v but decoded %+v", r.Valid, e)
+		}
+		if utf8.ValidString(s) && !json.Valid(r.AppendDecodedJSON(nil)) {
+			t.Fatalf("decoded JSON is not JSON: %s", r.AppendDecodedJSON(nil))
 		}
 	})
 }

@@ -37,12 +37,13 @@ func runUSCC(args []string, stdout, stderr io.Writer) int {
 				w.WriteString(",")
 			}
 			w.WriteString("\n")
-			w.Write(r.AppendJSON(nil))
+			w.Write(r.AppendDecodedJSON(nil))
 			continue
 		}
 		switch {
 		case r.Valid:
 			w.WriteString(checker.Printable(r.Code) + "  valid  " + r.Province + "\n")
+			w.WriteString("  " + checker.DecodeUSCC(r).Sentence(r.Province) + "\n")
 		case r.Province != "":
 			w.WriteString(checker.Printable(r.Code) + "  invalid: " + checker.Printable(r.Error) + " (province " + r.Province + ")\n")
 		default:
