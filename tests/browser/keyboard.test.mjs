@@ -190,6 +190,20 @@ test("/search/: the result count is announced once the query settles", async () 
   await context.close();
 });
 
+test("/contacts/: the directory filter's count is announced once typing settles", async () => {
+  const { page, context } = await openPage(browser, site.base, null);
+  await context.addInitScript(recordLive);
+  await page.goto(site.base + "contacts/", { waitUntil: "networkidle" });
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await announcements(page), [], "nothing is said on load");
+  await page.locator("[data-filter-text]").pressSequentially("police", { delay: 120 });
+  await page.waitForTimeout(2000);
+  const said = await announcements(page);
+  assertOneShort(said, "typing a filter");
+  assert.equal(said.length, 1, "the count is announced");
+  await context.close();
+});
+
 // ---- invalid fields -----------------------------------------------------
 
 async function cdpFor(page) {
