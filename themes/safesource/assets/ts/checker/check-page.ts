@@ -113,7 +113,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       const input = node.parentElement?.querySelector("input");
       if (input) setInvalid(input, state === "error");
       // The field being typed in says its new status once typing pauses.
-      if (input && input === document.activeElement && text !== said) announce("field", text);
+      if (input && input === document.activeElement && text !== said) announce("field", text, { lead: true });
     }
   }
 

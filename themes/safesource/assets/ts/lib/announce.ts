@@ -12,6 +12,8 @@ export const SETTLE_MS = 700;
 let region: HTMLElement | null = null;
 let timer = 0;
 const pending = new Map<string, string>();
+/** Topics said before the others (what the reader just typed, then its effect). */
+const leading = new Set<string>();
 
 function liveRegion(): HTMLElement {
   if (region?.isConnected) return region;
@@ -27,7 +29,9 @@ function liveRegion(): HTMLElement {
 }
 
 function flush(): void {
-  const text = Array.from(pending.values()).filter(Boolean).join(" ");
+  const topics = Array.from(pending.keys());
+  const ordered = [...topics.filter((t) => leading.has(t)), ...topics.filter((t) => !leading.has(t))];
+  const text = ordered.map((t) => pending.get(t)).filter(Boolean).join(" ");
   pending.clear();
   if (!text) return;
   const r = liveRegion();
@@ -39,9 +43,10 @@ function flush(): void {
 
 /**
  * Says text under topic once input has settled. An empty text withdraws
- * what the topic was going to say.
+ * what the topic was going to say. A leading topic is said first.
  */
-export function announce(topic: string, text: string): void {
+export function announce(topic: string, text: string, { lead = false } = {}): void {
+  if (lead) leading.add(topic);
   // The region exists before its first words: one added with its text
   // already in it is not announced by every screen reader.
   liveRegion();
