@@ -3,7 +3,9 @@
 // the checker, in its Web Worker, scores the answers and the result panel
 // shows the newest score when it arrives. Until the worker is ready the
 // form works as usual and the panel says it is loading.
+import { announce } from "../lib/announce";
 import { $, afterNextPaint, el, setText } from "../lib/dom";
+import { setInvalid } from "../lib/invalid";
 import { clip } from "../lib/i18n";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
@@ -11,6 +13,7 @@ import { type Answers, fragmentPairs, isAnswerFragment, splitVersion, supplierNa
 import { answerLines, keepExclusive, readForm, writeForm } from "./form";
 import type { Result } from "./protocol";
 import { rescoreText } from "./rescore";
+import { showSectionAnswers } from "./section-answers";
 import { ResultPanel, bandLabel } from "./result";
 import { type Entry, StorageProblem, merge, newId, readStore, writeStore } from "./storage";
 
@@ -33,8 +36,8 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
   let restoring: { restored: number; ignored: string[]; version: number } | null = null;
   // "Scored again with rules v2: 62 → 71, because …" for a link made with other rules.
   let rescoreNote = "";
-  // What the checker left out of a restored link, shown beside each field
-  // until that field is answered again.
+  // What the checker left out of a restored link (or a field Save needs),
+  // shown beside each field until that field is answered again.
   const linkProblems = new Map<string, string>();
 
   // The page as built shows no answers and the result for them: until
@@ -103,11 +106,14 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
         text = u.valid ? msg("usccValid", { province: u.province }) : msg("usccInvalid", { error: u.error });
         state = u.valid ? "ok" : "error";
       }
+      const said = node.textContent;
       setText(node, text);
       if (state) node.dataset.state = state;
       else delete node.dataset.state;
       const input = node.parentElement?.querySelector("input");
-      if (input) input.toggleAttribute("aria-invalid", state === "error");
+      if (input) setInvalid(input, state === "error");
+      // The field being typed in says its new status once typing pauses.
+      if (input && input === document.activeElement && text !== said) announce("field", text, { lead: true });
     }
   }
 
@@ -120,6 +126,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
       const done = ids.filter((id) => id in answers).length;
       // Until one is answered, the count keeps the page's own "7 questions".
       setText(count, done ? msg("answeredOf", { n: done, total: ids.length }) : sectionText.get(count) ?? "");
+      showSectionAnswers(panel.root, count, msg("answeredOf", { n: done, total: ids.length }));
     }
   }
 
@@ -245,6 +252,9 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const name = supplierName(answers);
     if (!name) {
       setText(status, msg("saveNeedsName"));
+      // The name field says so too: invalid, with the message as its description.
+      linkProblems.set("supplier_name", msg("saveNeedsName"));
+      fieldStatus(readForm(form, cfg.fields, msg).problems);
       const input = form.querySelector<HTMLInputElement>('input[name="supplier_name"]');
       input?.closest("details")?.setAttribute("open", "");
       input?.focus();

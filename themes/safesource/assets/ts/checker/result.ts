@@ -1,7 +1,9 @@
 // The result panel: score, band (colour and words), confidence, each finding
 // with its reason and guide link, the positives, the changes that would
-// lower the score most and the next actions. Lists are updated in place so
-// the polite live region announces only changes.
+// lower the score most and the next actions. The panel itself is not a live
+// region (one answer would read out the whole result): each settled result
+// is announced in one short sentence, score, band and red flags.
+import { announce } from "../lib/announce";
 import { $, el, setText, syncList } from "../lib/dom";
 import type { Msg } from "../lib/i18n";
 import { parseNames, type Config } from "./config";
@@ -67,6 +69,7 @@ export class ResultPanel {
   /** Loading or failure text; the last score stays visible. */
   say(text: string): void {
     setText(this.message, text);
+    announce("result-message", text);
   }
 
   /**
@@ -102,6 +105,7 @@ export class ResultPanel {
     this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, (a) => actionItem(this.site, a));
     if (this.deadlines) this.deadlines.hidden = !this.urgentBands.has(r.band);
+    announce("result", msg("resultAnnounce", { score: r.score, band: bandLabel(msg, r.band), n: r.findings.length }));
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */

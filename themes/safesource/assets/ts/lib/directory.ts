@@ -1,5 +1,6 @@
 // Filters the authority directory by text and country. Without script every
 // entry stays visible.
+import { announce } from "./announce";
 import { messages } from "./i18n";
 
 export function initDirectoryFilter(): void {
@@ -12,7 +13,8 @@ export function initDirectoryFilter(): void {
   if (!text || !country || !count) return;
   const msg = messages(document.body.dataset);
 
-  const apply = (): void => {
+  // The count is shown at once and spoken once typing pauses (not on load).
+  const apply = (say = true): void => {
     const q = text.value.trim().toLowerCase();
     const c = country.value;
     let shown = 0;
@@ -22,10 +24,11 @@ export function initDirectoryFilter(): void {
       if (match) shown++;
     }
     count.textContent = msg("contactsShown", { n: shown });
+    if (say) announce("directory", count.textContent);
   };
   form.hidden = false;
   form.addEventListener("submit", (e) => e.preventDefault());
-  text.addEventListener("input", apply);
-  country.addEventListener("change", apply);
-  apply();
+  text.addEventListener("input", () => apply());
+  country.addEventListener("change", () => apply());
+  apply(false);
 }

@@ -2,6 +2,7 @@
 // page that runs ?q=…&section=… from the URL. Results are built with
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
+import { announce } from "../lib/announce";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
@@ -125,8 +126,8 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   const popup = el("div", "search-popup");
   popup.id = "search-popup";
   popup.hidden = true;
+  // The count is shown at once and spoken once typing pauses (lib/announce).
   const status = el("p", "search-popup-status");
-  status.setAttribute("role", "status");
   const list = el("ol", "search-popup-results");
   list.setAttribute("aria-label", msg(form, "searchResults"));
   const all = el("a", "search-popup-all");
@@ -146,6 +147,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
     all.href = searchURL(form, r.query.trim());
     all.textContent = r.total === 0 ? msg(form, "searchOpenPage") : msg(form, "searchSeeAll", { n: r.total });
     popup.hidden = false;
+    announce("search", status.textContent);
   };
   const fail = (e: unknown): void => {
     list.replaceChildren();
@@ -153,6 +155,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
     all.href = searchURL(form, input.value.trim());
     all.textContent = msg(form, "searchOpenPage");
     popup.hidden = false;
+    announce("search", status.textContent);
     console.warn("search:", e);
   };
   const run = latest((q: string) => index.then((ix) => ix.search(q, { limit: POPUP_LIMIT })), show, fail);
@@ -218,9 +221,12 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
       const n = group ? r.page : r.total;
       status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
     }
+    // Shown at once, spoken once typing pauses.
+    announce("search", status.textContent);
   };
   const fail = (e: unknown): void => {
     status.textContent = msg(page, "searchFailed");
+    announce("search", status.textContent);
     help.hidden = false;
     console.warn("search:", e);
   };

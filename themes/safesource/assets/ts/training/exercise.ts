@@ -5,6 +5,8 @@
 import { toFragment } from "../checker/fragment";
 import { type AnswerKey, type Grade, grade, readKey } from "./grade";
 import { checkUrl, t } from "./messages";
+import { announce } from "../lib/announce";
+import { setInvalid } from "../lib/invalid";
 
 export interface Exercise {
   readonly key: AnswerKey;
@@ -22,8 +24,12 @@ export function initExercise(root: HTMLElement, onGraded: (g: Grade, ex: Exercis
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const band = form.querySelector<HTMLInputElement>('input[name="band"]:checked');
+    // The band radios' group carries the error: invalid, described by it.
+    const group = form.querySelector('input[name="band"]')?.closest("fieldset");
+    if (group) setInvalid(group, !band, error?.id);
     if (!band) {
       if (error) error.hidden = false;
+      announce("exercise", error?.textContent?.trim() ?? "");
       form.querySelector<HTMLInputElement>('input[name="band"]')?.focus();
       return;
     }
@@ -32,6 +38,14 @@ export function initExercise(root: HTMLElement, onGraded: (g: Grade, ex: Exercis
     const g = grade(key, ticked, band.value);
     showGrade(ex, g);
     onGraded(g, ex);
+  });
+  // Choosing a band answers the error at once.
+  form.addEventListener("change", (ev) => {
+    const t = ev.target;
+    if (!(t instanceof HTMLInputElement) || t.name !== "band" || !error || error.hidden) return;
+    error.hidden = true;
+    const group = t.closest("fieldset");
+    if (group) setInvalid(group, false, error.id);
   });
   return ex;
 }
