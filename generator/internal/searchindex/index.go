@@ -67,6 +67,10 @@ const (
 	bonusPageTitle  = 3
 	bonusHeading    = 1.0
 	bonusEntryTitle = 0.5
+	// bonusAnswers is the bonus of the words in a section's answers (its
+	// author's phrasings of the questions it answers, front matter
+	// "answers"): a field like a heading, written in a reader's words.
+	bonusAnswers = 0.8
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -331,6 +335,7 @@ func analyze(p Page, syn *synonyms, sc *scratch) []secTerms {
 		} else {
 			add(s.Title, bonusHeading)
 		}
+		add(s.Answers, bonusAnswers)
 		add(s.Text, 0)
 		// A synonym found in the text counts as often as its phrase
 		// occurs, unless the word itself occurs more.
