@@ -23,6 +23,9 @@ import (
 //   - each character is folded on its own: decomposed (NFD), combining marks
 //     dropped, lower-cased ("Chéngxìntōng" → "chengxintong");
 //   - apostrophes inside a word are dropped ("supplier's" → "suppliers");
+//   - the dots of an initialism are dropped ("U.S." → "us", "U.K." → "uk"):
+//     a dot after a one-letter piece of a word, followed by one letter and
+//     another dot, joins the letters;
 //   - a word is a run of letters and digits outside the CJK scripts; one-letter
 //     words and stop words are dropped; words of the letters a–z alone are
 //     stemmed with the English Snowball (Porter2) stemmer;
@@ -157,8 +160,10 @@ type token struct{ term, word string }
 func tokens(text string) []token {
 	out := make([]token, 0, len(text)/8)
 	var word []byte // the folded word being read
+	piece := 0      // letters read since the word began or since its last initialism dot
 	var cjk []rune
 	flushWord := func() {
+		piece = 0
 		if len(word) == 0 {
 			return
 		}
@@ -200,8 +205,12 @@ func tokens(text string) []token {
 			switch {
 			case r >= 'A' && r <= 'Z':
 				word = append(word, byte(r)+'a'-'A')
+				piece++
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 				word = append(word, byte(r))
+				piece++
+			case r == '.' && piece == 1 && initialismDot(text, i):
+				piece = 0
 			default:
 				flushWord()
 			}
@@ -216,8 +225,16 @@ func tokens(text string) []token {
 				word = utf8.AppendRune(word, f)
 			}
 		}
+		piece++
 	}
 	flushWord()
 	flushCJK()
 	return out
+}
+
+// initialismDot reports whether the dot at text[i] sits in an initialism:
+// a letter before it, then one letter and another dot ("U.S.").
+func initialismDot(text string, i int) bool {
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	return i > 0 && i+2 < len(text) && letter(text[i-1]) && letter(text[i+1]) && text[i+2] == '.'
 }

@@ -23,6 +23,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const WORD = /[\p{L}\p{Nd}]/u;
 const MARK = /\p{Mn}/gu;
 const DIGIT = /^\p{Nd}/u;
+const ASCII_LETTER = /^[A-Za-z]$/;
 
 /** One token with the span of the original text it came from. */
 export interface Token {
@@ -66,11 +67,13 @@ export function tokenize(text: string): Token[] {
   for (const c of text) { chars.push({ c, at }); at += c.length; }
 
   let word = "";
+  let piece = 0; // letters read since the word began or since its last initialism dot
   let wordStart = 0;
   let wordEnd = 0;
   let cjk: { c: string; at: number }[] = [];
 
   const flushWord = (): void => {
+    piece = 0;
     if (word === "") return;
     const w = word;
     word = "";
@@ -101,6 +104,9 @@ export function tokenize(text: string): Token[] {
     if (cjk.length) flushCJK();
     const next = chars[i + 1]?.c;
     if (isApostrophe(c) && word !== "" && next !== undefined && isWord(next) && !isCJK(next)) continue;
+    // The dots of an initialism ("U.S." → "us"): after a one-letter piece,
+    // before one letter and another dot.
+    if (c === "." && piece === 1 && ASCII_LETTER.test(chars[i - 1]!.c) && ASCII_LETTER.test(next ?? "") && chars[i + 2]?.c === ".") { piece = 0; continue; }
     if (!isWord(c)) { flushWord(); continue; }
     for (const f of fold(c)) {
       if (!isWord(f)) continue;
@@ -108,6 +114,7 @@ export function tokenize(text: string): Token[] {
       word += f;
       wordEnd = pos + c.length;
     }
+    piece++;
   }
   flushWord();
   if (cjk.length) flushCJK();
