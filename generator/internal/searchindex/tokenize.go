@@ -94,8 +94,9 @@ func fold(r rune) string {
 }
 
 // Stem reduces a folded English word to its Snowball (Porter2) stem
-// ("replying" → "repli", "inspections" → "inspect"). Words with digits or
-// letters outside a–z are left as they are.
+// ("replying" → "repli", "inspections" → "inspect"), but for the few
+// stemExceptions. Words with digits or letters outside a–z are left as
+// they are.
 func Stem(w string) string {
 	if len(w) < 3 {
 		return w
@@ -105,8 +106,16 @@ func Stem(w string) string {
 			return w
 		}
 	}
+	if s, ok := stemExceptions[w]; ok {
+		return s
+	}
 	return english.Stem(w, true)
 }
+
+// stemExceptions are words whose Snowball stem would merge them with a
+// word of another meaning that this site also uses often: "goods" (what is
+// bought) is not "good".
+var stemExceptions = map[string]string{"goods": "goods"}
 
 // A site has tens of thousands of distinct words but millions of
 // occurrences: each word's token is worked out once and remembered, which

@@ -35,19 +35,23 @@ export interface Token {
 
 /**
  * The English Snowball (Porter2) stem of a folded word, as the indexer's Go
- * stemmer gives it (both are checked on the Snowball test vocabulary).
+ * stemmer gives it (both are checked on the Snowball test vocabulary), with
+ * the same few exceptions.
  * Words with digits or letters outside a–z are left as they are.
  */
 export function stem(w: string): string {
   let s = stems.get(w);
   if (s === undefined) {
-    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : porter2(w);
+    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : STEM_EXCEPTIONS.get(w) ?? porter2(w);
     if (stems.size > 20000) stems.clear(); // excerpts stem the same words again and again
     stems.set(w, s);
   }
   return s;
 }
 const stems = new Map<string, string>();
+// Words whose Snowball stem would merge them with a word of another meaning
+// the site uses often, as the indexer's stemExceptions: "goods" is not "good".
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([["goods", "goods"]]);
 
 function fold(ch: string): string {
   let out = "";
