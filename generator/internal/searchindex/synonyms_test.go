@@ -97,7 +97,7 @@ func TestExtractAnswersUnknownAnchor(t *testing.T) {
 }
 
 // A word that stands only in a section's answers still finds that section,
-// below a section whose heading holds it.
+// below a section whose heading and text hold it.
 func TestAnswersIndexed(t *testing.T) {
 	page := func(url, body string) Page {
 		p, _, err := Extract(url, []byte(`<html><body><article data-search-body><h1>T</h1>`+body+`</article></body></html>`))
@@ -108,7 +108,7 @@ func TestAnswersIndexed(t *testing.T) {
 	}
 	pages := []Page{
 		page("/a/", `<h2 id="pay">Payment</h2><p>Use escrow.</p><p hidden data-search-answers="pay">refund</p>`),
-		page("/b/", `<h2 id="refund">Refund</h2><p>Ask for it.</p>`),
+		page("/b/", `<h2 id="refund">Refund</h2><p>Ask for a refund.</p>`),
 		page("/c/", `<h2 id="other">Other</h2><p>Nothing here.</p>`),
 	}
 	if pages[0].Sections[1].Text != "Use escrow." {
