@@ -201,6 +201,11 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 		} else {
 			defer func(prev float64) { x.weight = prev }(x.weight)
 			x.weight = w
+			// On the indexed element itself, the weight covers the page
+			// top too: that section starts where the element does.
+			if hasAttr(n, "data-search-body") && len(x.sections) == 1 {
+				x.sections[0].Weight = w
+			}
 		}
 	}
 	if hasAttr(n, "data-search-ignore") {

@@ -81,6 +81,13 @@ func TestExtractWeight(t *testing.T) {
 	if got := []float64{p.Sections[1].Weight, p.Sections[2].Weight}; !slices.Equal(got, []float64{0.5, 0}) {
 		t.Errorf("weights %v, want [0.5 0] (the weight ends with its element)", got)
 	}
+	p, _, err = Extract("/t/", []byte(`<html><body><article data-search-body data-search-weight="0.3"><h1>Case</h1><p>Top</p><h2 id="b">B</h2></article></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []float64{p.Sections[0].Weight, p.Sections[1].Weight}; !slices.Equal(got, []float64{0.3, 0.3}) {
+		t.Errorf("weights %v, want [0.3 0.3] (a weight on the indexed element covers the page top)", got)
+	}
 	_, _, err = Extract("/g/", []byte(`<html><body><article data-search-body data-search-weight="heavy"><h1>X</h1></article></body></html>`))
 	if err == nil || !strings.Contains(err.Error(), `data-search-weight="heavy"`) {
 		t.Errorf("err = %v, want one naming the bad weight", err)
