@@ -101,6 +101,7 @@ test("a question's filler words are not looked up, unless nothing else was asked
   const p = plan("what happens if my goods get stuck at customs ");
   assert.deepEqual(p.map((x) => [x.term, x.filler]), [["happen", true], ["goods", false], ["stuck", false], ["custom", false]]);
   assert.equal(plan("help ")[0].filler, false, "a filler word alone is the subject");
+  assert.equal(plan("making excuses ")[0].filler, true, "a filler word is known by its stem too");
   assert.equal(plan("customs help")[1].filler, false, "the word being typed is not yet filler");
   for (const w of FILLER_WORDS) assert.equal(w, w.toLowerCase());
 });
