@@ -316,10 +316,12 @@ ${rel.relevanceTable ? `
 
 This engine / Pagefind 1.6.0 on the same pages, over the judged query sets
 of \`tests/bench/\`: \`search-queries.json\` (the old set, kept as a regression
-set) and the two halves of the queries written for issue 27 before any
-ranking change, split by a hash of the query: \`search-queries-tuning.json\`
-(ranking was tuned on it) and \`search-queries-heldback.json\` (never used
-for tuning). Each query lists the pages that should come first and, where
+set) and two sets written for issue 27, each before a round of ranking
+changes and split in halves by a hash of the query:
+\`search-queries-tuning.json\` and \`search-queries-heldback.json\` (the
+first set: its held-back half was reported once, then tuned on too), and
+\`search-queries-tuning-2.json\` (tuned on) and
+\`search-queries-heldback-2.json\` (never used for tuning). Each query lists the pages that should come first and, where
 one section answers it, that section. hit@k: share of
 queries with a wanted page in the first k results; MRR: mean of 1/rank of
 the first wanted page (10 results looked at); anchor precision: of the

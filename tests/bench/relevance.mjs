@@ -4,10 +4,15 @@
 //   node tests/bench/relevance.mjs             # this engine only, in node, on the built public/ (quick check)
 //   node tests/bench/relevance.mjs tuning old  # named sets only (old, tuning, heldback)
 //
-// Sets: "old" (search-queries.json, the regression set), "tuning" and
-// "heldback" (search-queries-tuning.json / -heldback.json: queries written
-// for issue 27 before any ranking change and split by a hash of the query;
-// ranking is tuned on "tuning" only, "heldback" is for reporting).
+// Sets: "old" (search-queries.json, the regression set); "tuning" and
+// "heldback" (search-queries-tuning.json / -heldback.json: the first queries
+// written for issue 27 before any ranking change, split by a hash of the
+// query; "heldback" was reported once and has been used for tuning since);
+// "tuning2" and "heldback2" (search-queries-tuning-2.json / -heldback-2.json:
+// a second set written before the second round of ranking changes, split the
+// same way; ranking is tuned on "tuning2", "heldback2" is for reporting).
+//
+// Default sets: all but heldback2, which is measured once, at the end.
 //
 // tests/bench/search-bench.mjs runs both engines in the browser and uses
 // judge() and summarise() from here.
@@ -20,7 +25,13 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const load = (name) => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8")).queries;
 export const QUERIES = load("./search-queries.json");
 /** The judged sets, by name. */
-export const SETS = { old: QUERIES, tuning: load("./search-queries-tuning.json"), heldback: load("./search-queries-heldback.json") };
+export const SETS = {
+  old: QUERIES,
+  tuning: load("./search-queries-tuning.json"),
+  heldback: load("./search-queries-heldback.json"),
+  tuning2: load("./search-queries-tuning-2.json"),
+  heldback2: load("./search-queries-heldback-2.json"),
+};
 export const DEPTH = 10; // results looked at per query
 
 const pageOf = (href) => href.replace(/#.*$/, "");
@@ -67,7 +78,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ix = await SearchIndex.load("http://localhost/search-index/");
   const f = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  for (const name of names.length ? names : ["old", "tuning"]) {
+  for (const name of names.length ? names : ["old", "tuning", "heldback", "tuning2"]) {
     const set = SETS[name];
     if (!set) throw new Error(`unknown set ${name}: ${Object.keys(SETS).join(", ")}`);
     const judged = [];

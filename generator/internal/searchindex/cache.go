@@ -43,6 +43,7 @@ func encodePage(e *buildcache.Encoder, c cachedPage) {
 		e.Bool(s.Entry)
 		e.Float(s.Weight)
 		e.Float(s.Links)
+		e.String(s.Answers)
 	}
 }
 
@@ -57,6 +58,7 @@ func decodePage(d *buildcache.Decoder) cachedPage {
 			s := &p.Sections[i]
 			s.Anchor, s.Title, s.Text = d.String(), d.String(), d.String()
 			s.Entry, s.Weight, s.Links = d.Bool(), d.Float(), d.Float()
+			s.Answers = d.String()
 		}
 	}
 	return c

@@ -16,6 +16,11 @@
 //	                                 directory entries)
 //	data-search-weight="0.5"         scales the scores of the sections that
 //	                                 start inside this element (0 to 10)
+//	data-search-answers="ANCHOR"     this element's text is other ways of
+//	                                 asking what the section with that id
+//	                                 ("" for the page top) answers: indexed
+//	                                 for that section at a weight, never
+//	                                 shown (front matter "answers")
 //
 // Headings h2–h6 with an id start a section titled by their text.
 package searchindex
@@ -23,6 +28,7 @@ package searchindex
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,6 +53,9 @@ type Section struct {
 	Entry  bool    // titled by data-search-title (a glossary or directory entry), not a heading
 	Weight float64 // data-search-weight of the nearest element that has one; 0 means 1
 	Links  float64 // share of the text's letters that are link text (a list of pointers elsewhere)
+	// Answers are the author's phrasings of the questions the section
+	// answers (data-search-answers): indexed, not part of its text.
+	Answers string
 }
 
 // skipTags never contribute text.
@@ -111,6 +120,9 @@ func Extract(url string, src []byte) (Page, bool, error) {
 		x.visit(b, false)
 	}
 	x.flush()
+	if x.err == nil {
+		x.err = x.attachAnswers()
+	}
 	if x.err != nil {
 		return Page{}, false, x.err
 	}
@@ -127,6 +139,7 @@ type extractor struct {
 	buf      strings.Builder
 	weight   float64 // data-search-weight in force (0: none)
 	err      error
+	answers  map[string]string // data-search-answers text by anchor
 	// Letters of the current section's text, and of those inside links.
 	inLink            int
 	letters, linkText int
@@ -188,10 +201,24 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 		} else {
 			defer func(prev float64) { x.weight = prev }(x.weight)
 			x.weight = w
+			// On the indexed element itself, the weight covers the page
+			// top too: that section starts where the element does.
+			if hasAttr(n, "data-search-body") && len(x.sections) == 1 {
+				x.sections[0].Weight = w
+			}
 		}
 	}
 	if hasAttr(n, "data-search-ignore") {
 		ignored = true
+	}
+	if anchor, ok := attr(n, "data-search-answers"); ok {
+		if !ignored {
+			if x.answers == nil {
+				x.answers = map[string]string{}
+			}
+			x.answers[anchor] = collapse(x.answers[anchor] + " " + visibleText(n))
+		}
+		return // never part of a section's text
 	}
 	if n.DataAtom == atom.H1 && !ignored {
 		if x.page.Title == "" {
@@ -228,6 +255,18 @@ func (x *extractor) visit(n *html.Node, ignored bool) {
 	if block {
 		x.buf.WriteByte(' ')
 	}
+}
+
+// attachAnswers gives each section the answers written for its anchor.
+func (x *extractor) attachAnswers() error {
+	for anchor, text := range x.answers {
+		i := slices.IndexFunc(x.sections, func(s Section) bool { return s.Anchor == anchor })
+		if i < 0 {
+			return fmt.Errorf("data-search-answers=%q: the page has no section with that id; use the id of one of its headings, or \"\" for the page top", anchor)
+		}
+		x.sections[i].Answers = text
+	}
+	return nil
 }
 
 func headingLevel(a atom.Atom) int {

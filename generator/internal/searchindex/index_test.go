@@ -54,6 +54,18 @@ func TestExtract(t *testing.T) {
 			}},
 		},
 		{
+			name: "answers belong to the section they name and are not its text",
+			html: wrap(`<article data-search-body><h1>Pay safely</h1><p>Intro.</p>
+				<div hidden data-search-answers-list><p data-search-answers="">how should I pay</p><p data-search-answers="escrow">does the platform hold the money · buyer protection</p></div>
+				<h2 id="escrow">Escrow</h2><p>Keep the money in escrow.</p>
+			</article>`),
+			indexed: true,
+			want: Page{URL: "/guide/x/", Title: "Pay safely", Sections: []Section{
+				{Text: "Intro.", Answers: "how should I pay"},
+				{Anchor: "escrow", Title: "Escrow", Text: "Keep the money in escrow.", Answers: "does the platform hold the money · buyer protection"},
+			}},
+		},
+		{
 			name:    "title falls back to <title>",
 			html:    wrap(`<div data-search-body><p>Only text here.</p></div>`),
 			indexed: true,

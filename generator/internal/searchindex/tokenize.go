@@ -23,6 +23,9 @@ import (
 //   - each character is folded on its own: decomposed (NFD), combining marks
 //     dropped, lower-cased ("Chéngxìntōng" → "chengxintong");
 //   - apostrophes inside a word are dropped ("supplier's" → "suppliers");
+//   - the dots of an initialism are dropped ("U.S." → "us", "U.K." → "uk"):
+//     a dot after a one-letter piece of a word, followed by one letter and
+//     another dot, joins the letters;
 //   - a word is a run of letters and digits outside the CJK scripts; one-letter
 //     words and stop words are dropped; words of the letters a–z alone are
 //     stemmed with the English Snowball (Porter2) stemmer;
@@ -91,8 +94,9 @@ func fold(r rune) string {
 }
 
 // Stem reduces a folded English word to its Snowball (Porter2) stem
-// ("replying" → "repli", "inspections" → "inspect"). Words with digits or
-// letters outside a–z are left as they are.
+// ("replying" → "repli", "inspections" → "inspect"), but for the few
+// stemExceptions. Words with digits or letters outside a–z are left as
+// they are.
 func Stem(w string) string {
 	if len(w) < 3 {
 		return w
@@ -102,8 +106,16 @@ func Stem(w string) string {
 			return w
 		}
 	}
+	if s, ok := stemExceptions[w]; ok {
+		return s
+	}
 	return english.Stem(w, true)
 }
+
+// stemExceptions are words whose Snowball stem would merge them with a
+// word of another meaning that this site also uses often: "goods" (what is
+// bought) is not "good".
+var stemExceptions = map[string]string{"goods": "goods"}
 
 // A site has tens of thousands of distinct words but millions of
 // occurrences: each word's token is worked out once and remembered, which
@@ -157,8 +169,10 @@ type token struct{ term, word string }
 func tokens(text string) []token {
 	out := make([]token, 0, len(text)/8)
 	var word []byte // the folded word being read
+	piece := 0      // letters read since the word began or since its last initialism dot
 	var cjk []rune
 	flushWord := func() {
+		piece = 0
 		if len(word) == 0 {
 			return
 		}
@@ -200,8 +214,12 @@ func tokens(text string) []token {
 			switch {
 			case r >= 'A' && r <= 'Z':
 				word = append(word, byte(r)+'a'-'A')
+				piece++
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 				word = append(word, byte(r))
+				piece++
+			case r == '.' && piece == 1 && initialismDot(text, i):
+				piece = 0
 			default:
 				flushWord()
 			}
@@ -216,8 +234,16 @@ func tokens(text string) []token {
 				word = utf8.AppendRune(word, f)
 			}
 		}
+		piece++
 	}
 	flushWord()
 	flushCJK()
 	return out
+}
+
+// initialismDot reports whether the dot at text[i] sits in an initialism:
+// a letter before it, then one letter and another dot ("U.S.").
+func initialismDot(text string, i int) bool {
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	return i > 0 && i+2 < len(text) && letter(text[i-1]) && letter(text[i+1]) && text[i+2] == '.'
 }

@@ -199,10 +199,10 @@ func lemmaTerms(lemmas []string, out map[string][]string) map[string][]string {
 }
 
 // plainLemma reports whether Tokenize splits l at each byte outside a–z
-// and 0–9 (ASCII without capitals or apostrophes).
+// and 0–9 (ASCII without capitals, apostrophes or the dots of initialisms).
 func plainLemma(l string) bool {
 	for i := 0; i < len(l); i++ {
-		if c := l[i]; c >= 0x80 || c == '\'' || c >= 'A' && c <= 'Z' {
+		if c := l[i]; c >= 0x80 || c == '\'' || c == '.' || c >= 'A' && c <= 'Z' {
 			return false
 		}
 	}

@@ -142,7 +142,14 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(`
   someone somebody something anything anyone everyone people way ways
   best good ok okay exactly possible still even already ever else go
   going goes make sure whats hows wheres whos thats theres lot kind
-  sort maybe probably supposed`.split(/\s+/).filter(Boolean));
+  sort maybe probably supposed let`.split(/\s+/).filter(Boolean));
+
+// The filler words' stems: "making" and "wanted" are filler as "make" and
+// "want" are.
+let fillerStems: ReadonlySet<string> | undefined;
+function fillerTerms(): ReadonlySet<string> {
+  return (fillerStems ??= new Set([...FILLER_WORDS].map(stem)));
+}
 
 async function fetchJSON<T>(url: string): Promise<T> {
   const res = await fetch(url, { credentials: "same-origin" });
@@ -158,11 +165,12 @@ export function plan(query: string): Plan[] {
   // The last word may still be being typed: it matches as a prefix too.
   const typing = !/\s$/.test(query);
   // Filler only beside a word that matters: "help" alone is the subject.
-  const subject = toks.some((t) => !FILLER_WORDS.has(t.word));
+  const isFiller = (t: Token): boolean => FILLER_WORDS.has(t.word) || fillerTerms().has(t.term);
+  const subject = toks.some((t) => !isFiller(t));
   return toks.map((t, i) => {
     const single = [...t.term].length === 1; // one CJK character: any pair starting with it
     const last = i === toks.length - 1;
-    const filler = subject && FILLER_WORDS.has(t.word) && !(last && typing);
+    const filler = subject && isFiller(t) && !(last && typing);
     return { term: t.term, word: t.word, prefix: single || (last && typing), weight: single ? 1 : 0.8, filler };
   });
 }

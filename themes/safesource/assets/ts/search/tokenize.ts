@@ -23,6 +23,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const WORD = /[\p{L}\p{Nd}]/u;
 const MARK = /\p{Mn}/gu;
 const DIGIT = /^\p{Nd}/u;
+const ASCII_LETTER = /^[A-Za-z]$/;
 
 /** One token with the span of the original text it came from. */
 export interface Token {
@@ -34,19 +35,23 @@ export interface Token {
 
 /**
  * The English Snowball (Porter2) stem of a folded word, as the indexer's Go
- * stemmer gives it (both are checked on the Snowball test vocabulary).
+ * stemmer gives it (both are checked on the Snowball test vocabulary), with
+ * the same few exceptions.
  * Words with digits or letters outside a–z are left as they are.
  */
 export function stem(w: string): string {
   let s = stems.get(w);
   if (s === undefined) {
-    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : porter2(w);
+    s = w.length < 3 || !/^[a-z]+$/.test(w) ? w : STEM_EXCEPTIONS.get(w) ?? porter2(w);
     if (stems.size > 20000) stems.clear(); // excerpts stem the same words again and again
     stems.set(w, s);
   }
   return s;
 }
 const stems = new Map<string, string>();
+// Words whose Snowball stem would merge them with a word of another meaning
+// the site uses often, as the indexer's stemExceptions: "goods" is not "good".
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([["goods", "goods"]]);
 
 function fold(ch: string): string {
   let out = "";
@@ -66,11 +71,13 @@ export function tokenize(text: string): Token[] {
   for (const c of text) { chars.push({ c, at }); at += c.length; }
 
   let word = "";
+  let piece = 0; // letters read since the word began or since its last initialism dot
   let wordStart = 0;
   let wordEnd = 0;
   let cjk: { c: string; at: number }[] = [];
 
   const flushWord = (): void => {
+    piece = 0;
     if (word === "") return;
     const w = word;
     word = "";
@@ -101,6 +108,9 @@ export function tokenize(text: string): Token[] {
     if (cjk.length) flushCJK();
     const next = chars[i + 1]?.c;
     if (isApostrophe(c) && word !== "" && next !== undefined && isWord(next) && !isCJK(next)) continue;
+    // The dots of an initialism ("U.S." → "us"): after a one-letter piece,
+    // before one letter and another dot.
+    if (c === "." && piece === 1 && ASCII_LETTER.test(chars[i - 1]!.c) && ASCII_LETTER.test(next ?? "") && chars[i + 2]?.c === ".") { piece = 0; continue; }
     if (!isWord(c)) { flushWord(); continue; }
     for (const f of fold(c)) {
       if (!isWord(f)) continue;
@@ -108,6 +118,7 @@ export function tokenize(text: string): Token[] {
       word += f;
       wordEnd = pos + c.length;
     }
+    piece++;
   }
   flushWord();
   if (cjk.length) flushCJK();
