@@ -2,31 +2,16 @@
 // page that runs ?q=…&section=… from the URL. Results are built with
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
+import { el } from "../lib/dom";
+import { type Msg, messages } from "../lib/i18n";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
 const DEBOUNCE_MS = 40;
 
-/** A UI string from data-msg-* on el (filled from i18n/en.toml). */
-function msg(el: HTMLElement, name: string, vars: Record<string, string | number> = {}): string {
-  const key = "msg" + name.charAt(0).toUpperCase() + name.slice(1);
-  let s = el.dataset[key] ?? "";
-  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 function excerptEl(segs: Segment[]): HTMLSpanElement {
-  const ex = el("span", "search-hit-excerpt");
-  for (const seg of segs) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
-  return ex;
+  return el("span", { class: "search-hit-excerpt" }, ...segs.map((seg) => (seg.mark ? el("mark", {}, seg.text) : seg.text)));
 }
 
 /**
@@ -35,25 +20,16 @@ function excerptEl(segs: Segment[]): HTMLSpanElement {
  * the page that match.
  */
 export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
-  const li = el("li", "search-hit");
-  const a = el("a", "search-hit-link");
-  a.href = hit.href;
-  if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
-  a.append(el("span", "search-hit-title", hit.pageTitle));
-  if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
+  const span = (cls: string, text: string): HTMLSpanElement => el("span", { class: cls }, text);
+  const a = el("a", { class: "search-hit-link", href: hit.href });
+  if (hit.label && hit.label !== hit.pageTitle) a.append(span("search-hit-label", hit.label));
+  a.append(span("search-hit-title", hit.pageTitle));
+  if (hit.heading) a.append(span("search-hit-heading", hit.heading));
   a.append(excerptEl(hit.excerpt));
-  li.append(a);
+  const li = el("li", { class: "search-hit" }, a);
   if (withSubs && hit.subs.length) {
-    const subs = el("ul", "search-hit-subs");
-    for (const s of hit.subs) {
-      const sa = el("a", "search-hit-sub");
-      sa.href = s.href;
-      sa.append(el("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
-      const sli = el("li", "");
-      sli.append(sa);
-      subs.append(sli);
-    }
-    li.append(subs);
+    li.append(el("ul", { class: "search-hit-subs" }, ...hit.subs.map((s) =>
+      el("li", {}, el("a", { class: "search-hit-sub", href: s.href }, span("search-hit-heading", s.heading), excerptEl(s.excerpt))))));
   }
   return li;
 }
@@ -122,14 +98,12 @@ function searchURL(form: HTMLFormElement, q: string, group = ""): string {
 
 /** The header box: a popup of the best few results under it. */
 export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElement, input: HTMLInputElement): void {
-  const popup = el("div", "search-popup");
-  popup.id = "search-popup";
+  const msg = messages(form.dataset);
+  const popup = el("div", { class: "search-popup", id: "search-popup" });
   popup.hidden = true;
-  const status = el("p", "search-popup-status");
-  status.setAttribute("role", "status");
-  const list = el("ol", "search-popup-results");
-  list.setAttribute("aria-label", msg(form, "searchResults"));
-  const all = el("a", "search-popup-all");
+  const status = el("p", { class: "search-popup-status", role: "status" });
+  const list = el("ol", { class: "search-popup-results", "aria-label": msg("searchResults") });
+  const all = el("a", { class: "search-popup-all" });
   popup.append(status, list, all);
   form.append(popup);
   input.setAttribute("aria-controls", popup.id);
@@ -139,19 +113,19 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   const show = (r: Results): void => {
     list.replaceChildren(...r.hits.map((h) => renderHit(h, false)));
     if (r.total === 0) {
-      status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
+      status.textContent = msg("searchNoResults", { q: r.query.trim() });
     } else {
-      status.textContent = msg(form, r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg(form, "searchKeysHint");
+      status.textContent = msg(r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg("searchKeysHint");
     }
     all.href = searchURL(form, r.query.trim());
-    all.textContent = r.total === 0 ? msg(form, "searchOpenPage") : msg(form, "searchSeeAll", { n: r.total });
+    all.textContent = r.total === 0 ? msg("searchOpenPage") : msg("searchSeeAll", { n: r.total });
     popup.hidden = false;
   };
   const fail = (e: unknown): void => {
     list.replaceChildren();
-    status.textContent = msg(form, "searchFailed");
+    status.textContent = msg("searchFailed");
     all.href = searchURL(form, input.value.trim());
-    all.textContent = msg(form, "searchOpenPage");
+    all.textContent = msg("searchOpenPage");
     popup.hidden = false;
     console.warn("search:", e);
   };
@@ -182,6 +156,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
   const filters = page.querySelector<HTMLElement>("[data-search-filters]");
   if (!form || !input || !results || !status || !help || !noMatch || !more || !filters) return;
   const buttons = [...filters.querySelectorAll<HTMLButtonElement>("button[data-filter]")];
+  const msg: Msg = messages(page.dataset);
 
   const params = new URLSearchParams(window.location.search);
   let group = params.get("section") ?? "";
@@ -213,14 +188,14 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
     if (q === "") status.textContent = "";
-    else if (r.total === 0) status.textContent = msg(page, "searchNoResults", { q });
+    else if (r.total === 0) status.textContent = msg("searchNoResults", { q });
     else {
       const n = group ? r.page : r.total;
-      status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
+      status.textContent = msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg("searchPartial") : "");
     }
   };
   const fail = (e: unknown): void => {
-    status.textContent = msg(page, "searchFailed");
+    status.textContent = msg("searchFailed");
     help.hidden = false;
     console.warn("search:", e);
   };

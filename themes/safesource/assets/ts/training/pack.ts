@@ -5,6 +5,7 @@ import type { Grade } from "./grade";
 import { type Exercise, initExercise } from "./exercise";
 import { t } from "./messages";
 import { downloadText } from "../lib/download";
+import { clip } from "../lib/i18n";
 
 interface CaseLink {
   readonly slug: string;
@@ -57,10 +58,6 @@ function save(key: string, results: readonly CaseResult[]): void {
   } catch {
     // Storage full or blocked: the session still runs, it just cannot resume.
   }
-}
-
-function clip(s: string, n = 60): string {
-  return s.length > n ? s.slice(0, n - 1) + "…" : s;
 }
 
 export function initPack(): void {
