@@ -144,6 +144,17 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   if (input.value.trim()) update();
 }
 
+/** Each section filter's count of results; a filter with none is disabled unless it is the one chosen. */
+function showCounts(buttons: readonly HTMLButtonElement[], r: Results, group: string): void {
+  for (const b of buttons) {
+    const g = b.dataset.filter ?? "";
+    const n = g ? r.counts[g] ?? 0 : r.total;
+    const count = b.querySelector<HTMLElement>("[data-filter-count]");
+    if (count) count.textContent = String(n);
+    b.disabled = n === 0 && g !== group;
+  }
+}
+
 /** The /search/ page: the query and section filter live in the URL. */
 export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, headerInput: HTMLInputElement | null): void {
   const form = page.querySelector<HTMLFormElement>("[data-search-page-form]");
@@ -176,13 +187,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     help.hidden = q !== "";
     noMatch.hidden = !(q !== "" && r.total === 0);
     filters.hidden = r.total === 0;
-    for (const b of buttons) {
-      const g = b.dataset.filter ?? "";
-      const n = g ? r.counts[g] ?? 0 : r.total;
-      const count = b.querySelector<HTMLElement>("[data-filter-count]");
-      if (count) count.textContent = String(n);
-      b.disabled = n === 0 && g !== group;
-    }
+    showCounts(buttons, r, group);
     const items = r.hits.map((h) => renderHit(h));
     if (append) results.append(...items); else results.replaceChildren(...items);
     shown = (append ? shown : 0) + r.hits.length;
