@@ -4,32 +4,24 @@
 // localStorage, v1 JSON and CSV exports). Expected results come from the
 // command-line checker; the old scores come from checker/testdata/v1, which
 // the v1 command line wrote.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, fragment, root } from "./checker-lib.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { fragment, root } from "./checker-lib.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser, cli, rules;
-before(async () => {
-  cli = buildCLI();
-  rules = cli.rules();
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  cli?.cleanup();
-});
+const env = useSite({ cli: true });
+let rules;
+before(() => { rules = env.cli.rules(); });
 
 const v1 = (name) => join(root, "checker/testdata/v1", name);
 const scored = (page) => page.waitForSelector("[data-result][data-score]", { timeout: 30_000 });
 const BANDS = ["low", "moderate", "high", "critical"];
 
 test("the new questions are in the form with help on where to check them", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   const where = { registry_status: "gsxt.gov.cn", court_enforcement: "zxgk.court.gov.cn", payee: "legal name", bank_details_changed: "account" };
   const values = {
     registry_status: ["active", "abnormal_operations", "revoked_or_cancelled", "not_found", "unknown"],
@@ -50,9 +42,9 @@ test("the new questions are in the form with help on where to check them", async
 test("changed bank details: at least high, the call-back first, improvements as the CLI computes them", async () => {
   const profile = { supplier_name: "Changed Account Co", platform: "alibaba", store_years: 2.5, payee: "other_company", bank_details_changed: "yes",
     payment_method: "company_bank_transfer", factory_check: "photos_only", samples: "not_requested", court_enforcement: "enforcement_records" };
-  const [want] = cli.score([profile]);
+  const [want] = env.cli.score([profile]);
   assert.ok(want.improvements.length > 0, "the CLI lists improvements for this profile");
-  const { page, context, problems } = await openPage(browser, site.base, "/check/" + fragment(profile, rules.version));
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/" + fragment(profile, rules.version));
   await scored(page);
   const got = await page.evaluate(() => {
     const r = document.querySelector("[data-result]");
@@ -79,11 +71,11 @@ test("changed bank details: at least high, the call-back first, improvements as 
 test("a share link made by the v1 page is scored again and says how the score moved", async () => {
   const links = readFileSync(v1("share-links.txt"), "utf8").split("\n").filter(Boolean);
   const old = JSON.parse(readFileSync(v1("cli-results.json"), "utf8"));
-  const now = cli.scoreFiles(v1("profiles.json"));
-  const context = await browser.newContext();
+  const now = env.cli.scoreFiles(v1("profiles.json"));
+  const context = await env.browser.newContext();
   for (const [i, link] of links.entries()) {
     const page = await context.newPage();
-    await page.goto(site.base + link.replace(/^\//, ""));
+    await page.goto(env.site.base + link.replace(/^\//, ""));
     await scored(page);
     assert.equal(Number(await page.locator("[data-result]").getAttribute("data-score")), now[i].score, `${link}: current score`);
     const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
@@ -94,7 +86,7 @@ test("a share link made by the v1 page is scored again and says how the score mo
   }
   // The Alibaba.com store of 2.5 years: the finding the v1 rules gave is named as gone.
   const page = await context.newPage();
-  await page.goto(site.base + links[0].replace(/^\//, ""));
+  await page.goto(env.site.base + links[0].replace(/^\//, ""));
   await scored(page);
   assert.match(await page.locator("[data-rescored]").textContent(), /“Store has traded for less than three years” no longer applies/);
   // Answering something makes the answers the buyer's own: the note goes.
@@ -106,13 +98,13 @@ test("a share link made by the v1 page is scored again and says how the score mo
 test("a saved list from v1 still loads, is scored again, and says so", async () => {
   const doc = readFileSync(v1("saved-localstorage.json"), "utf8");
   const old = JSON.parse(doc).suppliers;
-  const now = cli.scoreFiles(v1("profiles.json"));
-  const context = await browser.newContext();
+  const now = env.cli.scoreFiles(v1("profiles.json"));
+  const context = await env.browser.newContext();
   await context.addInitScript((d) => {
     if (!localStorage.getItem("safesource-saved")) localStorage.setItem("safesource-saved", d);
   }, doc);
   const page = await context.newPage();
-  await page.goto(site.base + "check/saved/", { waitUntil: "networkidle" });
+  await page.goto(env.site.base + "check/saved/", { waitUntil: "networkidle" });
   await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 30_000 });
   const status = await page.locator("[data-saved-status]").textContent();
   assert.match(status, /Scores were updated to the current rules/);
@@ -132,9 +124,9 @@ test("a saved list from v1 still loads, is scored again, and says so", async () 
 });
 
 test("JSON and CSV exported by the v1 saved page import and score as the CLI does", async () => {
-  const now = cli.scoreFiles(v1("profiles.json"));
+  const now = env.cli.scoreFiles(v1("profiles.json"));
   for (const [name, type] of [["saved-export.json", "application/json"], ["saved-export.csv", "text/csv"]]) {
-    const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+    const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/");
     await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 30_000 });
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import JSON or CSV…" }).click()]);
     await chooser.setFiles({ name, mimeType: type, buffer: readFileSync(v1(name)) });
@@ -155,7 +147,7 @@ test("JSON and CSV exported by the v1 saved page import and score as the CLI doe
 });
 
 test("the methodology page and the red-flag catalogue are generated from the rules data", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/methodology/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/methodology/");
   for (const c of rules.changelog) {
     const heading = page.locator(`#rules-v${c.version}`);
     assert.equal(await heading.count(), 1, `changelog heading for v${c.version}`);
@@ -165,7 +157,7 @@ test("the methodology page and the red-flag catalogue are generated from the rul
   for (const id of ["registry_status", "court_enforcement", "payee", "bank_details_changed"]) {
     assert.equal(await page.locator(`#field-${id}`).count(), 1, `methodology lists ${id}`);
   }
-  await page.goto(site.base + "red-flags/");
+  await page.goto(env.site.base + "red-flags/");
   for (const r of rules.rules) {
     const row = page.locator(`#finding-${r.id}`);
     assert.equal(await row.count(), 1, `catalogue row for ${r.id}`);

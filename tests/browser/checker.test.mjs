@@ -2,24 +2,15 @@
 // clicking and typing, share links (checked against the command-line checker
 // for a corpus of profiles), garbled links, keyboard-only use, USCC feedback,
 // print, layout stability, and that nothing leaves the page after it loads.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, fragment, exampleProfiles, randomProfiles, root, inputToResult } from "./checker-lib.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { fragment, exampleProfiles, randomProfiles, root, inputToResult } from "./checker-lib.mjs";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { useSite } from "./setup.mjs";
 
-let site, browser, cli;
-before(async () => {
-  cli = buildCLI();
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  cli?.cleanup();
-});
+const env = useSite({ cli: true });
 
 const scored = (page) => page.waitForSelector("[data-result][data-score]", { timeout: 20_000 });
 
@@ -51,8 +42,8 @@ function expectSame(got, want, where) {
 }
 
 test("the form is rendered from the rules data and keeps the contract", async () => {
-  const rules = cli.rules();
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const rules = env.cli.rules();
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   for (const q of rules.questions) {
     const anchor = page.locator(`#q-${q.id}`);
     assert.equal(await anchor.count(), 1, `#q-${q.id} anchor`);
@@ -89,9 +80,9 @@ test("every UI string the checker scripts use is on both pages (from i18n)", asy
   for (const band of ["low", "moderate", "high", "critical"]) keys.add("band" + band[0].toUpperCase() + band.slice(1));
   for (const sev of ["critical", "high", "moderate", "low", "positive"]) keys.add("severity" + sev[0].toUpperCase() + sev.slice(1));
   assert.ok(keys.size > 40, `found the keys in the source (${keys.size})`);
-  const { page, context } = await openPage(browser, site.base, null);
+  const { page, context } = await openPage(env.browser, env.site.base, null);
   for (const path of ["check/", "check/saved/"]) {
-    await page.goto(site.base + path);
+    await page.goto(env.site.base + path);
     const have = await page.evaluate(() => ({ ...document.querySelector("[data-checker-config]").dataset }));
     const missing = [...keys].filter((k) => !have["msg" + k[0].toUpperCase() + k.slice(1)]);
     assert.deepEqual(missing, [], `${path}: strings the scripts ask for but the page lacks`);
@@ -100,7 +91,7 @@ test("every UI string the checker scripts use is on both pages (from i18n)", asy
 });
 
 test("answering by clicking and typing updates score, band, reasons and the link", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   const profile = { supplier_name: "Clicked Trading", store_years: 0.5, payment_method: "personal_account", badges: ["chengxintong"], deposit_percent: 100, order_value_usd: 12000 };
   await page.locator("#f-supplier_name").pressSequentially(profile.supplier_name);
@@ -109,12 +100,12 @@ test("answering by clicking and typing updates score, band, reasons and the link
   await page.locator('input[name="badges"][value="chengxintong"]').check();
   await page.locator("#f-deposit_percent").fill("100");
   await page.locator("#f-order_value_usd").pressSequentially("12000");
-  const [want] = cli.score([profile]);
+  const [want] = env.cli.score([profile]);
   expectSame(await shown(page), want, "clicked");
   assert.match(await page.locator("[data-band-label]").textContent(), /Critical risk/, "band in words");
-  assert.equal(await page.locator("[data-progress-text]").textContent(), `6 of ${cli.rules().questions.length} answered`);
+  assert.equal(await page.locator("[data-progress-text]").textContent(), `6 of ${env.cli.rules().questions.length} answered`);
   const hash = decodeURIComponent(new URL(page.url()).hash);
-  assert.match(hash, new RegExp(`&rules_version=${cli.rules().version}$`), "the link ends with the rules version");
+  assert.match(hash, new RegExp(`&rules_version=${env.cli.rules().version}$`), "the link ends with the rules version");
   assert.match(hash, /payment_method=personal_account/);
   assert.match(hash, /badges=chengxintong/);
   const guide = page.locator('[data-list="findings"] a').first();
@@ -130,12 +121,12 @@ test("a shared link restores the same result as the CLI for every example profil
   const examples = exampleProfiles();
   const extra = JSON.parse(readFileSync(join(root, "tests/browser/testdata/profiles.json"), "utf8"));
   const corpus = [...examples.map((e) => ({ name: e.name, profile: e.profile })), ...extra.map((p, i) => ({ name: `testdata/profiles.json #${i + 1}`, profile: p }))];
-  const wants = cli.score(corpus.map((c) => c.profile));
+  const wants = env.cli.score(corpus.map((c) => c.profile));
   assert.equal(wants.length, corpus.length);
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   for (const [i, c] of corpus.entries()) {
     const page = await context.newPage();
-    await page.goto(site.base + "check/" + fragment(c.profile, cli.rules().version));
+    await page.goto(env.site.base + "check/" + fragment(c.profile, env.cli.rules().version));
     await scored(page);
     expectSame(await shown(page), wants[i], c.name);
     assert.equal(await page.locator("[data-link-notice]").textContent(), "", `${c.name}: nothing ignored`);
@@ -146,14 +137,14 @@ test("a shared link restores the same result as the CLI for every example profil
 });
 
 test("random profiles agree with the CLI when the link changes in place", async () => {
-  const profiles = randomProfiles(cli.rules(), 40);
-  const wants = cli.score(profiles);
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const profiles = randomProfiles(env.cli.rules(), 40);
+  const wants = env.cli.score(profiles);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   for (const [i, p] of profiles.entries()) {
     // Typing a new link into the address bar of an open page fires hashchange.
     await page.evaluate(() => delete document.querySelector("[data-result]").dataset.score);
-    await page.evaluate((h) => { location.hash = h; }, fragment(p, cli.rules().version));
+    await page.evaluate((h) => { location.hash = h; }, fragment(p, env.cli.rules().version));
     await scored(page);
     expectSame(await shown(page), wants[i], `random profile ${i}: ${JSON.stringify(p)}`);
   }
@@ -168,11 +159,11 @@ test("a garbled link restores what it can, says what it ignored, and renders not
     `badges=deep_factory_audit,${encodeURIComponent("<b>bold</b>")}`, `${encodeURIComponent("<script>alert(1)</script>")}=1`,
     "samples=passed", "samples=failed", "%E0%A4%A=1", "order_value_usd=2000", "employees=7.5",
   ].join("&");
-  const { page, context, problems } = await openPage(browser, site.base, "/check/" + frag);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/" + frag);
   await scored(page);
   // Only the valid parts are scored, exactly as the CLI scores them (a list
   // with one unknown item is left out whole, as the checker reads it).
-  const [want] = cli.score([{ supplier_name: evil, samples: "passed", order_value_usd: 2000 }]);
+  const [want] = env.cli.score([{ supplier_name: evil, samples: "passed", order_value_usd: 2000 }]);
   expectSame(await shown(page), want, "garbled link");
   const notice = page.locator("[data-link-notice]");
   const text = await notice.textContent();
@@ -187,15 +178,15 @@ test("a garbled link restores what it can, says what it ignored, and renders not
   // The URL now holds only what was used.
   const kept = new URLSearchParams(new URL(page.url()).hash.slice(1));
   assert.deepEqual([...kept.keys()], ["supplier_name", "samples", "order_value_usd", "rules_version"]);
-  assert.equal(kept.get("rules_version"), String(cli.rules().version));
+  assert.equal(kept.get("rules_version"), String(env.cli.rules().version));
   assertClean(assert, problems, "garbled link");
   await context.close();
 });
 
 test("a link with nothing usable says what it ignored and shows the result for no answers", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/#platform=zzz&deposit_percent=150");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/#platform=zzz&deposit_percent=150");
   await scored(page);
-  const want = cli.noAnswers();
+  const want = env.cli.noAnswers();
   expectSame(await shown(page), want, "link with nothing usable");
   const text = await page.locator("[data-link-notice]").textContent();
   for (const part of ["platform", '"zzz"', "deposit_percent", "above the maximum"]) assert.ok(text.includes(part), `notice mentions ${part}: ${text}`);
@@ -207,7 +198,7 @@ test("a link with nothing usable says what it ignored and shows the result for n
 });
 
 test("a #anchor without = is a plain link to a question and is left alone", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/#q-store_years");
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/#q-store_years");
   await scored(page);
   assert.equal(new URL(page.url()).hash, "#q-store_years");
   assert.equal(await page.locator("[data-link-notice]").textContent(), "");
@@ -217,7 +208,7 @@ test("a #anchor without = is a plain link to a question and is left alone", asyn
   await page.getByLabel("Received and failed").check();
   await page.evaluate(() => document.querySelector(".skip-link").focus());
   await page.keyboard.press("Enter");
-  await page.waitForFunction((v) => location.hash === `#samples=failed&rules_version=${v}`, cli.rules().version);
+  await page.waitForFunction((v) => location.hash === `#samples=failed&rules_version=${v}`, env.cli.rules().version);
   await page.reload();
   await scored(page);
   assert.equal(await page.locator('input[name="samples"][value="failed"]').isChecked(), true, "a reload keeps the answers");
@@ -226,7 +217,7 @@ test("a #anchor without = is a plain link to a question and is left alone", asyn
 
 test("keyboard only: collapse a section, answer, and save", async () => {
   const want = { supplier_name: "Keyboard Trading", platform: "alibaba", store_years: "0.5", badges: ["trade_assurance", "chengxintong"], claims_factory: "yes", employees: "12", payment_method: "paypal", deposit_percent: "60", order_value_usd: "800", tracking: "none_yet" };
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   const focused = () => page.evaluate(() => {
     const a = document.activeElement;
@@ -265,7 +256,7 @@ test("keyboard only: collapse a section, answer, and save", async () => {
   assert.ok(toggled, "reached a section summary");
   assert.ok(saved, "reached the Save button by Tab alone");
   const profile = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, /^[\d.]+$/.test(v) ? Number(v) : v]));
-  const [expected] = cli.score([profile]);
+  const [expected] = env.cli.score([profile]);
   expectSame(await shown(page), expected, "keyboard");
   assert.match(await page.locator("[data-action-status]").textContent(), /Saved “Keyboard Trading”/);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("safesource-saved")));
@@ -275,8 +266,8 @@ test("keyboard only: collapse a section, answer, and save", async () => {
 });
 
 test("typing a credit code shows at once whether it is valid and its province", async () => {
-  const [good, bad] = cli.uscc("91330100716105852F", "91330100716105852A");
-  const { page, context } = await openPage(browser, site.base, "/check/");
+  const [good, bad] = env.cli.uscc("91330100716105852F", "91330100716105852A");
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   const status = page.locator("#err-uscc");
   // The checker answers from its worker, so the status follows each
@@ -298,7 +289,7 @@ test("typing a credit code shows at once whether it is valid and its province", 
 });
 
 test("saving needs a name and says so; start over clears and Back brings the answers back", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/" + fragment({ samples: "refused", tracking: "dedicated_line" }, cli.rules().version));
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/" + fragment({ samples: "refused", tracking: "dedicated_line" }, env.cli.rules().version));
   await scored(page);
   const before = await shown(page);
   await page.getByRole("button", { name: "Save supplier" }).click();
@@ -316,7 +307,7 @@ test("saving needs a name and says so; start over clears and Back brings the ans
 });
 
 test("the share button copies a link that reopens the same result", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/", { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/", { permissions: ["clipboard-read", "clipboard-write"] });
   await scored(page);
   await page.locator("#f-supplier_name").fill("Shared, Ltd. & Co");
   await page.getByLabel("Supplier refused to send samples").check();
@@ -334,12 +325,12 @@ test("the share button copies a link that reopens the same result", async () => 
 });
 
 test("no request leaves the page after it loads; the WebAssembly loads in a worker after first paint and is cached immutably", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, null);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, null);
   const requested = new Map(); // URL -> wall-clock time the request was seen
   page.on("request", (r) => { if (!requested.has(r.url())) requested.set(r.url(), Date.now()); });
   const workers = [];
   page.on("worker", (w) => workers.push(w.url()));
-  await page.goto(site.base + "check/" + fragment(exampleProfiles()[0].profile, cli.rules().version), { waitUntil: "networkidle" });
+  await page.goto(env.site.base + "check/" + fragment(exampleProfiles()[0].profile, env.cli.rules().version), { waitUntil: "networkidle" });
   await scored(page);
   assert.equal(workers.length, 1, `one worker runs the checker: ${workers.join(", ")}`);
   assert.match(workers[0], /\/assets\/checker-worker\.[0-9a-f]{64}\.js$/, "the worker script is fingerprinted");
@@ -371,7 +362,7 @@ test("no request leaves the page after it loads; the WebAssembly loads in a work
   // Chromium re-checks the page's own favicon when the URL changes (the link
   // follows committed answers); that request carries nothing. Anything else fails.
   const later = problems.requests.slice(count);
-  const favicon = new URL("favicon.svg", site.base).href;
+  const favicon = new URL("favicon.svg", env.site.base).href;
   assert.deepEqual(later.filter((u) => u !== favicon), [], "no requests after load");
   assert.ok(later.length <= 8, `at most one favicon re-check per committed change (${later.length})`);
   assert.ok(problems.requests.every((u) => !/Private|private|91330100716105852F|company_bank_transfer/.test(u)), "no answer in any URL");
@@ -380,14 +371,14 @@ test("no request leaves the page after it loads; the WebAssembly loads in a work
 });
 
 test("the result appears without shifting the layout (light, dark, 360 px)", async (t) => {
-  const frag = fragment(JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8")), cli.rules().version);
+  const frag = fragment(JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8")), env.cli.rules().version);
   for (const opts of [{ colorScheme: "light" }, { colorScheme: "dark" }, { viewport: { width: 360, height: 740 } }]) {
-    const { page, context, problems } = await openPage(browser, site.base, null, opts);
+    const { page, context, problems } = await openPage(env.browser, env.site.base, null, opts);
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push([e.startTime, e.value]); }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(site.base + "check/" + frag, { waitUntil: "networkidle" });
+    await page.goto(env.site.base + "check/" + frag, { waitUntil: "networkidle" });
     await scored(page);
     await page.waitForTimeout(300);
     // From the moment the checker starts loading: the result filling in must not move anything.
@@ -407,7 +398,7 @@ test("the result appears without shifting the layout (light, dark, 360 px)", asy
 
 test("print gives a short report: supplier, date, answers, score, findings with guide URLs", async () => {
   const profile = JSON.parse(readFileSync(join(root, "checker/testdata/profiles/mixed-signals.json"), "utf8"));
-  const { page, context } = await openPage(browser, site.base, "/check/" + fragment(profile, cli.rules().version));
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/" + fragment(profile, env.cli.rules().version));
   await scored(page);
   // What the browser does when asked to print: the page fills in the date then.
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
@@ -429,7 +420,7 @@ test("print gives a short report: supplier, date, answers, score, findings with 
 });
 
 test("before scoring the page shows the checker's result for no answers, in the markup the script makes", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   const lists = () => page.$$eval("[data-result-details] [data-list]", (ls) => ls.map((l) => [l.dataset.list, l.innerHTML]));
   // The score, band, confidence, progress and the mobile peek bar.
@@ -443,7 +434,7 @@ test("before scoring the page shows the checker's result for no answers, in the 
   }, parts);
   assert.ok(built.find(([n]) => n === "actions")[1].includes("<li"), "next steps are in the built page");
   assert.deepEqual(await lists(), built, "the worker's first result left the built lists as they were");
-  const want = cli.noAnswers();
+  const want = env.cli.noAnswers();
   assert.ok(builtSummary[0][1].includes(`>${want.score}<`) && builtSummary[1][1].includes(`${want.score}/100`), "the built page shows the checker's score for no answers");
   assert.deepEqual(await summary(), builtSummary, "the worker's first result left the built score, band, confidence, progress and peek as they were");
   assert.equal(await page.locator("[data-result-message]").textContent(), "", "no loading message once scored");
@@ -460,25 +451,25 @@ test("before scoring the page shows the checker's result for no answers, in the 
   await page.waitForFunction(() => document.querySelector('[data-list="actions"]').children.length > 0 && !document.querySelector("[data-result]").hasAttribute("data-scoring"));
   assert.deepEqual(await lists(), built, "the script's markup is the built page's");
   const shown = await page.evaluate(() => Array.from(document.querySelectorAll('[data-list="actions"] > li'), (li) => li.dataset.key));
-  assert.deepEqual(shown, cli.noAnswers().actions.map((a) => a.id), "the next steps for no answers are the checker's");
+  assert.deepEqual(shown, env.cli.noAnswers().actions.map((a) => a.id), "the next steps for no answers are the checker's");
   assertClean(assert, problems, "/check/");
   await context.close();
 });
 
 test("without JavaScript every question is readable and fillable, and nothing is submitted", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/", { javaScriptEnabled: false });
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/", { javaScriptEnabled: false });
   assert.ok(await page.locator(".result-noscript").isVisible());
   assert.equal(await page.locator("[data-checker-actions]").isVisible(), false, "buttons that need script are not shown");
   assert.equal(await page.locator('input[name="platform"][value="unknown"]').isChecked(), true);
   await page.locator("#f-supplier_name").fill("No Script Co");
   await page.locator("#f-supplier_name").press("Enter");
   await page.getByLabel("Alibaba.com").check();
-  assert.equal(page.url(), site.base + "check/", "Enter submits nothing");
+  assert.equal(page.url(), env.site.base + "check/", "Enter submits nothing");
   await context.close();
 });
 
 test("input to updated result through the worker (logged, not asserted: make bench measures it)", async (t) => {
-  const { page, context } = await openPage(browser, site.base, "/check/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/");
   await scored(page);
   const update = await page.evaluate(inputToResult, 100);
   t.diagnostic(`input event to updated result: median ${update.median.toFixed(2)} ms, p95 ${update.p95.toFixed(2)} ms over ${update.n}`);
@@ -489,13 +480,13 @@ test("input to updated result through the worker (logged, not asserted: make ben
 test("a high or critical result links the deadline planner; a low one does not", async () => {
   for (const [name, wantLink] of [["payment-diversion", true], ["model-supplier", false]]) {
     const profile = JSON.parse(readFileSync(join(root, "checker/testdata/profiles", name + ".json"), "utf8"));
-    const band = cli.score([profile])[0].band;
-    const { page, context, problems } = await openPage(browser, site.base, "/check/" + fragment(profile, cli.rules().version));
+    const band = env.cli.score([profile])[0].band;
+    const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/" + fragment(profile, env.cli.rules().version));
     await scored(page);
     assert.equal(await page.locator("[data-result]").getAttribute("data-band"), band, `${name}: the page shows the checker's band`);
     const link = page.locator("[data-deadlines-link]");
     assert.equal(await link.isVisible(), wantLink, `${name} (${band}): the planner link is ${wantLink ? "shown" : "hidden"}`);
-    if (wantLink) assert.equal(new URL(await link.locator("a").getAttribute("href"), site.base).pathname, "/playbook/deadlines/");
+    if (wantLink) assert.equal(new URL(await link.locator("a").getAttribute("href"), env.site.base).pathname, "/playbook/deadlines/");
     assertClean(assert, problems, name);
     await context.close();
   }

@@ -2,13 +2,12 @@
 // a[data-cite] names a locator and links to a note on the same page that
 // carries data-source (the same key), data-source-kind and, for a primary
 // source, the URL it was read at; own-policy marks lead to the methodology.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSite, launch, openPage } from "./harness.mjs";
+import { openPage } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 const pages = [
   "/guide/safe-payment/", "/guide/export-documents/", "/red-flags/large-deposit/",
@@ -36,7 +35,7 @@ function readCitations() {
 
 for (const path of pages) {
   test(`${path}: every citation resolves to its source note`, async () => {
-    const { page, context } = await openPage(browser, site.base, path);
+    const { page, context } = await openPage(env.browser, env.site.base, path);
     const { cites, own } = await page.evaluate(readCitations);
     assert.ok(cites.length > 0, `${path} cites its sources`);
     for (const c of cites) {
@@ -55,7 +54,7 @@ for (const path of pages) {
 }
 
 test("the methodology explains the site's own policy", async () => {
-  const { page, context } = await openPage(browser, site.base, "/methodology/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/methodology/");
   assert.equal(await page.locator("#own-policy").count(), 1);
   await context.close();
 });

@@ -4,33 +4,24 @@
 // /check/saved/. Both must accept the same files with the same profiles
 // (scored the same, and the stored profile re-scored by the CLI the same)
 // and reject the same files with the same problems, in the same order.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, root } from "./checker-lib.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { root } from "./checker-lib.mjs";
+import { useSite } from "./setup.mjs";
 
 const corpus = join(root, "checker/testdata/import");
 const KEY = "safesource-saved";
 const SHOWN = 9; // the status shows the first problem and up to 8 more
 
-let site, browser, cli;
-before(async () => {
-  cli = buildCLI();
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  cli?.cleanup();
-});
+const env = useSite({ cli: true });
 
 /** The CLI's verdict on a file: its results, or its problems as the browser words them. */
 function viaCLI(file) {
-  const r = spawnSync(join(cli.dir, "checker"), ["score", "--format", "json", file], { encoding: "utf8" });
+  const r = spawnSync(join(env.cli.dir, "checker"), ["score", "--format", "json", file], { encoding: "utf8" });
   if (r.status !== 0 && r.status !== 2) throw new Error(`checker score ${file}: exit ${r.status}\n${r.stderr}`);
   const prefix = file + ":";
   const problems = r.stderr.split("\n").filter(Boolean).map((line) => {
@@ -70,7 +61,7 @@ test("the corpus covers valid, edge and hostile files in both formats", () => {
 });
 
 test("the browser's import accepts and rejects exactly what the CLI does, with the same profiles and problems", async (t) => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/");
   let accepted = 0, rejected = 0;
   for (const name of files) {
     const file = join(corpus, name);
@@ -98,9 +89,9 @@ test("the browser's import accepts and rejects exactly what the CLI does, with t
         { score: w.score, band: w.band, confidence: w.confidence, findings: w.findings.map((f) => f.title) }, `${name} #${i + 1}: result`);
     }
     // The profiles stored are the ones the CLI read: re-scored by the CLI they give the same results.
-    const storedFile = join(cli.dir, "stored.json");
+    const storedFile = join(env.cli.dir, "stored.json");
     writeFileSync(storedFile, JSON.stringify(got.entries.map((e) => e.profile)));
-    assert.deepEqual(cli.scoreFiles(storedFile), want.results, `${name}: stored profiles`);
+    assert.deepEqual(env.cli.scoreFiles(storedFile), want.results, `${name}: stored profiles`);
     if (name.startsWith("badges-empty") || name.startsWith("badges-unknown")) {
       assert.ok(!("badges" in got.entries[0].profile), `${name}: "" and "unknown" mean not known, as in Go: ${JSON.stringify(got.entries[0].profile)}`);
     }
@@ -112,14 +103,14 @@ test("the browser's import accepts and rejects exactly what the CLI does, with t
 });
 
 test("a list saved by an earlier version as [\"unknown\"] is repaired and re-scored, not left stale", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/saved/");
   const legacy = { format: "safesource-saved", version: 1, suppliers: [
     { id: "a1", saved: "2026-11-20T08:00:00.000Z", notes: "kept", profile: { supplier_name: "Legacy Co", badges: ["unknown"], samples: "passed" }, score: 99, band: "critical", confidence: 0.1, findings: ["stale"] },
   ] };
   await page.evaluate(({ k, v }) => localStorage.setItem(k, JSON.stringify(v)), { k: KEY, v: legacy });
   await page.reload({ waitUntil: "networkidle" });
   await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 30_000 });
-  const [want] = cli.score([{ supplier_name: "Legacy Co", samples: "passed" }]);
+  const [want] = env.cli.score([{ supplier_name: "Legacy Co", samples: "passed" }]);
   const [e] = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).suppliers, KEY);
   assert.deepEqual(e.profile, { supplier_name: "Legacy Co", samples: "passed" });
   assert.equal(e.notes, "kept");

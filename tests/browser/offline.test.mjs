@@ -2,15 +2,16 @@
 // so with the network gone a guide page opens, search answers and the
 // checker scores. A new deploy is offered with a prompt, never swapped in
 // under the reader, and replaces the saved copy as one version.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, root } from "./checker-lib.mjs";
+import { startSite, openPage, assertClean } from "./harness.mjs";
+import { root } from "./checker-lib.mjs";
+import { useSite } from "./setup.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -37,15 +38,13 @@ async function waitUntilSaved(page) {
   });
 }
 
-let browser, cli;
-before(async () => { browser = await launch(); cli = buildCLI(); });
-after(async () => { await browser?.close(); cli?.cleanup(); });
+const env = useSite({ cli: true, serve: false });
 
 test("after one visit the site works offline: a guide page, search and the checker", async () => {
   const site = await startSite();
   try {
     const want = workerManifest(join(root, "public"));
-    const { page, context, problems } = await openPage(browser, site.base, "/", { serviceWorkers: "allow" });
+    const { page, context, problems } = await openPage(env.browser, site.base, "/", { serviceWorkers: "allow" });
     assert.match(await page.locator("[data-offline-status]").textContent(), /offline/, "footer speaks of offline use from the start");
     const state = await waitUntilSaved(page);
     assert.equal(state.active, "activated");
@@ -74,7 +73,7 @@ test("after one visit the site works offline: a guide page, search and the check
     await page.locator("#f-store_years").fill("0.5");
     await page.getByLabel("Personal account (private WeChat, Alipay or bank)").check();
     await page.locator("#f-deposit_percent").fill("100");
-    const [expected] = cli.score([profile]);
+    const [expected] = env.cli.score([profile]);
     await page.waitForFunction((s) => document.querySelector("[data-result]")?.dataset.score === String(s), expected.score, { timeout: 10_000 });
     assert.equal(await page.locator("[data-result]").getAttribute("data-band"), expected.band, "offline checker agrees with the CLI");
 
@@ -97,7 +96,7 @@ test("a new deploy is offered with a prompt and replaces the saved copy as one v
   const site = await startSite({ out });
   try {
     const a = workerManifest(out);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
     const reader = await context.newPage();
     const errors = [];
     reader.on("pageerror", (e) => errors.push(e.message));
@@ -160,7 +159,7 @@ test("a new deploy is offered with a prompt and replaces the saved copy as one v
 test("on /check/ the site is saved for offline use only once the checker has started", async () => {
   const site = await startSite();
   try {
-    const context = await browser.newContext({ serviceWorkers: "allow" });
+    const context = await env.browser.newContext({ serviceWorkers: "allow" });
     // Hold the checker's WebAssembly back until the test lets it through.
     let release;
     const held = new Promise((resolve) => { release = resolve; });

@@ -2,26 +2,25 @@
 // date, contents, every page of the section in order, unique ids, links
 // between the section's pages pointing inside the document, and A4 and
 // Letter print without content wider than the page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 // Printable width in CSS pixels (96 per inch) with Chromium's default ~0.4in margins.
 const papers = { A4: { width: 794 - 76 }, Letter: { width: 816 - 76 } };
 
 for (const section of ["playbook", "guide"]) {
   test(`/${section}/print/ holds the whole section with unique ids and in-document links`, async () => {
-    const { page: index, context: c1 } = await openPage(browser, site.base, `/${section}/`);
+    const { page: index, context: c1 } = await openPage(env.browser, env.site.base, `/${section}/`);
     const printHref = await index.$eval("a[data-print-whole]", (a) => a.getAttribute("href"));
     assert.equal(printHref, `/${section}/print/`, "the section page links to its printable document");
     const pages = await index.$$eval(".page-list a", (as) => as.map((a) => new URL(a.href).pathname));
     await c1.close();
 
-    const { page, context, problems } = await openPage(browser, site.base, `/${section}/print/`);
+    const { page, context, problems } = await openPage(env.browser, env.site.base, `/${section}/print/`);
     const doc = await page.evaluate((section) => {
       const root = document.querySelector("[data-print-document]");
       const ids = Array.from(document.querySelectorAll("[id]"), (e) => e.id);

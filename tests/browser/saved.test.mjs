@@ -2,24 +2,15 @@
 // table (sort, notes, open, delete and undo), export and import as JSON and
 // as the CLI's CSV (checked against the CLI), rejected imports that change
 // nothing, script-like text that stays text, and a damaged list.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
-import { buildCLI, fragment, root } from "./checker-lib.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { fragment, root } from "./checker-lib.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser, cli;
-before(async () => {
-  cli = buildCLI();
-  site = await startSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  cli?.cleanup();
-});
+const env = useSite({ cli: true });
 
 const KEY = "safesource-saved";
 const EVIL_NAME = "<img src=x onerror=\"window.__pwned=1\">";
@@ -29,7 +20,7 @@ const corpus = () => JSON.parse(readFileSync(join(root, "tests/browser/testdata/
 
 async function savedPage(context) {
   const page = await context.newPage();
-  await page.goto(site.base + "check/saved/", { waitUntil: "networkidle" });
+  await page.goto(env.site.base + "check/saved/", { waitUntil: "networkidle" });
   await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 20_000 });
   return page;
 }
@@ -55,7 +46,7 @@ const status = (page) => page.locator("[data-saved-status]").textContent();
 
 async function saveFromChecker(page, profile, notes = "") {
   await page.goto("about:blank"); // a fresh load, not a same-page fragment change
-  await page.goto(site.base + "check/" + fragment(profile));
+  await page.goto(env.site.base + "check/" + fragment(profile));
   await page.waitForSelector("[data-result][data-score]");
   await page.locator("[data-notes]").fill(notes);
   await page.getByRole("button", { name: "Save supplier" }).click();
@@ -63,7 +54,7 @@ async function saveFromChecker(page, profile, notes = "") {
 }
 
 test("suppliers saved on the checker are listed with score, band, date and notes, and sort", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, null);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, null);
   const a = { ...example("payment-diversion.json"), supplier_name: EVIL_NAME };
   const b = example("model-supplier.json");
   const c = example("fake-factory.json");
@@ -72,7 +63,7 @@ test("suppliers saved on the checker are listed with score, band, date and notes
   assert.match(await saveFromChecker(page, { ...c, samples: "passed" }), /^Saved “Dongguan/);
   // Saving the same name again updates it (and keeps its notes).
   assert.match(await saveFromChecker(page, c), /^Updated “Dongguan Precision Factory”/);
-  const wants = cli.score([a, b, c]);
+  const wants = env.cli.score([a, b, c]);
 
   const list = await savedPage(context);
   const rows = await table(list);
@@ -118,7 +109,7 @@ test("suppliers saved on the checker are listed with score, band, date and notes
 });
 
 test("CSV export is what the CLI reads and scores the same; JSON export moves the list to another browser", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/");
   await page.waitForSelector("[data-saved][data-scored]", { state: "attached" });
   // Start from the CLI's own JSON input: a list of profiles.
   await importFile(page, "profiles.json", readFileSync(join(root, "tests/browser/testdata/profiles.json")));
@@ -130,12 +121,12 @@ test("CSV export is what the CLI reads and scores the same; JSON export moves th
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   assert.match(csv.suggestedFilename(), /^safesource-suppliers-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csvFile = join(cli.dir, "export.csv");
+  const csvFile = join(env.cli.dir, "export.csv");
   await csv.saveAs(csvFile);
   const text = readFileSync(csvFile, "utf8");
   assert.match(text.replace(/^\uFEFF/, ""), /^supplier_name,platform,uscc,/, "header row of field ids");
   assert.ok(text.includes(';'), "list values separated by ;");
-  const fromCLI = cli.scoreFiles(csvFile);
+  const fromCLI = env.cli.scoreFiles(csvFile);
   const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).suppliers, KEY);
   assert.equal(fromCLI.length, stored.length);
   for (const [i, e] of stored.entries()) {
@@ -144,9 +135,9 @@ test("CSV export is what the CLI reads and scores the same; JSON export moves th
   }
 
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
-  const jsonFile = join(cli.dir, "export.json");
+  const jsonFile = join(env.cli.dir, "export.json");
   await json.saveAs(jsonFile);
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   const fresh = await savedPage(other);
   assert.ok(await fresh.locator("[data-saved-empty]").isVisible(), "a fresh browser starts empty");
   await importFile(fresh, "export.json", readFileSync(jsonFile));
@@ -167,8 +158,8 @@ test("CSV export is what the CLI reads and scores the same; JSON export moves th
 
 test("the CLI's CSV imports and scores as the CLI does", async () => {
   const file = join(root, "checker/profiles/testdata/same.csv");
-  const [want] = cli.scoreFiles(file);
-  const { page, context } = await openPage(browser, site.base, "/check/saved/");
+  const [want] = env.cli.scoreFiles(file);
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/saved/");
   await importFile(page, "same.csv", readFileSync(file), "text/csv");
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 1);
   const [row] = await table(page);
@@ -179,7 +170,7 @@ test("the CLI's CSV imports and scores as the CLI does", async () => {
 });
 
 test("a bad or foreign import is rejected with a clear message and changes nothing", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/");
   await importFile(page, "one.json", JSON.stringify([{ supplier_name: "Keep Me", samples: "passed" }]));
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 1);
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -214,7 +205,7 @@ test("a bad or foreign import is rejected with a clear message and changes nothi
 });
 
 test("script-like text in imported files is shown as text", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/");
   const csv = `supplier_name,samples\n"${EVIL_NAME.replace(/"/g, '""')}",failed\n`;
   await importFile(page, "evil.csv", csv, "text/csv");
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 1);
@@ -232,7 +223,7 @@ test("script-like text in imported files is shown as text", async () => {
 });
 
 test("delete one or all, each with undo; focus stays on something useful", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/saved/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/saved/");
   await importFile(page, "three.json", JSON.stringify(corpus().slice(0, 3)));
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 3);
   // Keyboard: Tab to a Delete button and press Enter.
@@ -256,8 +247,8 @@ test("delete one or all, each with undo; focus stays on something useful", async
 });
 
 test("a damaged saved list is reported and never overwritten", async () => {
-  const { page, context } = await openPage(browser, site.base, null);
-  await page.goto(site.base + "check/saved/");
+  const { page, context } = await openPage(env.browser, env.site.base, null);
+  await page.goto(env.site.base + "check/saved/");
   await page.evaluate((k) => localStorage.setItem(k, "{not json"), KEY);
   await page.reload({ waitUntil: "networkidle" });
   assert.match(await status(page), /could not be read .*It was left as it is/);
@@ -266,14 +257,14 @@ test("a damaged saved list is reported and never overwritten", async () => {
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), "{not json");
   assert.match(await saveFromChecker(page, { supplier_name: "Y" }), /could not be read/);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), "{not json", "saving did not overwrite it");
-  await page.goto(site.base + "check/saved/");
+  await page.goto(env.site.base + "check/saved/");
   await page.getByRole("button", { name: "Delete all" }).click();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   await context.close();
 });
 
 test("the saved list fits a 360 px screen", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/", { viewport: { width: 360, height: 740 } });
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/check/saved/", { viewport: { width: 360, height: 740 } });
   await importFile(page, "p.json", JSON.stringify(corpus()));
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 8);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -285,10 +276,10 @@ test("the saved list fits a 360 px screen", async () => {
 test("the export a team edits in a spreadsheet comes back in", async () => {
   // A CSV as spreadsheets write it: BOM, CRLF, quoted cells, "none" and ";" lists, blank cells.
   const csv = "\uFEFFsupplier_name,badges,store_years,payment_method,uscc\r\n\"Quoted, Name \"\"Ltd\"\"\",none,2.5,paypal,\r\n Spaced Co ,trade_assurance;chengxintong,,,91330100716105852F\r\n";
-  const file = join(cli.dir, "sheet.csv");
+  const file = join(env.cli.dir, "sheet.csv");
   writeFileSync(file, csv);
-  const wants = cli.scoreFiles(file);
-  const { page, context } = await openPage(browser, site.base, "/check/saved/");
+  const wants = env.cli.scoreFiles(file);
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/saved/");
   await importFile(page, "sheet.csv", csv, "text/csv");
   await page.waitForFunction(() => document.querySelectorAll("[data-saved-rows] tr").length === 2);
   const rows = await table(page);
@@ -301,7 +292,7 @@ test("the export a team edits in a spreadsheet comes back in", async () => {
 });
 
 test("without JavaScript the page says why it is empty and shows no buttons that cannot work", async () => {
-  const { page, context } = await openPage(browser, site.base, "/check/saved/", { javaScriptEnabled: false });
+  const { page, context } = await openPage(env.browser, env.site.base, "/check/saved/", { javaScriptEnabled: false });
   assert.ok(await page.getByText(/JavaScript/).first().isVisible(), "the noscript explanation is shown");
   for (const sel of ["[data-saved-toolbar]", "[data-saved-help]", "[data-saved-empty]"]) {
     assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden without script`);
@@ -310,12 +301,12 @@ test("without JavaScript the page says why it is empty and shows no buttons that
 });
 
 test("an empty list starts no checker (worker and WebAssembly) until an import needs it", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, null);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, null);
   // The worker's script and its WebAssembly, from the page or the worker.
   const loads = [];
   context.on("request", (r) => { if (/\/assets\/checker-worker\.[^/]*\.js$|\.wasm$/.test(r.url())) loads.push(r.url()); });
   const checkerLoads = () => loads;
-  await page.goto(site.base + "check/saved/", { waitUntil: "networkidle" });
+  await page.goto(env.site.base + "check/saved/", { waitUntil: "networkidle" });
   await page.waitForSelector("[data-saved][data-scored]", { state: "attached" });
   await page.waitForTimeout(500); // the check would otherwise run before an idle-time start
   assert.deepEqual(checkerLoads(), [], "nothing of the checker is fetched for an empty list");
@@ -329,8 +320,8 @@ test("an empty list starts no checker (worker and WebAssembly) until an import n
 
 test("the page does not shift while the saved list is read (empty and with entries)", async () => {
   for (const entries of [0, 3]) {
-    const { page, context } = await openPage(browser, site.base, null, { viewport: { width: 412, height: 823 } });
-    await page.goto(site.base + "check/saved/");
+    const { page, context } = await openPage(env.browser, env.site.base, null, { viewport: { width: 412, height: 823 } });
+    await page.goto(env.site.base + "check/saved/");
     if (entries) {
       const list = corpus().slice(0, entries).map((profile, i) => ({ id: `e${i}`, saved: "2026-11-01T10:00:00.000Z", notes: "", profile }));
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify({ format: "safesource-saved", version: 1, suppliers: list })]);

@@ -1,13 +1,12 @@
 // Site search: the /search/?q= page and the header box, under the production
 // CSP. Queries a reader half remembers must land on the exact section.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 /** Waits until the search page has answered, then returns each result's main link, best first. */
 async function resultHrefs(page) {
@@ -16,7 +15,7 @@ async function resultHrefs(page) {
 }
 
 async function searchPage(q, extra = "") {
-  const opened = await openPage(browser, site.base, `/search/?q=${encodeURIComponent(q)}${extra}`);
+  const opened = await openPage(env.browser, env.site.base, `/search/?q=${encodeURIComponent(q)}${extra}`);
   return { ...opened, hrefs: await resultHrefs(opened.page) };
 }
 
@@ -110,7 +109,7 @@ test("the URL form runs the query and the section filter, and the page keeps the
 });
 
 test("a header search shows results as you type; arrows move through them and Enter opens one", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/guide/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/guide/");
   const before = problems.requests.filter((u) => /\/search-index\/|\/assets\/search\./.test(u));
   assert.deepEqual(before, [], "nothing of search loads before the reader uses it");
   await page.keyboard.press("/");
@@ -135,7 +134,7 @@ test("a header search shows results as you type; arrows move through them and En
 });
 
 test("Enter in the header box opens /search/?q= with the results; Escape closes the popup", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/red-flags/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/red-flags/");
   await page.focus("[data-search-input]");
   await page.keyboard.type("dedicated line");
   await page.locator(".search-popup a.search-hit-link").first().waitFor();
@@ -153,7 +152,7 @@ test("Enter in the header box opens /search/?q= with the results; Escape closes 
 });
 
 test("empty and no-match states point somewhere useful", async () => {
-  const empty = await openPage(browser, site.base, "/search/");
+  const empty = await openPage(env.browser, env.site.base, "/search/");
   assert.ok(await empty.page.locator("[data-search-help]").isVisible(), "help shows for an empty query");
   assert.ok(await empty.page.locator('[data-search-help] a[href*="?q="]').count() >= 3, "example searches");
   assert.equal(await empty.page.locator("[data-search-results] a").count(), 0);
@@ -189,7 +188,7 @@ test("page chrome and the home page are not indexed", async () => {
 });
 
 test("without JavaScript the search page links every section index", async () => {
-  const { page, context } = await openPage(browser, site.base, "/search/?q=escrow", { javaScriptEnabled: false });
+  const { page, context } = await openPage(env.browser, env.site.base, "/search/?q=escrow", { javaScriptEnabled: false });
   for (const s of ["guide", "red-flags", "scams", "playbook", "contacts", "glossary"]) {
     assert.ok(await page.locator(`main a[href="/${s}/"]`).count() > 0, `links /${s}/`);
   }
@@ -197,7 +196,7 @@ test("without JavaScript the search page links every section index", async () =>
 });
 
 test("one query moves at most 100 KB and never leaves the site", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/playbook/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/playbook/");
   const sizes = [];
   page.on("requestfinished", async (r) => {
     if (/\/search-index\/|\/assets\/search\./.test(r.url())) sizes.push((await r.sizes()).responseBodySize);
@@ -216,7 +215,7 @@ test("one query moves at most 100 KB and never leaves the site", async () => {
 test("a question whose word the site never uses moves at most 60 KB on a first visit", async () => {
   // Its filler is not looked up; the thesaurus file and the shards of the
   // site's words for "swindled" are.
-  const { page, context, problems } = await openPage(browser, site.base, "/playbook/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/playbook/");
   const sizes = [];
   const urls = [];
   page.on("requestfinished", async (r) => {
@@ -234,7 +233,7 @@ test("a question whose word the site never uses moves at most 60 KB on a first v
 
 test("the browser tokenizer matches the Go indexer's on the shared cases", async () => {
   const cases = JSON.parse(await readFile(new URL("../../generator/internal/searchindex/testdata/tokenize.json", import.meta.url), "utf8"));
-  const { page, context } = await openPage(browser, site.base, "/guide/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/guide/");
   const got = await page.evaluate(async (ins) => {
     const src = document.querySelector("[data-search-form]").dataset.searchModule;
     const m = await import(src);

@@ -1,18 +1,17 @@
 // Site-wide behaviour under the production headers: every page kind loads
 // without console errors, CSP violations or off-site requests; the theme
 // toggle persists; headings offer copy-link buttons; the layout holds at 360 px.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSite, launch, openPage, assertClean, pageKinds } from "./harness.mjs";
+import { openPage, assertClean, pageKinds } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 for (const path of pageKinds) {
   test(`${path} loads cleanly in light and dark`, async () => {
     for (const colorScheme of ["light", "dark"]) {
-      const { page, context, problems } = await openPage(browser, site.base, path, { colorScheme });
+      const { page, context, problems } = await openPage(env.browser, env.site.base, path, { colorScheme });
       assert.ok((await page.title()).length > 0, "has a title");
       assertClean(assert, problems, `${path} (${colorScheme})`);
       await context.close();
@@ -21,24 +20,24 @@ for (const path of pageKinds) {
 }
 
 test("unknown paths get the 404 page with status 404", async () => {
-  const { page, context } = await openPage(browser, site.base, null);
-  const res = await page.goto(site.base + "no-such-page/");
+  const { page, context } = await openPage(env.browser, env.site.base, null);
+  const res = await page.goto(env.site.base + "no-such-page/");
   assert.equal(res.status(), 404);
   assert.match(await page.locator("h1").textContent(), /not found/i);
   await context.close();
   // Chromium logs the document's own 404 status; nothing else may go wrong.
-  const { problems, context: c2 } = await openPage(browser, site.base, "/no-such-page/");
+  const { problems, context: c2 } = await openPage(env.browser, env.site.base, "/no-such-page/");
   problems.console = problems.console.filter((m) => !/status of 404/.test(m));
   assertClean(assert, problems, "404 page");
   await c2.close();
 });
 
 test("theme toggle switches and persists across pages", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/guide/", { colorScheme: "light" });
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/guide/", { colorScheme: "light" });
   const toggle = page.locator("[data-theme-toggle]");
   await toggle.click();
   assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
-  await page.goto(site.base + "red-flags/", { waitUntil: "networkidle" });
+  await page.goto(env.site.base + "red-flags/", { waitUntil: "networkidle" });
   assert.equal(await page.locator("html").getAttribute("data-theme"), "dark", "choice survives navigation");
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.notEqual(bg, "rgb(255, 255, 255)", "dark background applied");
@@ -49,7 +48,7 @@ test("theme toggle switches and persists across pages", async () => {
 });
 
 test("every heading has an anchor and a working copy-link button", async () => {
-  const { page, context } = await openPage(browser, site.base, "/playbook/open-dispute/", { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page, context } = await openPage(env.browser, env.site.base, "/playbook/open-dispute/", { permissions: ["clipboard-read", "clipboard-write"] });
   const headings = await page.locator(".content h2[id], .content h3[id]").count();
   assert.ok(headings > 3, "playbook step has sub-step headings");
   assert.equal(await page.locator(".content h2[id] .copy-link:visible, .content h3[id] .copy-link:visible").count(), headings);
@@ -57,19 +56,19 @@ test("every heading has an anchor and a working copy-link button", async () => {
   const id = await first.getAttribute("id");
   await first.locator(".copy-link").click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${site.base}playbook/open-dispute/#${id}`);
+  assert.equal(copied, `${env.site.base}playbook/open-dispute/#${id}`);
   await context.close();
 });
 
 test("the / key focuses the header search box", async () => {
-  const { page, context } = await openPage(browser, site.base, "/guide/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/guide/");
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "q");
   await context.close();
 });
 
 test("the authority directory filters by text and country", async () => {
-  const { page, context } = await openPage(browser, site.base, "/contacts/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/contacts/");
   const all = await page.locator("[data-contact]").count();
   assert.ok(all >= 15, `directory lists every body (${all})`);
   await page.fill("[data-filter-text]", "IC3");
@@ -84,7 +83,7 @@ test("the authority directory filters by text and country", async () => {
 });
 
 test("every directory entry states its status, and quoted contacts show the same one", async () => {
-  const { page, context } = await openPage(browser, site.base, "/contacts/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/contacts/");
   const entries = await page.locator("[data-contact]").all();
   assert.ok(entries.length >= 15);
   const statusOf = {};
@@ -105,7 +104,7 @@ test("every directory entry states its status, and quoted contacts show the same
   assert.ok(await page.locator('a[href="/about/facts/"]').count() >= 2, "the directory and footer link the policy");
   await context.close();
 
-  const quoted = await openPage(browser, site.base, "/playbook/report-fraud/");
+  const quoted = await openPage(env.browser, env.site.base, "/playbook/report-fraud/");
   const links = await quoted.page.locator("a.contact-link").all();
   assert.ok(links.length >= 3, "the playbook step quotes contacts");
   for (const link of links) {
@@ -119,7 +118,7 @@ test("every directory entry states its status, and quoted contacts show the same
 test("pages fit a 360 px screen without sideways scrolling", async () => {
   // Pages with wide tables, citations in table cells and the tools' tables.
   for (const path of ["/", "/guide/platform-signals/", "/contacts/", "/methodology/", "/check/", "/red-flags/large-deposit/", "/guide/inspection/", "/guide/safe-payment/", "/playbook/deadlines/"]) {
-    const { page, context } = await openPage(browser, site.base, path, { viewport: { width: 360, height: 740 } });
+    const { page, context } = await openPage(env.browser, env.site.base, path, { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 360px`);
     await context.close();
@@ -127,7 +126,7 @@ test("pages fit a 360 px screen without sideways scrolling", async () => {
 });
 
 test("print hides navigation and writes out link targets", async () => {
-  const { page, context } = await openPage(browser, site.base, "/guide/safe-payment/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/guide/safe-payment/");
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".sidebar").isVisible(), false, "sidebar hidden in print");
   assert.equal(await page.locator(".site-header").isVisible(), false, "header hidden in print");

@@ -3,11 +3,12 @@
 // contract (docs/CONTENT-CONTRACT.md): input names, data- attributes and the
 // URL fragment; with a fixed clock, in two time zones, without scripts,
 // printed, offline, and with axe.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -15,15 +16,13 @@ const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PLANNER = "/playbook/deadlines/";
 const INSPECTION = "/guide/inspection/";
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 /** Opens path with the page's clock fixed at `at` (an instant), in a time zone. */
 async function openAt(path, at, options = {}) {
-  const opened = await openPage(browser, site.base, null, options);
+  const opened = await openPage(env.browser, env.site.base, null, options);
   await opened.page.clock.setFixedTime(new Date(at));
-  await opened.page.goto(site.base + path.replace(/^\//, ""), { waitUntil: "networkidle" });
+  await opened.page.goto(env.site.base + path.replace(/^\//, ""), { waitUntil: "networkidle" });
   if (path.includes("#")) await opened.page.waitForSelector("[data-deadline]");
   return opened;
 }
@@ -118,7 +117,7 @@ test("planner: the .ics download holds the open deadlines with a fixed day", asy
 });
 
 test("planner: without scripts the form stays hidden and every route reads as plain HTML", async () => {
-  const { page, context } = await openPage(browser, site.base, PLANNER, { javaScriptEnabled: false });
+  const { page, context } = await openPage(env.browser, env.site.base, PLANNER, { javaScriptEnabled: false });
   assert.equal(await page.isVisible("[data-planner-form]"), false);
   const ids = await page.$$eval("[data-route-static]", (els) => els.map((e) => e.dataset.routeStatic));
   assert.deepEqual(ids, ["trade-assurance", "paypal", "card-chargeback", "bank-recall", "wechat-alipay-police", "provider", "report-fraud", "report-police"]);
@@ -127,7 +126,7 @@ test("planner: without scripts the form stays hidden and every route reads as pl
 });
 
 test("sample size: lot 3,000 at level II — code letter K, 125 pieces, AQL 2.5 accepts 7 and rejects 8", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, INSPECTION);
+  const { page, context, problems } = await openPage(env.browser, env.site.base, INSPECTION);
   assert.equal(await page.inputValue("select[name=level]"), "II", "level II by default");
   await page.fill("input[name=lot_size]", "3000");
   const row = (aql) => page.locator(`[data-aql="${aql}"]`).evaluate((e) => ({ letter: e.dataset.codeLetter, n: e.dataset.sampleSize, ac: e.dataset.accept, re: e.dataset.reject }));
@@ -153,7 +152,7 @@ test("both tools have no WCAG A/AA violations once filled in, in light and dark"
     const p = await openAt(PLANNER + "#method=trade_assurance&paid_on=2026-10-01&received_on=2026-11-20&problem=not_received", "2026-12-15T12:00:00Z", { colorScheme });
     assert.deepEqual(await violations(p.page), [], `${PLANNER} (${colorScheme})`);
     await p.context.close();
-    const a = await openPage(browser, site.base, INSPECTION, { colorScheme });
+    const a = await openPage(env.browser, env.site.base, INSPECTION, { colorScheme });
     await a.page.fill("input[name=lot_size]", "5");
     await a.page.check('input[name=aql][value="10"]');
     assert.deepEqual(await violations(a.page), [], `${INSPECTION} (${colorScheme})`);
@@ -188,13 +187,13 @@ test("print: the planner's results and the sample size tables fit an A4 page", a
 });
 
 test("offline: after one visit both tools work with the network gone", async () => {
-  const { page, context } = await openPage(browser, site.base, "/", { serviceWorkers: "allow" });
+  const { page, context } = await openPage(env.browser, env.site.base, "/", { serviceWorkers: "allow" });
   await page.waitForFunction(() => document.querySelector("[data-offline-status]")?.dataset.offlineStatus === "ready", null, { timeout: 90_000 });
   await context.setOffline(true);
-  await page.goto(site.base + "playbook/deadlines/#method=paypal&paid_on=2026-11-02&problem=not_received");
+  await page.goto(env.site.base + "playbook/deadlines/#method=paypal&paid_on=2026-11-02&problem=not_received");
   await page.waitForSelector('[data-deadline="paypal"]');
   assert.equal(await page.locator('[data-deadline="paypal"]').getAttribute("data-last-day"), "2027-05-01");
-  await page.goto(site.base + "guide/inspection/");
+  await page.goto(env.site.base + "guide/inspection/");
   await page.fill("input[name=lot_size]", "3000");
   assert.equal(await page.locator('[data-aql="2.5"]').getAttribute("data-accept"), "7");
   await context.close();

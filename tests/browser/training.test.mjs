@@ -3,20 +3,19 @@
 // checked against the checker itself (its "open in checker" link), a pack
 // with an unknown slug ending in a summary that downloads as JSON, the
 // trainers' pack builder, keyboard-only use, and axe on graded pages.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { startSite, launch, openPage, assertClean } from "./harness.mjs";
+import { openPage, assertClean } from "./harness.mjs";
+import { useSite } from "./setup.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const publicDir = join(import.meta.dirname, "..", "..", "public");
 
-let site, browser;
-before(async () => { site = await startSite(); browser = await launch(); });
-after(async () => { await browser?.close(); await site?.stop(); });
+const env = useSite();
 
 const key = (page) => page.$eval("script[data-answer-key]", (s) => JSON.parse(s.textContent));
 const grade = (page) => page.$eval("[data-grade]", (g) => ({ ...g.dataset }));
@@ -34,7 +33,7 @@ const otherBand = (b) => (b === "low" ? "critical" : "low");
 test("/training/ lists every case, easy to hard, with a[data-case] links", async () => {
   const built = (await readdir(join(publicDir, "training"), { withFileTypes: true }))
     .filter((d) => d.isDirectory() && d.name !== "trainers").map((d) => d.name);
-  const { page, context, problems } = await openPage(browser, site.base, "/training/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/training/");
   const listed = await page.$$eval("a[data-case]", (as) => as.map((a) => a.dataset.case));
   assert.ok(listed.length >= 12, `${listed.length} cases listed`);
   assert.deepEqual([...listed].sort(), [...built].sort(), "every built case is listed, and nothing else");
@@ -46,7 +45,7 @@ test("/training/ lists every case, easy to hard, with a[data-case] links", async
 });
 
 test("grading: all right, all wrong, partial; the key agrees with the checker", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/training/pop-up-phone-stands/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/training/pop-up-phone-stands/");
   const k = await key(page);
   const right = k.findings.map((f) => f.id);
   const distractors = k.options.map((o) => o.id).filter((id) => !right.includes(id));
@@ -69,7 +68,7 @@ test("grading: all right, all wrong, partial; the key agrees with the checker", 
   const href = await page.$eval("[data-grade] a[data-open-in-checker]", (a) => a.getAttribute("href"));
   assert.match(href, /^\/check\/#.*store_years=0\.5/);
   const checker = await context.newPage();
-  await checker.goto(site.base + href.slice(1));
+  await checker.goto(env.site.base + href.slice(1));
   await checker.waitForSelector("[data-result][data-score]", { timeout: 20_000 });
   const result = await checker.evaluate(() => {
     const r = document.querySelector("[data-result]");
@@ -104,7 +103,7 @@ test("grading: all right, all wrong, partial; the key agrees with the checker", 
 });
 
 test("a low-risk case grades 'no flags, low' as right", async () => {
-  const { page, context } = await openPage(browser, site.base, "/training/small-order-paid-in-full/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/training/small-order-paid-in-full/");
   const k = await key(page);
   assert.equal(k.band, "low");
   await answer(page, k.findings.map((f) => f.id), "low");
@@ -115,7 +114,7 @@ test("a low-risk case grades 'no flags, low' as right", async () => {
 });
 
 test("submitting without a band asks for one and grades nothing", async () => {
-  const { page, context } = await openPage(browser, site.base, "/training/pay-my-alipay/");
+  const { page, context } = await openPage(env.browser, env.site.base, "/training/pay-my-alipay/");
   await page.click("[data-grade-submit]");
   assert.equal(await page.isVisible("[data-exercise-error]"), true);
   assert.equal(await page.$("[data-grade]"), null);
@@ -123,7 +122,7 @@ test("submitting without a band asks for one and grades nothing", async () => {
 });
 
 test("keyboard only: tick, choose, submit, land on the result", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/training/pay-my-alipay/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/training/pay-my-alipay/");
   const k = await key(page);
   const first = k.options[0].id;
   await page.focus(`input[name="flag"][value="${first}"]`);
@@ -150,7 +149,7 @@ test("keyboard only: tick, choose, submit, land on the result", async () => {
 
 test("a pack runs its cases in order, names an unknown slug, and ends with a summary", async () => {
   const path = "/training/?pack=pay-my-alipay,no-such-case,qq-mailbox-trader";
-  const { page, context, problems } = await openPage(browser, site.base, path, { acceptDownloads: true });
+  const { page, context, problems } = await openPage(env.browser, env.site.base, path, { acceptDownloads: true });
   const notice = await page.textContent("[data-pack-unknown]");
   assert.match(notice, /no-such-case/);
   assert.equal(await page.isVisible("[data-case-list]"), false);
@@ -199,13 +198,13 @@ test("a pack runs its cases in order, names an unknown slug, and ends with a sum
   await page.reload({ waitUntil: "networkidle" });
   await page.waitForSelector("[data-training-summary]");
   assertClean(assert, problems, "pack");
-  const offsiteOrPost = problems.requests.filter((u) => !u.startsWith(site.base));
+  const offsiteOrPost = problems.requests.filter((u) => !u.startsWith(env.site.base));
   assert.deepEqual(offsiteOrPost, [], "nothing leaves the site");
   await context.close();
 });
 
 test("a pack of only unknown slugs says so and keeps the list", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/training/?pack=nope,%3Cb%3Ex%3C/b%3E");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/training/?pack=nope,%3Cb%3Ex%3C/b%3E");
   assert.match(await page.textContent("[data-pack-unknown]"), /nope.*<b>x<\/b>/);
   assert.equal(await page.isVisible("[data-case-list]"), true);
   assert.equal(await page.$("[data-pack-unknown] b"), null, "slugs are shown as text");
@@ -214,7 +213,7 @@ test("a pack of only unknown slugs says so and keeps the list", async () => {
 });
 
 test("the trainers' page builds a pack link", async () => {
-  const { page, context, problems } = await openPage(browser, site.base, "/training/trainers/");
+  const { page, context, problems } = await openPage(env.browser, env.site.base, "/training/trainers/");
   await page.check('input[name="case"][value="pop-up-phone-stands"]');
   await page.check('input[name="case"][value="no-visits-please"]');
   const link = await page.inputValue("[data-pack-link]");
@@ -227,7 +226,7 @@ test("the trainers' page builds a pack link", async () => {
 
 test("graded case and finished session have no WCAG A/AA violations in light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { page, context } = await openPage(browser, site.base, "/training/?pack=pay-my-alipay", { colorScheme });
+    const { page, context } = await openPage(env.browser, env.site.base, "/training/?pack=pay-my-alipay", { colorScheme });
     await page.waitForSelector("[data-exercise]");
     await answer(page, [], "high");
     await page.waitForSelector("[data-training-summary]");

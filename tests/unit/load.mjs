@@ -11,6 +11,8 @@ export const i18n = require("./lib/i18n.js");
 export const fragment = require("./checker/fragment.js");
 export const storage = require("./checker/storage.js");
 export const transfer = require("./checker/transfer.js");
+export const checkState = require("./checker/check-state.js");
+export const savedState = require("./checker/saved-state.js");
 
 /** A message lookup over plain strings, keyed like the page's dataset. */
 export function msgFrom(strings) {

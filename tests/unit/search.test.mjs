@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const build = new URL("../../build/unit/search/", import.meta.url).pathname;
 const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
-const { typoKeys, editDistance, corrections, maxTypoDistance } = require(build + "typo.js");
+const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
 const { rankPages, plan, excerpt, FILLER_WORDS } = require(build + "engine.js");
 const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
 
@@ -58,6 +58,19 @@ test("corrections: one edit for short words, two for longer, nearest then common
   assert.deepEqual(corrections("lne", ["line", "lane", "lone"], 2).map((c) => c.word), ["line", "lane"]);
   assert.deepEqual(corrections("xyzzyq", ["escrow", "supplier"], 3), []);
   assert.deepEqual(corrections("deposits", ["deposits"], 3), [], "the word itself is no correction");
+});
+
+test("correction terms: the words under the word's typo keys, ranked, stemmed and weighted by distance", () => {
+  assert.deepEqual(typoKeys("chargback"), ["ca", "ch", "ha"]);
+  const files = [{ k: { ch: ["chargeback", "charging"], ha: ["chargebacks"] } }, { k: { ca: ["scharback"] } }];
+  const terms = correctionTerms("chargback", "chargback", files);
+  // Nearest first (chargeback: 1 edit; scharback: 2); chargebacks (2 edits)
+  // has chargeback's stem, which keeps the nearer word's weight; charging is too far.
+  assert.deepEqual([...terms], [["chargeback", TYPO_WEIGHT[1]], ["scharback", TYPO_WEIGHT[2]]]);
+  assert.equal(correctionTerms("chargback", "chargeback", files).has("chargeback"), false, "the word's own term is no correction");
+  const many = [{ k: { ca: ["cargback", "chargbacj", "chargbacx", "chargbacz"] } }];
+  assert.equal(correctionTerms("chargback", "chargback", many).size, TYPO_LIMIT);
+  assert.deepEqual(correctionTerms("chargback", "chargback", []), new Map());
 });
 
 test("a query's stop and question words are dropped; the last word being typed matches as a prefix", () => {

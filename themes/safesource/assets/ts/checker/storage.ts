@@ -8,19 +8,35 @@
 // by earlier versions of the page may hold "unknown", which meant "not
 // known": migrate() repairs them when the list is read, and the repaired
 // list is written back with the next change.
+import { errorText as reason } from "../lib/errors";
 import { type Answers, supplierName } from "./fragment";
+import type { Result } from "./protocol";
 
-export interface Entry {
+/** The result an entry keeps from when it was last scored (the saved page re-scores on load). */
+export interface Scores {
+  score: number;
+  band: string;
+  confidence: number;
+  findings: string[]; // the findings' titles
+  rules_version: number; // of the rules behind score..findings; absent before v2, so read as 1
+}
+
+export interface Entry extends Partial<Scores> {
   id: string;
   saved: string; // ISO date and time
   notes: string;
   profile: Answers;
-  // The result when last scored; the saved page re-scores on load.
-  score?: number;
-  band?: string;
-  confidence?: number;
-  findings?: string[];
-  rules_version?: number; // of the rules behind score..findings; absent before v2, so read as 1
+}
+
+/** The fields of Scores, taken from a result. */
+export function scoresOf(r: Result): Scores {
+  return { score: r.score, band: r.band, confidence: r.confidence, findings: r.findings.map((f) => f.title), rules_version: r.rules_version };
+}
+
+/** Whether two entries hold the same scores (both unscored counts as the same). */
+export function sameScores(a: Partial<Scores>, b: Partial<Scores>): boolean {
+  return a.score === b.score && a.band === b.band && a.confidence === b.confidence &&
+    a.findings?.join("\n") === b.findings?.join("\n") && a.rules_version === b.rules_version;
 }
 
 export const FORMAT = "safesource-saved";
@@ -36,8 +52,6 @@ export class StorageProblem extends Error {
     this.damaged = damaged;
   }
 }
-
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function isAnswers(v: unknown): v is Answers {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;

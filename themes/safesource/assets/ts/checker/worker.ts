@@ -5,6 +5,7 @@
 // Every call is one crossing into Go (checker/browser), which answers in
 // JSON in the shapes protocol.ts names: nothing is reshaped here.
 import "js/wasm_exec.js"; // Go's loader (build/generated/assets/js), defines globalThis.Go
+import { errorText } from "../lib/errors";
 import type { Calls, Op, Reply, Request } from "./protocol";
 
 declare global {
@@ -68,7 +69,7 @@ function answer(req: Extract<Request, { type: "call" }>): void {
   try {
     scope.postMessage({ type: "done", id: req.id, value: call(req.op, req.args) });
   } catch (e) {
-    scope.postMessage({ type: "error", id: req.id, error: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({ type: "error", id: req.id, error: errorText(e) });
   }
 }
 
@@ -79,7 +80,7 @@ scope.onmessage = (e) => {
       scope.postMessage({ type: "ready" });
       for (const q of queued.splice(0)) answer(q);
     }, (err: unknown) => {
-      scope.postMessage({ type: "failed", error: err instanceof Error ? err.message : String(err) });
+      scope.postMessage({ type: "failed", error: errorText(err) });
     });
   } else if (api) {
     answer(req);

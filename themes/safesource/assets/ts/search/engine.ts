@@ -4,7 +4,7 @@
 // lacks (or, for the thesaurus, barely uses) and the fragments of the results shown are fetched; everything
 // fetched is cached for the page's lifetime.
 import { stem, tokenize, type Token } from "./tokenize";
-import { corrections, isTypoWord, typoKeys } from "./typo";
+import { type TypoFile, correctionTerms, isTypoWord, typoKeys } from "./typo";
 
 const FORMAT_VERSION = 3;
 
@@ -57,9 +57,6 @@ interface Shard {
   keys: string[]; // sorted
 }
 
-interface TypoFile {
-  k: Record<string, string[]>;
-}
 
 /** Thesaurus keys (a word's term, or two terms and a space) → [term, weight×100, …]. */
 interface ThesaurusFile {
@@ -105,7 +102,6 @@ export interface PageMatch {
 const EXCERPT_CHARS = 180;
 const SUB_EXCERPT_CHARS = 120;
 const PREFIX_LIMIT = 40; // terms one prefix may expand to
-const TYPO_LIMIT = 3; // corrections tried per misspelt word
 const MAX_SUBS = 3;
 const MIN_RESULTS = 10; // looser matches are added until there are this many
 // A page's score: its best section, plus this share of what its other
@@ -118,9 +114,6 @@ const DEPTH = 0.1;
 const COORD = 1;
 // A section holding k of them scores (k/n)^SECTION_COORD of its sum.
 const SECTION_COORD = 1;
-// Weights of a misspelt word's corrections, by edit distance: below any
-// exact match of the same strength.
-const TYPO_WEIGHT = [1, 0.5, 0.35];
 // A word the index holds in this many sections or fewer is also looked up
 // in the thesaurus (the indexer's ThesaurusRare), its meanings weighted
 // RARE_WEIGHT: the site may use it once, in passing or in another sense.
@@ -305,16 +298,10 @@ export class SearchIndex {
 
   /** For a word the index lacks: the index terms of the nearest words. */
   private async correct(p: Plan): Promise<Matched> {
-    const terms = new Map<string, number>();
-    if (!isTypoWord(p.word) || !this.manifest.typo.length) return { terms };
-    const keys = typoKeys(p.word);
-    const files = await Promise.all([...new Set(keys.map((k) => fileFor(this.manifest.typo, k)))].map((f) => this.typoFile(f)));
-    const candidates: string[] = [];
-    for (const k of keys) for (const f of files) candidates.push(...(f.k[k] ?? []));
-    for (const c of corrections(p.word, candidates, TYPO_LIMIT)) {
-      const t = stem(c.word);
-      if (t !== p.term && !terms.has(t)) terms.set(t, TYPO_WEIGHT[c.distance] ?? 0);
-    }
+    if (!isTypoWord(p.word) || !this.manifest.typo.length) return { terms: new Map() };
+    // The files holding the word's typo keys; typo.ts ranks what they list.
+    const files = await Promise.all([...new Set(typoKeys(p.word).map((k) => fileFor(this.manifest.typo, k)))].map((f) => this.typoFile(f)));
+    const terms = correctionTerms(p.word, p.term, files);
     // Only corrections the index really holds (the shards are cached for scoring).
     await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
     return { terms };

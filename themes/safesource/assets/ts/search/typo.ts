@@ -2,6 +2,20 @@
 // of typoKeys (generator/internal/searchindex/typo.go does the same; both
 // are checked against generator/internal/searchindex/testdata/typokeys.json),
 // so a misspelt query word needs only the few small files holding its keys.
+// The engine fetches those files; which of their words to try, and how
+// much each counts, is decided here (correctionTerms).
+import { stem } from "./tokenize";
+
+/** Corrections tried per misspelt word. */
+export const TYPO_LIMIT = 3;
+
+/** Weights of a misspelt word's corrections, by edit distance: below any exact match of the same strength. */
+export const TYPO_WEIGHT: readonly number[] = [1, 0.5, 0.35];
+
+/** A typo file of the index: typo key → the index's words (before stemming) filed under it, most common first. */
+export interface TypoFile {
+  k: Record<string, string[]>;
+}
 
 /** Words of Latin letters a–z, three or more: the only ones with typo keys. */
 export function isTypoWord(w: string): boolean {
@@ -71,4 +85,21 @@ export function corrections(w: string, candidates: Iterable<string>, limit: numb
   }
   // A stable sort keeps the commonest first among equal distances.
   return out.sort((a, b) => a.distance - b.distance).slice(0, limit);
+}
+
+/**
+ * The index terms to look up for a misspelt word w (whose own term is
+ * term), with their weights: the words filed under w's typo keys in files,
+ * nearest first, then most common (at most TYPO_LIMIT), each stemmed and
+ * weighted by its distance. The word's own term is no correction.
+ */
+export function correctionTerms(w: string, term: string, files: readonly TypoFile[]): Map<string, number> {
+  const candidates: string[] = [];
+  for (const k of typoKeys(w)) for (const f of files) candidates.push(...(f.k[k] ?? []));
+  const terms = new Map<string, number>();
+  for (const c of corrections(w, candidates, TYPO_LIMIT)) {
+    const t = stem(c.word);
+    if (t !== term && !terms.has(t)) terms.set(t, TYPO_WEIGHT[c.distance] ?? 0);
+  }
+  return terms;
 }

@@ -3,31 +3,16 @@
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
 import { announce } from "../lib/announce";
+import { el } from "../lib/dom";
+import { type Msg, messages } from "../lib/i18n";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
 const DEBOUNCE_MS = 40;
 
-/** A UI string from data-msg-* on el (filled from i18n/en.toml). */
-function msg(el: HTMLElement, name: string, vars: Record<string, string | number> = {}): string {
-  const key = "msg" + name.charAt(0).toUpperCase() + name.slice(1);
-  let s = el.dataset[key] ?? "";
-  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 function excerptEl(segs: Segment[]): HTMLSpanElement {
-  const ex = el("span", "search-hit-excerpt");
-  for (const seg of segs) ex.append(seg.mark ? el("mark", "", seg.text) : document.createTextNode(seg.text));
-  return ex;
+  return el("span", { class: "search-hit-excerpt" }, ...segs.map((seg) => (seg.mark ? el("mark", {}, seg.text) : seg.text)));
 }
 
 /**
@@ -36,25 +21,16 @@ function excerptEl(segs: Segment[]): HTMLSpanElement {
  * the page that match.
  */
 export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
-  const li = el("li", "search-hit");
-  const a = el("a", "search-hit-link");
-  a.href = hit.href;
-  if (hit.label && hit.label !== hit.pageTitle) a.append(el("span", "search-hit-label", hit.label));
-  a.append(el("span", "search-hit-title", hit.pageTitle));
-  if (hit.heading) a.append(el("span", "search-hit-heading", hit.heading));
+  const span = (cls: string, text: string): HTMLSpanElement => el("span", { class: cls }, text);
+  const a = el("a", { class: "search-hit-link", href: hit.href });
+  if (hit.label && hit.label !== hit.pageTitle) a.append(span("search-hit-label", hit.label));
+  a.append(span("search-hit-title", hit.pageTitle));
+  if (hit.heading) a.append(span("search-hit-heading", hit.heading));
   a.append(excerptEl(hit.excerpt));
-  li.append(a);
+  const li = el("li", { class: "search-hit" }, a);
   if (withSubs && hit.subs.length) {
-    const subs = el("ul", "search-hit-subs");
-    for (const s of hit.subs) {
-      const sa = el("a", "search-hit-sub");
-      sa.href = s.href;
-      sa.append(el("span", "search-hit-heading", s.heading), excerptEl(s.excerpt));
-      const sli = el("li", "");
-      sli.append(sa);
-      subs.append(sli);
-    }
-    li.append(subs);
+    li.append(el("ul", { class: "search-hit-subs" }, ...hit.subs.map((s) =>
+      el("li", {}, el("a", { class: "search-hit-sub", href: s.href }, span("search-hit-heading", s.heading), excerptEl(s.excerpt))))));
   }
   return li;
 }
@@ -123,14 +99,13 @@ function searchURL(form: HTMLFormElement, q: string, group = ""): string {
 
 /** The header box: a popup of the best few results under it. */
 export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElement, input: HTMLInputElement): void {
-  const popup = el("div", "search-popup");
-  popup.id = "search-popup";
+  const msg = messages(form.dataset);
+  const popup = el("div", { class: "search-popup", id: "search-popup" });
   popup.hidden = true;
   // The count is shown at once and spoken once typing pauses (lib/announce).
-  const status = el("p", "search-popup-status");
-  const list = el("ol", "search-popup-results");
-  list.setAttribute("aria-label", msg(form, "searchResults"));
-  const all = el("a", "search-popup-all");
+  const status = el("p", { class: "search-popup-status" });
+  const list = el("ol", { class: "search-popup-results", "aria-label": msg("searchResults") });
+  const all = el("a", { class: "search-popup-all" });
   popup.append(status, list, all);
   form.append(popup);
   input.setAttribute("aria-controls", popup.id);
@@ -140,20 +115,20 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   const show = (r: Results): void => {
     list.replaceChildren(...r.hits.map((h) => renderHit(h, false)));
     if (r.total === 0) {
-      status.textContent = msg(form, "searchNoResults", { q: r.query.trim() });
+      status.textContent = msg("searchNoResults", { q: r.query.trim() });
     } else {
-      status.textContent = msg(form, r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg(form, "searchKeysHint");
+      status.textContent = msg(r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg("searchKeysHint");
     }
     all.href = searchURL(form, r.query.trim());
-    all.textContent = r.total === 0 ? msg(form, "searchOpenPage") : msg(form, "searchSeeAll", { n: r.total });
+    all.textContent = r.total === 0 ? msg("searchOpenPage") : msg("searchSeeAll", { n: r.total });
     popup.hidden = false;
     announce("search", status.textContent);
   };
   const fail = (e: unknown): void => {
     list.replaceChildren();
-    status.textContent = msg(form, "searchFailed");
+    status.textContent = msg("searchFailed");
     all.href = searchURL(form, input.value.trim());
-    all.textContent = msg(form, "searchOpenPage");
+    all.textContent = msg("searchOpenPage");
     popup.hidden = false;
     announce("search", status.textContent);
     console.warn("search:", e);
@@ -173,6 +148,17 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
   if (input.value.trim()) update();
 }
 
+/** Each section filter's count of results; a filter with none is disabled unless it is the one chosen. */
+function showCounts(buttons: readonly HTMLButtonElement[], r: Results, group: string): void {
+  for (const b of buttons) {
+    const g = b.dataset.filter ?? "";
+    const n = g ? r.counts[g] ?? 0 : r.total;
+    const count = b.querySelector<HTMLElement>("[data-filter-count]");
+    if (count) count.textContent = String(n);
+    b.disabled = n === 0 && g !== group;
+  }
+}
+
 /** The /search/ page: the query and section filter live in the URL. */
 export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, headerInput: HTMLInputElement | null): void {
   const form = page.querySelector<HTMLFormElement>("[data-search-page-form]");
@@ -185,6 +171,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
   const filters = page.querySelector<HTMLElement>("[data-search-filters]");
   if (!form || !input || !results || !status || !help || !noMatch || !more || !filters) return;
   const buttons = [...filters.querySelectorAll<HTMLButtonElement>("button[data-filter]")];
+  const msg: Msg = messages(page.dataset);
 
   const params = new URLSearchParams(window.location.search);
   let group = params.get("section") ?? "";
@@ -204,28 +191,22 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     help.hidden = q !== "";
     noMatch.hidden = !(q !== "" && r.total === 0);
     filters.hidden = r.total === 0;
-    for (const b of buttons) {
-      const g = b.dataset.filter ?? "";
-      const n = g ? r.counts[g] ?? 0 : r.total;
-      const count = b.querySelector<HTMLElement>("[data-filter-count]");
-      if (count) count.textContent = String(n);
-      b.disabled = n === 0 && g !== group;
-    }
+    showCounts(buttons, r, group);
     const items = r.hits.map((h) => renderHit(h));
     if (append) results.append(...items); else results.replaceChildren(...items);
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
     if (q === "") status.textContent = "";
-    else if (r.total === 0) status.textContent = msg(page, "searchNoResults", { q });
+    else if (r.total === 0) status.textContent = msg("searchNoResults", { q });
     else {
       const n = group ? r.page : r.total;
-      status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
+      status.textContent = msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg("searchPartial") : "");
     }
     // Shown at once, spoken once typing pauses.
     announce("search", status.textContent);
   };
   const fail = (e: unknown): void => {
-    status.textContent = msg(page, "searchFailed");
+    status.textContent = msg("searchFailed");
     announce("search", status.textContent);
     help.hidden = false;
     console.warn("search:", e);

@@ -29,6 +29,33 @@ const STATE_KEYS: Record<D.State, string> = {
   asap: "deadlinesStateAsap",
 };
 
+/** The rule's words for a deadline, from the page's templates (the one for a missing date when there is one). */
+function ruleText(root: HTMLElement, d: D.Deadline): Node {
+  const sel = `template[data-route="${d.route.id}"][data-rule="${d.rule}"]`;
+  const t = root.querySelector<HTMLTemplateElement>(d.missingDate ? `${sel}[data-missing]` : `${sel}:not([data-missing])`)
+    ?? root.querySelector<HTMLTemplateElement>(`${sel}:not([data-missing])`);
+  return t ? t.content.cloneNode(true) : document.createTextNode("");
+}
+
+/** Whether a deadline goes in the calendar file: it has a last day, still to come. */
+function inCalendar(d: D.Deadline): boolean {
+  return d.lastDay !== null && (d.state === "open" || d.state === "closing");
+}
+
+/** One deadline in the list: route, state, when, the rule, escalation and the playbook step. */
+function deadlineItem(d: D.Deadline, msg: Msg, rule: Node): HTMLLIElement {
+  const attrs: Record<string, string> = { class: `deadline deadline-${d.state}`, "data-deadline": d.route.id, "data-state": d.state };
+  if (d.lastDay !== null) attrs["data-last-day"] = d.lastDay;
+  const item = el("li", attrs,
+    el("p", { class: "deadline-head" }, el("strong", {}, d.route.title), " ", el("span", { class: "deadline-state" }, msg(STATE_KEYS[d.state]))),
+    el("p", { class: "deadline-when" }, when(d, msg)),
+    el("p", { class: "deadline-rule" }, rule),
+  );
+  if (d.escalateBy !== null) item.append(el("p", { class: "deadline-escalate" }, msg("deadlinesEscalateBy", { date: longDate(d.escalateBy) })));
+  item.append(el("p", { class: "deadline-step" }, el("a", { href: d.route.step }, msg("deadlinesStepLink", { title: d.route.step_title ?? d.route.title }))));
+  return item;
+}
+
 function init(root: HTMLElement): void {
   const rules = JSON.parse(root.dataset.rules ?? "{}") as D.Rules;
   const msg = messages(root.dataset);
@@ -53,13 +80,6 @@ function init(root: HTMLElement): void {
     field("problem").value = inputs.problem;
   };
 
-  const ruleText = (d: D.Deadline): Node => {
-    const sel = `template[data-route="${d.route.id}"][data-rule="${d.rule}"]`;
-    const t = root.querySelector<HTMLTemplateElement>(d.missingDate ? `${sel}[data-missing]` : `${sel}:not([data-missing])`)
-      ?? root.querySelector<HTMLTemplateElement>(`${sel}:not([data-missing])`);
-    return t ? t.content.cloneNode(true) : document.createTextNode("");
-  };
-
   let current: D.Deadline[] = [];
 
   const render = (updateFragment: boolean) => {
@@ -76,32 +96,21 @@ function init(root: HTMLElement): void {
     else notes.push(msg("deadlinesSummary", { count: current.length, today: longDate(today) }));
     if (D.receivedBeforePaid(inputs)) notes.push(msg("deadlinesReceivedBeforePaid"));
     summary.textContent = notes.join(" ");
-    results.replaceChildren(...current.map((d) => {
-      const attrs: Record<string, string> = { class: `deadline deadline-${d.state}`, "data-deadline": d.route.id, "data-state": d.state };
-      if (d.lastDay !== null) attrs["data-last-day"] = d.lastDay;
-      const item = el("li", attrs,
-        el("p", { class: "deadline-head" }, el("strong", {}, d.route.title), " ", el("span", { class: "deadline-state" }, msg(STATE_KEYS[d.state]))),
-        el("p", { class: "deadline-when" }, when(d, msg)),
-        el("p", { class: "deadline-rule" }, ruleText(d)),
-      );
-      if (d.escalateBy !== null) item.append(el("p", { class: "deadline-escalate" }, msg("deadlinesEscalateBy", { date: longDate(d.escalateBy) })));
-      item.append(el("p", { class: "deadline-step" }, el("a", { href: d.route.step }, msg("deadlinesStepLink", { title: d.route.step_title ?? d.route.title }))));
-      return item;
-    }));
-    const dated = current.filter((d) => d.lastDay !== null && (d.state === "open" || d.state === "closing"));
+    results.replaceChildren(...current.map((d) => deadlineItem(d, msg, ruleText(root, d))));
+    const dated = current.filter(inCalendar);
     ics.hidden = current.length === 0;
     ics.disabled = dated.length === 0;
     ics.title = dated.length === 0 ? msg("deadlinesIcsNone") : "";
   };
 
   ics.addEventListener("click", () => {
-    const dated = current.filter((d) => d.lastDay !== null && (d.state === "open" || d.state === "closing"));
+    const dated = current.filter(inCalendar);
     if (dated.length === 0) return;
     const entries = dated.map((d) => ({
       id: d.route.id,
       day: d.lastDay!,
       summary: msg("deadlinesIcsSummary", { title: d.route.title }),
-      description: `${(ruleText(d).textContent ?? "").replace(/\[\d+[^\]]*\]/g, "").replace(/\s+/g, " ").trim()} ${new URL(d.route.step, location.href).href}`,
+      description: `${(ruleText(root, d).textContent ?? "").replace(/\[\d+[^\]]*\]/g, "").replace(/\s+/g, " ").trim()} ${new URL(d.route.step, location.href).href}`,
       url: location.href,
     }));
     downloadText(`safesource-deadlines-${D.localToday()}.ics`, "text/calendar", D.toICS(entries, D.icsStamp(new Date())));

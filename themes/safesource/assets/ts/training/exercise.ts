@@ -3,6 +3,7 @@
 // flagged wrongly, the right band with the checker's explanation, and a link
 // that opens the same supplier in the checker.
 import { toFragment } from "../checker/fragment";
+import { el } from "../lib/dom";
 import { type AnswerKey, type Grade, grade, readKey } from "./grade";
 import { checkUrl, t } from "./messages";
 import { announce } from "../lib/announce";
@@ -59,55 +60,39 @@ export function checkerLink(key: AnswerKey, rulesVersion?: number): string {
   return checkUrl() + "#" + toFragment({ ...key.profile }, fields, rulesVersion);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = "", cls = ""): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
-
 function ruleList(ex: Exercise, ids: readonly string[], heading: string, cls: string): HTMLElement {
-  const box = el("div", "", "grade-list " + cls);
-  box.append(el("h4", `${heading} (${ids.length})`));
+  const box = el("div", { class: "grade-list " + cls }, el("h4", {}, `${heading} (${ids.length})`));
   if (!ids.length) {
-    box.append(el("p", t("trainingNone"), "muted"));
+    box.append(el("p", { class: "muted" }, t("trainingNone")));
     return box;
   }
-  const ul = el("ul");
-  for (const id of ids) {
+  box.append(el("ul", {}, ...ids.map((id) => {
     const rule = ex.key.options.find((o) => o.id === id) ?? ex.key.findings.find((f) => f.id === id);
-    const li = el("li");
-    const a = el("a", rule?.title ?? id);
-    a.href = rule?.guide ?? "#";
-    li.append(a);
-    ul.append(li);
-  }
-  box.append(ul);
+    return el("li", {}, el("a", { href: rule?.guide ?? "#" }, rule?.title ?? id));
+  })));
   return box;
 }
 
 /** Renders the grade into the exercise's output area and moves focus there. */
 export function showGrade(ex: Exercise, g: Grade): HTMLElement {
   const out = ex.root.querySelector<HTMLElement>("[data-grade-output]") ?? ex.root;
-  const box = el("div", "", "grade " + (g.bandCorrect ? "grade-right" : "grade-wrong"));
+  const box = el("div", { class: "grade " + (g.bandCorrect ? "grade-right" : "grade-wrong") });
   box.dataset.grade = "";
   box.dataset.caught = g.caught.join(",");
   box.dataset.missed = g.missed.join(",");
   box.dataset.falseAlarms = g.falseAlarms.join(",");
   box.dataset.expectedBand = g.expectedBand;
   box.dataset.bandCorrect = String(g.bandCorrect);
-  box.append(el("h3", t("trainingResultTitle")));
+  box.append(el("h3", {}, t("trainingResultTitle")));
   const total = g.caught.length + g.missed.length;
-  box.append(el("p", t("trainingCaughtOf", { caught: g.caught.length, total, wrong: g.falseAlarms.length }), "grade-flags"));
+  box.append(el("p", { class: "grade-flags" }, t("trainingCaughtOf", { caught: g.caught.length, total, wrong: g.falseAlarms.length })));
   box.append(
     ruleList(ex, g.caught, t("trainingCaught"), "grade-caught"),
     ruleList(ex, g.missed, t("trainingMissed"), "grade-missed"),
     ruleList(ex, g.falseAlarms, t("trainingFalseAlarms"), "grade-false"),
   );
-  const verdict = el("p", "", "grade-band");
-  const strong = el("strong", g.bandCorrect ? t("trainingBandRight") : t("trainingBandWrong"));
-  verdict.append(strong, " ", t("trainingYouChose", { chosen: t("band_" + g.chosenBand), expected: t("band_" + g.expectedBand) }));
-  box.append(verdict);
+  box.append(el("p", { class: "grade-band" }, el("strong", {}, g.bandCorrect ? t("trainingBandRight") : t("trainingBandWrong")),
+    " ", t("trainingYouChose", { chosen: t("band_" + g.chosenBand), expected: t("band_" + g.expectedBand) })));
   const explain = ex.root.querySelector<HTMLElement>("[data-band-explanation]");
   if (explain) {
     const copy = explain.cloneNode(true) as HTMLElement;
@@ -116,13 +101,9 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
     copy.className = "grade-explanation";
     box.append(copy);
   }
-  const p = el("p");
-  const link = el("a", t("trainingOpenInChecker"));
   const version = Number(ex.root.dataset.rulesVersion);
-  link.href = checkerLink(ex.key, Number.isInteger(version) && version > 0 ? version : undefined);
-  link.dataset.openInChecker = "";
-  p.append(link);
-  box.append(p);
+  const href = checkerLink(ex.key, Number.isInteger(version) && version > 0 ? version : undefined);
+  box.append(el("p", {}, el("a", { href, "data-open-in-checker": "" }, t("trainingOpenInChecker"))));
   out.replaceChildren(box);
   out.focus();
   return box;

@@ -5,6 +5,8 @@ import type { Grade } from "./grade";
 import { type Exercise, initExercise } from "./exercise";
 import { t } from "./messages";
 import { downloadText } from "../lib/download";
+import { el } from "../lib/dom";
+import { clip } from "../lib/i18n";
 
 interface CaseLink {
   readonly slug: string;
@@ -59,10 +61,6 @@ function save(key: string, results: readonly CaseResult[]): void {
   }
 }
 
-function clip(s: string, n = 60): string {
-  return s.length > n ? s.slice(0, n - 1) + "…" : s;
-}
-
 export function initPack(): void {
   const session = document.querySelector<HTMLElement>("[data-training-session]");
   const raw = new URLSearchParams(location.search).get("pack");
@@ -82,9 +80,7 @@ export function initPack(): void {
     notice.textContent = t("trainingUnknownSlugs", { slugs: unknown.map((s) => `“${clip(s)}”`).join(", ") });
   }
   if (!cases.length) {
-    const p = document.createElement("p");
-    p.textContent = t("trainingEmptyPack");
-    session.append(p);
+    session.append(el("p", {}, t("trainingEmptyPack")));
     return; // the case list stays visible to pick from
   }
   if (list) list.hidden = true;
@@ -92,10 +88,7 @@ export function initPack(): void {
   const results = load(storeKey).filter((r, i) => r.slug === cases[i]?.slug);
   const host = session.querySelector<HTMLElement>("[data-pack-cases]") ?? session;
   if (results.length) {
-    const p = document.createElement("p");
-    p.className = "muted";
-    p.textContent = t("trainingResumed", { done: results.length, total: cases.length });
-    host.append(p);
+    host.append(el("p", { class: "muted" }, t("trainingResumed", { done: results.length, total: cases.length })));
   }
   const run = new Session(host, cases, results, storeKey, unknown);
   void run.next();
@@ -119,14 +112,9 @@ class Session {
       return;
     }
     const c = this.cases[i]!;
-    const section = document.createElement("section");
-    section.className = "pack-case";
-    section.dataset.packCase = c.slug;
-    const h = document.createElement("h2");
-    h.id = "pack-case-" + (i + 1);
-    h.textContent = t("trainingCaseOf", { n: i + 1, total: this.cases.length, title: c.title });
-    section.setAttribute("aria-labelledby", h.id);
-    section.append(h);
+    const id = "pack-case-" + (i + 1);
+    const section = el("section", { class: "pack-case", "data-pack-case": c.slug, "aria-labelledby": id },
+      el("h2", { id }, t("trainingCaseOf", { n: i + 1, total: this.cases.length, title: c.title })));
     this.host.append(section);
     try {
       const res = await fetch(c.href, { credentials: "same-origin" });
@@ -148,22 +136,14 @@ class Session {
       }
       const ex = document.importNode(exercise, true);
       const exHeading = ex.querySelector("h2");
-      if (exHeading) {
-        const h3 = document.createElement("h3");
-        h3.id = exHeading.id;
-        h3.append(...exHeading.childNodes);
-        exHeading.replaceWith(h3);
-      }
+      exHeading?.replaceWith(el("h3", { id: exHeading.id }, ...exHeading.childNodes));
       section.append(document.importNode(story, true), ex);
       const wired = initExercise(ex, (g, e) => this.graded(c, g, e));
       if (!wired) throw new Error("damaged answer key");
       // Focus stays on the grade just shown; the next case follows it in reading order.
       this.current = section;
     } catch {
-      const p = document.createElement("p");
-      p.className = "notice";
-      p.textContent = t("trainingLoadFailed", { title: c.title });
-      section.append(p);
+      section.append(el("p", { class: "notice" }, t("trainingLoadFailed", { title: c.title })));
       this.results.push({
         slug: c.slug, title: c.title, caught: [], missed: [], false_alarms: [], flags_caught: 0, flags_total: 0,
         band_chosen: "", expected_band: "", band_correct: false,
@@ -192,67 +172,45 @@ class Session {
   }
 
   private summary(): void {
-    const box = document.createElement("section");
-    box.className = "training-summary";
-    box.dataset.trainingSummary = "";
-    const h = document.createElement("h2");
-    h.id = "training-summary";
-    h.textContent = t("trainingSummaryTitle");
-    box.setAttribute("aria-labelledby", h.id);
-    box.append(h);
-    const when = document.createElement("p");
-    when.className = "muted";
-    when.textContent = t("trainingSummaryWhen", { date: new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }), n: this.results.length });
-    box.append(when);
-    const table = document.createElement("table");
-    const head = table.createTHead().insertRow();
-    for (const col of ["trainingCase", "trainingFlagsCol", "trainingFalseCol", "trainingBandCol"]) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = t(col);
-      head.append(th);
-    }
+    const date = new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+    this.host.append(el("section", { class: "training-summary", "data-training-summary": "", "aria-labelledby": "training-summary" },
+      el("h2", { id: "training-summary" }, t("trainingSummaryTitle")),
+      el("p", { class: "muted" }, t("trainingSummaryWhen", { date, n: this.results.length })),
+      this.summaryTable(),
+      this.summaryActions()));
+    document.body.classList.add("training-finished");
+  }
+
+  /** One row per case: flags caught, false alarms, and whether the band was right. */
+  private summaryTable(): HTMLTableElement {
+    const table = el("table");
+    table.createTHead().insertRow().append(...["trainingCase", "trainingFlagsCol", "trainingFalseCol", "trainingBandCol"].map((col) => el("th", { scope: "col" }, t(col))));
     const body = table.createTBody();
     for (const r of this.results) {
       const row = body.insertRow();
-      row.dataset.summaryCase = r.slug;
-      row.dataset.flagsCaught = String(r.flags_caught);
-      row.dataset.flagsTotal = String(r.flags_total);
-      row.dataset.bandCorrect = String(r.band_correct);
-      const th = document.createElement("th");
-      th.scope = "row";
-      th.textContent = r.title;
-      row.append(th);
+      Object.assign(row.dataset, { summaryCase: r.slug, flagsCaught: String(r.flags_caught), flagsTotal: String(r.flags_total), bandCorrect: String(r.band_correct) });
+      row.append(el("th", { scope: "row" }, r.title));
       row.insertCell().textContent = t("trainingCaughtShort", { caught: r.flags_caught, total: r.flags_total });
       row.insertCell().textContent = String(r.false_alarms.length);
       row.insertCell().textContent = r.band_chosen === "" ? "–" : r.band_correct ? t("trainingRight") : t("trainingWrong", { expected: t("band_" + r.expected_band) });
     }
-    box.append(table);
-    const actions = document.createElement("p");
-    actions.className = "summary-actions no-print";
-    const print = document.createElement("button");
-    print.type = "button";
-    print.className = "button";
-    print.textContent = t("trainingPrint");
-    print.addEventListener("click", () => window.print());
-    const download = document.createElement("button");
-    download.type = "button";
-    download.className = "button";
-    download.textContent = t("trainingDownload");
-    download.dataset.summaryDownload = "";
-    download.addEventListener("click", () => this.download());
-    const restart = document.createElement("button");
-    restart.type = "button";
-    restart.className = "button button-secondary";
-    restart.textContent = t("trainingRestart");
-    restart.addEventListener("click", () => {
-      try { sessionStorage.removeItem(this.storeKey); } catch { /* nothing stored */ }
-      location.reload();
-    });
-    actions.append(print, " ", download, " ", restart);
-    box.append(actions);
-    this.host.append(box);
-    document.body.classList.add("training-finished");
+    return table;
+  }
+
+  /** Print, download and start again. */
+  private summaryActions(): HTMLElement {
+    const button = (cls: string, text: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement => {
+      const b = el("button", { type: "button", class: cls, ...attrs }, text);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+    return el("p", { class: "summary-actions no-print" },
+      button("button", t("trainingPrint"), {}, () => window.print()), " ",
+      button("button", t("trainingDownload"), { "data-summary-download": "" }, () => this.download()), " ",
+      button("button button-secondary", t("trainingRestart"), {}, () => {
+        try { sessionStorage.removeItem(this.storeKey); } catch { /* nothing stored */ }
+        location.reload();
+      }));
   }
 
   /** The summary as JSON, for a trainer's records (a local download). */
