@@ -5,6 +5,7 @@
 // form works as usual and the panel says it is loading.
 import { $, afterNextPaint, el, setText } from "../lib/dom";
 import { clip } from "../lib/i18n";
+import { markChinese } from "../lib/lang";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
 import { type Answers, fragmentPairs, isAnswerFragment, splitVersion, supplierName, toFragment } from "./fragment";
@@ -57,9 +58,11 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     // clean one simply restores.
     notice.replaceChildren();
     if (rescoreNote) notice.append(el("p", { "data-rescored": "" }, rescoreNote));
-    if (!restoring?.ignored.length) return;
-    notice.append(el("p", {}, msg("linkRestored", { n: restoring.restored }) + " " + msg("linkIgnored")),
-      el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
+    if (restoring?.ignored.length) {
+      notice.append(el("p", {}, msg("linkRestored", { n: restoring.restored }) + " " + msg("linkIgnored")),
+        el("ul", {}, ...restoring.ignored.map((t) => el("li", {}, t))));
+    }
+    markChinese(notice);
   }
 
   /**
@@ -104,6 +107,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
         state = u.valid ? "ok" : "error";
       }
       setText(node, text);
+      markChinese(node);
       if (state) node.dataset.state = state;
       else delete node.dataset.state;
       const input = node.parentElement?.querySelector("input");
@@ -144,6 +148,7 @@ export function initCheckPage(cfg: Config, form: HTMLFormElement): void {
     const lines = answerLines(form, answers);
     $(document, "[data-report-answers]").replaceChildren(
       ...(lines.length ? lines.flatMap(([q, a]) => [el("dt", {}, q), el("dd", {}, a)]) : [el("dd", {}, msg("reportNothing"))]));
+    markChinese($(document, "[data-report-answers]"));
   }
 
   function writeHash(): void {

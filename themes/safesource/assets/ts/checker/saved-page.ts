@@ -6,6 +6,7 @@
 // the code `checker score FILE` runs: all of it is imported or none.
 import { $, el } from "../lib/dom";
 import { clip } from "../lib/i18n";
+import { markChinese } from "../lib/lang";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
 import { type Answers, toFragment } from "./fragment";
@@ -49,6 +50,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       if (problems.length > MAX_LISTED) shown.push(el("li", {}, msg("importMore", { n: problems.length - MAX_LISTED })));
       status.append(el("ul", {}, ...shown));
     }
+    markChinese(status);
     undoButton.hidden = !canUndo;
   }
 
@@ -132,7 +134,7 @@ export function initSavedPage(cfg: Config, root: HTMLElement): void {
       const y = value(b, sort.key);
       return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
     });
-    rows.replaceChildren(...sorted.map(row));
+    rows.replaceChildren(...sorted.map((e) => markChinese(row(e))));
     for (const th of Array.from(root.querySelectorAll<HTMLElement>("[data-sort-col]"))) {
       const active = th.dataset.sortCol === sort.key;
       if (active) th.setAttribute("aria-sort", sort.dir === 1 ? "ascending" : "descending");

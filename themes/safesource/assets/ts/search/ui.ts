@@ -3,6 +3,7 @@
 // createElement/textContent only; excerpt highlights are Segment objects
 // from the engine, never HTML.
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
+import { markChinese } from "../lib/lang";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
@@ -55,7 +56,7 @@ export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
     }
     li.append(subs);
   }
-  return li;
+  return markChinese(li);
 }
 
 /**
@@ -143,6 +144,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
     } else {
       status.textContent = msg(form, r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg(form, "searchKeysHint");
     }
+    markChinese(status);
     all.href = searchURL(form, r.query.trim());
     all.textContent = r.total === 0 ? msg(form, "searchOpenPage") : msg(form, "searchSeeAll", { n: r.total });
     popup.hidden = false;
@@ -218,6 +220,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
       const n = group ? r.page : r.total;
       status.textContent = msg(page, n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg(page, "searchPartial") : "");
     }
+    markChinese(status);
   };
   const fail = (e: unknown): void => {
     status.textContent = msg(page, "searchFailed");

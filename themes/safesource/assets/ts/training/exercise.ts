@@ -3,6 +3,7 @@
 // flagged wrongly, the right band with the checker's explanation, and a link
 // that opens the same supplier in the checker.
 import { toFragment } from "../checker/fragment";
+import { markChinese } from "../lib/lang";
 import { type AnswerKey, type Grade, grade, readKey } from "./grade";
 import { checkUrl, t } from "./messages";
 
@@ -109,7 +110,7 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
   link.dataset.openInChecker = "";
   p.append(link);
   box.append(p);
-  out.replaceChildren(box);
+  out.replaceChildren(markChinese(box));
   out.focus();
   return box;
 }

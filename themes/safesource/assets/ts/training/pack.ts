@@ -5,6 +5,7 @@ import type { Grade } from "./grade";
 import { type Exercise, initExercise } from "./exercise";
 import { t } from "./messages";
 import { downloadText } from "../lib/download";
+import { markChinese } from "../lib/lang";
 
 interface CaseLink {
   readonly slug: string;
@@ -80,6 +81,7 @@ export function initPack(): void {
     notice.hidden = false;
     notice.dataset.unknownSlugs = unknown.join(",");
     notice.textContent = t("trainingUnknownSlugs", { slugs: unknown.map((s) => `“${clip(s)}”`).join(", ") });
+    markChinese(notice);
   }
   if (!cases.length) {
     const p = document.createElement("p");
@@ -251,7 +253,7 @@ class Session {
     });
     actions.append(print, " ", download, " ", restart);
     box.append(actions);
-    this.host.append(box);
+    this.host.append(markChinese(box));
     document.body.classList.add("training-finished");
   }
 
