@@ -108,3 +108,17 @@ test("/training/: a graded case names its rules in Chinese as Chinese", async ()
   assertClean(assert, problems, "/training/abnormal-operations-list/");
   await context.close();
 });
+
+test("/check/saved/: a saved supplier with a Chinese name and findings in Chinese", async () => {
+  const { page, context, problems } = await openPage(browser, site.base, "/check/saved/");
+  const profile = { supplier_name: "深圳市某某电子有限公司", registry_status: "abnormal_operations" };
+  const store = { format: "safesource-saved", version: 1, suppliers: [{ id: "e1", saved: "2026-11-01T10:00:00.000Z", notes: "", profile }] };
+  await page.evaluate((v) => localStorage.setItem("safesource-saved", v), JSON.stringify(store));
+  await page.reload({ waitUntil: "networkidle" });
+  await page.waitForSelector("[data-saved][data-scored]", { state: "attached", timeout: 20_000 });
+  const r = await page.evaluate(unmarked, "[data-saved-rows]");
+  assert.ok(r.seen >= 2, "the name and a finding are in Chinese");
+  assert.deepEqual(r.bad, [], "the saved list");
+  assertClean(assert, problems, "/check/saved/");
+  await context.close();
+});

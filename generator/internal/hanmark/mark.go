@@ -2,15 +2,11 @@ package hanmark
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
-
-	"golang.org/x/net/html"
 )
 
-// Open is the tag wrapped around each run.
+// Open and Close are the tags wrapped around each run.
 const Open, Close = `<span lang="zh-Hans">`, `</span>`
 
 // Chinese reports whether a lang value makes Han text read as Chinese:
@@ -22,50 +18,39 @@ func Chinese(lang string) bool {
 
 // Page returns page with every Han run outside a Chinese-language element
 // wrapped in Open and Close, and whether it changed anything. Page titles,
-// attribute values, scripts and styles are left alone. It fails, naming
-// the text, where a run cannot take a span (the text of an <option> or a
-// <textarea>, the content of <noscript>) or where it cannot follow the
-// language (a lang on an element whose end tag minified HTML may leave
-// out, such as <p> or <li>: put it on a <span> or <div>).
+// attribute values, comments, scripts and styles are left alone. It fails,
+// naming the text, where a run cannot take a span (the text of an <option>
+// or a <textarea>, the content of <noscript>) or where it cannot follow the
+// language (a lang on an element whose end tag minified HTML may leave out,
+// such as <p> or <li>: put it on a <span> or <div>).
+//
+// The page is read by a scanner of its own rather than an HTML tokenizer:
+// only the tags, the lang attributes and the text matter here, and the
+// build runs it on every page that holds Chinese.
 func Page(page []byte) ([]byte, bool, error) {
 	if !HasHan(page) {
 		return page, false, nil
 	}
-	m := marker{out: make([]byte, 0, len(page)+len(page)/16)}
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			if err := z.Err(); !errors.Is(err, io.EOF) {
-				return nil, false, fmt.Errorf("reading the page's HTML: %w", err)
-			}
-			break
-		}
-		// Raw first: reading the tag name lowercases it in the buffer.
-		raw := z.Raw()
-		if tt != html.TextToken {
-			m.out = append(m.out, raw...)
-		}
-		if err := m.token(z, tt, raw); err != nil {
-			return nil, false, err
-		}
+	m := marker{page: page}
+	if err := m.scan(); err != nil {
+		return nil, false, err
 	}
-	if !m.changed {
+	if m.out == nil {
 		return page, false, nil
 	}
-	return m.out, true, nil
+	return append(m.out, page[m.copied:]...), true, nil
 }
 
 // marker follows the language through the page's tags. Only elements that
 // carry lang are on the stack, each with how many elements of its own name
 // opened inside it since, so its end tag is known without a full parse.
 type marker struct {
-	out     []byte
-	changed bool
-	root    bool // the <html> element's lang is Chinese
+	page    []byte
+	out     []byte // nil until the first run is wrapped
+	copied  int    // page[:copied] is in out
+	root    bool   // the <html> element's lang is Chinese
 	stack   []langElem
-	rawTag  string // the element whose raw text comes next (script, title…)
-	select_ int    // inside a <select>: its text cannot hold a span
+	select_ int // inside a <select>: its text cannot hold a span
 }
 
 type langElem struct {
@@ -81,62 +66,70 @@ func (m *marker) chinese() bool {
 	return m.root
 }
 
-func (m *marker) token(z *html.Tokenizer, tt html.TokenType, raw []byte) error {
-	switch tt {
-	case html.TextToken:
-		return m.text(raw)
-	case html.StartTagToken, html.SelfClosingTagToken:
-		return m.start(z, tt == html.SelfClosingTagToken)
-	case html.EndTagToken:
-		m.rawTag = ""
-		name, _ := z.TagName()
-		m.end(string(name))
+func (m *marker) scan() error {
+	b := m.page
+	for i := 0; i < len(b); {
+		lt := bytes.IndexByte(b[i:], '<')
+		if lt < 0 {
+			return m.text(i, len(b))
+		}
+		if err := m.text(i, i+lt); err != nil {
+			return err
+		}
+		next, err := m.markup(i + lt)
+		if err != nil {
+			return err
+		}
+		i = next
 	}
 	return nil
 }
 
-// rawText are the elements whose content the tokenizer returns as one
-// piece of text (x/net/html's list).
-var rawText = map[string]bool{
-	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
-	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
-}
-
-// optionalEnd are the elements whose end tag HTML lets a minifier leave out.
-var optionalEnd = map[string]bool{
-	"p": true, "li": true, "dt": true, "dd": true, "rt": true, "rp": true, "optgroup": true,
-	"option": true, "colgroup": true, "caption": true, "thead": true, "tbody": true,
-	"tfoot": true, "tr": true, "td": true, "th": true, "head": true, "body": true,
-}
-
-var void = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-func (m *marker) start(z *html.Tokenizer, selfClosing bool) error {
-	nameB, hasAttr := z.TagName()
-	name := string(nameB)
-	lang, hasLang := "", false
-	for hasAttr {
-		var k, v []byte
-		k, v, hasAttr = z.TagAttr()
-		if string(k) == "lang" {
-			lang, hasLang = string(v), true
-		}
+// markup reads what starts with the '<' at i and returns where it ends.
+func (m *marker) markup(i int) (int, error) {
+	b := m.page
+	rest := b[i:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return skipPast(b, i+4, "-->"), nil
+	case len(rest) > 1 && (rest[1] == '!' || rest[1] == '?'):
+		return skipPast(b, i+2, ">"), nil
+	case len(rest) > 2 && rest[1] == '/' && isLetter(rest[2]):
+		name, j := tagName(b, i+2)
+		m.end(name)
+		return skipPast(b, j, ">"), nil
+	case len(rest) > 1 && isLetter(rest[1]):
+		return m.start(i)
 	}
-	m.rawTag = ""
-	if rawText[name] && !selfClosing {
-		m.rawTag = name
-	}
+	return i + 1, nil // a '<' that starts no tag is text, and no Han
+}
+
+func (m *marker) start(i int) (int, error) {
+	b := m.page
+	name, j := tagName(b, i+1)
+	lang, hasLang, end := attrs(b, j)
 	if name == "select" {
 		m.select_++
 	}
-	if void[name] || selfClosing {
+	if err := m.open(name, lang, hasLang); err != nil {
+		return 0, err
+	}
+	if !rawText[name] {
+		return end, nil
+	}
+	close := rawEnd(b, end, name)
+	if err := m.raw(name, end, close); err != nil {
+		return 0, err
+	}
+	return close, nil
+}
+
+func (m *marker) open(name, lang string, hasLang bool) error {
+	if void[name] {
 		return nil
 	}
-	if top := m.top(); top != nil && top.name == name {
-		top.depth++
+	if n := len(m.stack); n > 0 && m.stack[n-1].name == name {
+		m.stack[n-1].depth++
 	}
 	switch {
 	case !hasLang:
@@ -152,52 +145,51 @@ func (m *marker) start(z *html.Tokenizer, selfClosing bool) error {
 	return nil
 }
 
-func (m *marker) top() *langElem {
-	if n := len(m.stack); n > 0 {
-		return &m.stack[n-1]
-	}
-	return nil
-}
-
 func (m *marker) end(name string) {
 	if name == "select" && m.select_ > 0 {
 		m.select_--
 	}
-	top := m.top()
-	if top == nil || top.name != name {
+	n := len(m.stack)
+	if n == 0 || m.stack[n-1].name != name {
 		return
 	}
-	if top.depth > 0 {
-		top.depth--
+	if m.stack[n-1].depth > 0 {
+		m.stack[n-1].depth--
 		return
 	}
-	m.stack = m.stack[:len(m.stack)-1]
+	m.stack = m.stack[:n-1]
 }
 
-// text copies a text token, wrapping its Han runs where the language
-// around it is not Chinese.
-func (m *marker) text(raw []byte) error {
-	tag := m.rawTag
-	m.rawTag = ""
+// raw checks the content of an element the HTML parser reads as raw text.
+func (m *marker) raw(name string, from, to int) error {
+	text := m.page[from:to]
 	switch {
-	case tag == "title" || tag == "script" || tag == "style" || m.chinese() || !HasHan(raw):
-		m.out = append(m.out, raw...)
+	case name == "title" || name == "script" || name == "style" || m.chinese() || !HasHan(text):
 		return nil
-	case tag != "":
-		return fmt.Errorf("Chinese text in <%s> cannot be marked as Chinese: %q; keep Chinese out of it or mark the element itself lang=\"zh-Hans\"", tag, clip(raw))
-	case m.select_ > 0:
-		return fmt.Errorf("Chinese text in a <select> cannot be marked as Chinese: %q; an option holds text only: keep Chinese out of it", clip(raw))
 	}
-	last := 0
-	for _, r := range Runs(raw) {
-		m.out = append(m.out, raw[last:r[0]]...)
+	return fmt.Errorf("Chinese text in <%s> cannot be marked as Chinese: %q; keep Chinese out of it or mark the element itself lang=\"zh-Hans\"", name, clip(text))
+}
+
+// text wraps the Han runs of page[from:to] where the language around it is
+// not Chinese.
+func (m *marker) text(from, to int) error {
+	text := m.page[from:to]
+	if m.chinese() || !HasHan(text) {
+		return nil
+	}
+	if m.select_ > 0 {
+		return fmt.Errorf("Chinese text in a <select> cannot be marked as Chinese: %q; an option holds text only: keep Chinese out of it", clip(text))
+	}
+	if m.out == nil {
+		m.out = make([]byte, 0, len(m.page)+len(m.page)/8)
+	}
+	for _, r := range Runs(text) {
+		m.out = append(m.out, m.page[m.copied:from+r[0]]...)
 		m.out = append(m.out, Open...)
-		m.out = append(m.out, raw[r[0]:r[1]]...)
+		m.out = append(m.out, text[r[0]:r[1]]...)
 		m.out = append(m.out, Close...)
-		last = r[1]
+		m.copied = from + r[1]
 	}
-	m.out = append(m.out, raw[last:]...)
-	m.changed = true
 	return nil
 }
 
