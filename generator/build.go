@@ -15,6 +15,7 @@ import (
 	"safesource.dev/safesource/generator/internal/budget"
 	"safesource.dev/safesource/generator/internal/contentcheck"
 	"safesource.dev/safesource/generator/internal/gotool"
+	"safesource.dev/safesource/generator/internal/hanmark"
 	"safesource.dev/safesource/generator/internal/hugo"
 	"safesource.dev/safesource/generator/internal/outfs"
 	"safesource.dev/safesource/generator/internal/pipeline"
@@ -128,7 +129,8 @@ func (b *builder) build() error {
 	// CPU time, beside wall time, for the benchmarks: on a shared machine
 	// it does not depend on what else is running.
 	var hugoCPU, afterStart time.Duration
-	b.built = outfs.New(b.out)
+	// Each page's Chinese is marked as Chinese where the stages first read it.
+	b.built = outfs.New(b.out, hanmark.Page)
 	defer func() { b.built = nil }() // a page's bytes are not kept past the build
 	b.meter = budget.NewMeter(b.output())
 	b.meter.LoadCache(b.brotliCache())

@@ -8,6 +8,7 @@ if (!existsSync(out)) throw new Error("build/unit is missing: run `make unittest
 const require = createRequire(out);
 
 export const i18n = require("./lib/i18n.js");
+export const lang = require("./lib/lang.js");
 export const fragment = require("./checker/fragment.js");
 export const storage = require("./checker/storage.js");
 export const transfer = require("./checker/transfer.js");

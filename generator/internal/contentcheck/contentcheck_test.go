@@ -44,6 +44,10 @@ func TestCheckPage(t *testing.T) {
 		{"no-front-matter.md", []string{"no-front-matter.md:1: no YAML front matter"}},
 		{"sources-not-list.md", []string{"sources-not-list.md:6: `sources` must be a non-empty list"}},
 		{"broken-yaml.md", []string{"broken-yaml.md:2: front matter is not valid YAML"}},
+		{"pinyin.md", []string{
+			"pinyin.md:8: “zhuānxiàn” looks like pinyin: write [zhuānxiàn](pinyin:)",
+			"pinyin.md:16: “yùfùkuǎn” looks like pinyin",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -67,6 +71,8 @@ func TestCheckPagesWalksFolder(t *testing.T) {
 		"pages/broken-yaml.md:2: front matter is not valid YAML",
 		"pages/missing-sources.md:2: front matter lacks `sources`",
 		"pages/no-front-matter.md:1: no YAML front matter",
+		"pages/pinyin.md:8: “zhuānxiàn” looks like pinyin",
+		"pages/pinyin.md:16: “yùfùkuǎn” looks like pinyin",
 		"pages/sources-not-list.md:6: `sources` must be a non-empty list",
 	})
 }

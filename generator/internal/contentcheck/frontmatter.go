@@ -119,6 +119,7 @@ func checkPage(file string, src []byte, knownSources map[string]bool) Problems {
 		out = append(out, checkSourceList(file, offset, n.value, knownSources)...)
 	}
 	body, line := pageBody(src)
+	out = append(out, checkPinyin(file, line, string(body))...)
 	return append(out, checkCitations(file, line, string(body), knownSources)...)
 }
 

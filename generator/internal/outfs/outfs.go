@@ -2,33 +2,47 @@
 // that read them. The search index, the output check and the offline
 // manifest each read and hash every page; at 5,000 pages that was three
 // reads and three SHA-256 sums of every file.
+//
+// A build also rewrites each page at that first read (New's rewrite: the
+// language marks of Chinese text), so every stage, and the offline
+// manifest's hashes, see the page as it is published.
 package outfs
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 
 	"safesource.dev/safesource/generator/internal/work"
 )
 
 // FS is a built site (an os.DirFS) whose HTML files are kept in memory,
 // with their SHA-256, after the first read. Only HTML is kept: nothing
-// writes a page after Hugo, while the search stage writes its own files.
+// else writes a page after Hugo, while the search stage writes its own files.
 type FS struct {
 	fs.FS
-	pages work.Memo[string, page]
+	dir     string
+	rewrite Rewrite
+	pages   work.Memo[string, page]
 }
+
+// Rewrite returns a page as it is to be published and whether that differs
+// from what it was given.
+type Rewrite func(page []byte) ([]byte, bool, error)
 
 type page struct {
 	data []byte
 	sum  [sha256.Size]byte
 }
 
-// New opens the site in dir.
-func New(dir string) *FS {
-	return &FS{FS: os.DirFS(dir)}
+// New opens the site in dir. rewrite, if not nil, is applied to each page
+// at its first read; a page it changes is written back (to a new file
+// renamed over the old, so a reader of the folder never sees half of it).
+func New(dir string, rewrite Rewrite) *FS {
+	return &FS{FS: os.DirFS(dir), dir: dir, rewrite: rewrite}
 }
 
 // ReadDir lists a folder (so fs.WalkDir does not open it as a file).
@@ -47,9 +61,42 @@ func (f *FS) readSum(name string) ([]byte, [sha256.Size]byte, error) {
 	}
 	p, err := f.pages.Get(name, func() (page, error) {
 		data, err := fs.ReadFile(f.FS, name)
+		if err == nil && f.rewrite != nil {
+			data, err = f.rewritePage(name, data)
+		}
 		return page{data, sha256.Sum256(data)}, err
 	})
 	return p.data, p.sum, err
+}
+
+func (f *FS) rewritePage(name string, data []byte) ([]byte, error) {
+	out, changed, err := f.rewrite(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if !changed {
+		return data, nil
+	}
+	file := filepath.Join(f.dir, filepath.FromSlash(name))
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".rewrite-*")
+	if err != nil {
+		return nil, fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	_, err = tmp.Write(out)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		return nil, fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	return out, nil
 }
 
 // ReadSum reads name from fsys with its SHA-256, which an *FS computes once

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -27,7 +28,7 @@ func TestReadOnce(t *testing.T) {
 	}
 	write("guide/index.html", "<p>first</p>")
 	write("search-index/manifest.smeta", "v1")
-	f := New(dir)
+	f := New(dir, nil)
 	data, sum, err := ReadSum(f, "guide/index.html")
 	if err != nil || string(data) != "<p>first</p>" || sum != sha256.Sum256(data) {
 		t.Fatalf("first read: %q %x %v", data, sum, err)
@@ -55,5 +56,49 @@ func TestReadOnce(t *testing.T) {
 	plain := fstest.MapFS{"a.html": {Data: []byte("x")}}
 	if data, sum, err := ReadSum(plain, "a.html"); err != nil || string(data) != "x" || sum != sha256.Sum256([]byte("x")) {
 		t.Errorf("a plain fs.FS: %q %x %v", data, sum, err)
+	}
+}
+
+// A rewrite runs once per page, at its first read: the stages and the disk
+// get the rewritten page, an unchanged page is not written, and an error
+// names the page.
+func TestRewrite(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"a.html": "<p>a</p>", "b.html": "<p>b</p>", "bad.html": "<p>bad</p>"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	calls := 0
+	f := New(dir, func(page []byte) ([]byte, bool, error) {
+		calls++
+		switch string(page) {
+		case "<p>a</p>":
+			return []byte("<p>A</p>"), true, nil
+		case "<p>bad</p>":
+			return nil, false, os.ErrInvalid
+		}
+		return page, false, nil
+	})
+	for range 2 {
+		data, sum, err := ReadSum(f, "a.html")
+		if err != nil || string(data) != "<p>A</p>" || sum != sha256.Sum256(data) {
+			t.Fatalf("rewritten page: %q %x %v", data, sum, err)
+		}
+	}
+	if onDisk, err := os.ReadFile(filepath.Join(dir, "a.html")); err != nil || string(onDisk) != "<p>A</p>" {
+		t.Errorf("on disk after the rewrite: %q %v", onDisk, err)
+	}
+	if data, err := f.ReadFile("b.html"); err != nil || string(data) != "<p>b</p>" {
+		t.Errorf("unchanged page: %q %v", data, err)
+	}
+	if _, err := f.ReadFile("bad.html"); err == nil || !strings.Contains(err.Error(), "bad.html") {
+		t.Errorf("a failed rewrite: %v, want an error naming bad.html", err)
+	}
+	if calls != 3 {
+		t.Errorf("rewrite ran %d times for 3 pages", calls)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".rewrite-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }

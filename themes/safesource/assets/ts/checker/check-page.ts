@@ -10,6 +10,7 @@ import { $, afterNextPaint, el, setText } from "../lib/dom";
 import { errorText } from "../lib/errors";
 import type { Msg } from "../lib/i18n";
 import { setInvalid } from "../lib/invalid";
+import { markChinese } from "../lib/lang";
 import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
 import type { Calls } from "./protocol";
@@ -119,9 +120,11 @@ class CheckPage {
     const { notice, rescoreNote } = this.state;
     this.notice.replaceChildren();
     if (rescoreNote) this.notice.append(el("p", { "data-rescored": "" }, rescoreNote));
-    if (!notice?.ignored.length) return;
-    this.notice.append(el("p", {}, this.msg("linkRestored", { n: notice.restored }) + " " + this.msg("linkIgnored")),
-      el("ul", {}, ...notice.ignored.map((t) => el("li", {}, t))));
+    if (notice?.ignored.length) {
+      this.notice.append(el("p", {}, this.msg("linkRestored", { n: notice.restored }) + " " + this.msg("linkIgnored")),
+        el("ul", {}, ...notice.ignored.map((t) => el("li", {}, t))));
+    }
+    markChinese(this.notice);
   }
 
   /**
@@ -150,6 +153,7 @@ class CheckPage {
       const { text, state } = S.fieldStatus(this.state, id, problems, this.msg);
       const said = node.textContent;
       setText(node, text);
+      markChinese(node);
       if (state) node.dataset.state = state;
       else delete node.dataset.state;
       const input = node.parentElement?.querySelector("input");
@@ -187,6 +191,7 @@ class CheckPage {
     const lines = answerLines(this.form, answers);
     $(document, "[data-report-answers]").replaceChildren(
       ...(lines.length ? lines.flatMap(([q, a]) => [el("dt", {}, q), el("dd", {}, a)]) : [el("dd", {}, this.msg("reportNothing"))]));
+    markChinese($(document, "[data-report-answers]"));
     setText($(document, "[data-report-date]"), new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" }));
   }
 

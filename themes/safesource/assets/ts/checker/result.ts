@@ -5,6 +5,7 @@
 // is announced in one short sentence, score, band and red flags.
 import { announce } from "../lib/announce";
 import { $, el, setText, syncList } from "../lib/dom";
+import { markChinese } from "../lib/lang";
 import type { Msg } from "../lib/i18n";
 import { parseNames, type Config } from "./config";
 import type { Action, Finding, Improvement, Result } from "./protocol";
@@ -117,7 +118,7 @@ export class ResultPanel {
   }
 
   private list<T>(name: string, items: readonly T[], key: (t: T) => string, make: (t: T) => HTMLElement): void {
-    syncList($(this.root, `[data-list="${name}"]`), items, key, make);
+    syncList($(this.root, `[data-list="${name}"]`), items, key, (t) => markChinese(make(t)));
     $(this.root, `[data-empty="${name}"]`).hidden = items.length > 0;
     const count = this.root.querySelector(`[data-count="${name}"]`);
     if (count) setText(count, items.length ? `(${items.length})` : "");

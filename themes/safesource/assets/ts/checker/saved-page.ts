@@ -7,6 +7,7 @@
 // page's state is one SavedState (saved-state.ts, where every change to it
 // is a pure function); this file stores it, draws it and wires events.
 import { $, el } from "../lib/dom";
+import { markChinese } from "../lib/lang";
 import { downloadText } from "../lib/download";
 import { errorText } from "../lib/errors";
 import { type Msg, clip } from "../lib/i18n";
@@ -114,6 +115,7 @@ class SavedPage {
       if (problems.length > MAX_LISTED) shown.push(el("li", {}, this.msg("importMore", { n: problems.length - MAX_LISTED })));
       this.status.append(el("ul", {}, ...shown));
     }
+    markChinese(this.status);
     this.undoButton.hidden = !canUndo;
   }
 
@@ -194,7 +196,7 @@ class SavedPage {
     $(root, "[data-saved-empty]").hidden = has || state.damaged !== "";
     for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('[data-action^="export"]'))) b.disabled = !has;
     $<HTMLButtonElement>(root, '[data-action="delete-all"]').disabled = !has && !state.damaged;
-    this.rows.replaceChildren(...S.sortedEntries(state, this.cfg.bands).map((e) => this.row(e)));
+    this.rows.replaceChildren(...S.sortedEntries(state, this.cfg.bands).map((e) => markChinese(this.row(e))));
     const { key, dir } = state.sort;
     for (const th of Array.from(root.querySelectorAll<HTMLElement>("[data-sort-col]"))) {
       const active = th.dataset.sortCol === key;

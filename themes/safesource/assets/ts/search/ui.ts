@@ -5,6 +5,7 @@
 import { announce } from "../lib/announce";
 import { el } from "../lib/dom";
 import { type Msg, messages } from "../lib/i18n";
+import { markChinese } from "../lib/lang";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
 
 const POPUP_LIMIT = 5;
@@ -32,7 +33,7 @@ export function renderHit(hit: Hit, withSubs = true): HTMLLIElement {
     li.append(el("ul", { class: "search-hit-subs" }, ...hit.subs.map((s) =>
       el("li", {}, el("a", { class: "search-hit-sub", href: s.href }, span("search-hit-heading", s.heading), excerptEl(s.excerpt))))));
   }
-  return li;
+  return markChinese(li);
 }
 
 /**
@@ -119,6 +120,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
     } else {
       status.textContent = msg(r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg("searchKeysHint");
     }
+    markChinese(status);
     all.href = searchURL(form, r.query.trim());
     all.textContent = r.total === 0 ? msg("searchOpenPage") : msg("searchSeeAll", { n: r.total });
     popup.hidden = false;
@@ -159,6 +161,14 @@ function showCounts(buttons: readonly HTMLButtonElement[], r: Results, group: st
   }
 }
 
+/** The /search/ page's count line for a query's results ("" before a query). */
+function pageStatus(msg: Msg, r: Results, q: string, group: string): string {
+  if (q === "") return "";
+  if (r.total === 0) return msg("searchNoResults", { q });
+  const n = group ? r.page : r.total;
+  return msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg("searchPartial") : "");
+}
+
 /** The /search/ page: the query and section filter live in the URL. */
 export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, headerInput: HTMLInputElement | null): void {
   const form = page.querySelector<HTMLFormElement>("[data-search-page-form]");
@@ -196,12 +206,8 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     if (append) results.append(...items); else results.replaceChildren(...items);
     shown = (append ? shown : 0) + r.hits.length;
     more.hidden = shown >= r.page;
-    if (q === "") status.textContent = "";
-    else if (r.total === 0) status.textContent = msg("searchNoResults", { q });
-    else {
-      const n = group ? r.page : r.total;
-      status.textContent = msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg("searchPartial") : "");
-    }
+    status.textContent = pageStatus(msg, r, q, group);
+    markChinese(status);
     // Shown at once, spoken once typing pauses.
     announce("search", status.textContent);
   };

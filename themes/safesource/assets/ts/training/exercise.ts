@@ -4,6 +4,7 @@
 // that opens the same supplier in the checker.
 import { toFragment } from "../checker/fragment";
 import { el } from "../lib/dom";
+import { markChinese } from "../lib/lang";
 import { type AnswerKey, type Grade, grade, readKey } from "./grade";
 import { checkUrl, t } from "./messages";
 import { announce } from "../lib/announce";
@@ -104,7 +105,7 @@ export function showGrade(ex: Exercise, g: Grade): HTMLElement {
   const version = Number(ex.root.dataset.rulesVersion);
   const href = checkerLink(ex.key, Number.isInteger(version) && version > 0 ? version : undefined);
   box.append(el("p", {}, el("a", { href, "data-open-in-checker": "" }, t("trainingOpenInChecker"))));
-  out.replaceChildren(box);
+  out.replaceChildren(markChinese(box));
   out.focus();
   return box;
 }

@@ -7,6 +7,7 @@ import { t } from "./messages";
 import { downloadText } from "../lib/download";
 import { el } from "../lib/dom";
 import { clip } from "../lib/i18n";
+import { markChinese } from "../lib/lang";
 
 interface CaseLink {
   readonly slug: string;
@@ -78,6 +79,7 @@ export function initPack(): void {
     notice.hidden = false;
     notice.dataset.unknownSlugs = unknown.join(",");
     notice.textContent = t("trainingUnknownSlugs", { slugs: unknown.map((s) => `“${clip(s)}”`).join(", ") });
+    markChinese(notice);
   }
   if (!cases.length) {
     session.append(el("p", {}, t("trainingEmptyPack")));
@@ -173,11 +175,11 @@ class Session {
 
   private summary(): void {
     const date = new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
-    this.host.append(el("section", { class: "training-summary", "data-training-summary": "", "aria-labelledby": "training-summary" },
+    this.host.append(markChinese(el("section", { class: "training-summary", "data-training-summary": "", "aria-labelledby": "training-summary" },
       el("h2", { id: "training-summary" }, t("trainingSummaryTitle")),
       el("p", { class: "muted" }, t("trainingSummaryWhen", { date, n: this.results.length })),
       this.summaryTable(),
-      this.summaryActions()));
+      this.summaryActions())));
     document.body.classList.add("training-finished");
   }
 
