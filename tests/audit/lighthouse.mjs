@@ -9,7 +9,9 @@
 //   are in runs, with the machine's 1-minute load average after the run: on
 //   a shared machine one build's /check/ has had a blocking time anywhere
 //   from 9 to 324 ms), the layout shift the largest, and accessibility, best
-//   practices and SEO the lowest.
+//   practices and SEO the lowest. A run Lighthouse itself could not
+//   complete (a category left unscored) is repeated up to twice and listed
+//   under "retries".
 import { loadavg } from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -29,6 +31,27 @@ const cls = (lhr) => Number((lhr.audits["cumulative-layout-shift"]?.numericValue
 /** The middle value (the lower middle one for an even count). */
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
+/** Audits Lighthouse could not score (scoreDisplayMode "error"), with its message. */
+const errored = (lhr) => Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === "error").map((a) => `${a.id}: ${a.errorMessage ?? "error"}`);
+/** A run in which Lighthouse itself failed: a category it could not score, or a page it could not load. */
+const broken = (lhr) => Boolean(lhr.runtimeError) || categories.some((c) => lhr.categories[c]?.score == null);
+
+/**
+ * One Lighthouse run of url. A run Lighthouse could not complete (on this
+ * shared machine a category now and then comes back unscored, every audit
+ * passing or errored) is repeated, at most twice, and the retries are
+ * reported; a page that still fails to score is reported with the audits
+ * that errored, never counted as a score of 0.
+ */
+async function audit(url, port) {
+  const retried = [];
+  for (;;) {
+    const { lhr } = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: categories });
+    if (!broken(lhr) || retried.length === 2) return { lhr, retried };
+    retried.push(lhr.runtimeError?.message ?? (errored(lhr).join("; ") || "a category came back unscored"));
+  }
+}
+
 const site = await startSite();
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
@@ -42,8 +65,8 @@ try {
   const done = Object.fromEntries(pages.map((p) => [p, []])); // per page: { lhr, load } of each run
   for (let i = 0; i < runs; i++) {
     for (const path of pages) {
-      const { lhr } = await lighthouse(site.base + path.slice(1), { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories });
-      done[path].push({ lhr, load: Number(loadavg()[0].toFixed(1)) });
+      const { lhr, retried } = await audit(site.base + path.slice(1), chrome.port);
+      done[path].push({ lhr, retried, load: Number(loadavg()[0].toFixed(1)) });
     }
   }
   for (const path of pages) {
@@ -61,8 +84,10 @@ try {
         if (ref.weight > 0 && a.score !== null && a.score < 0.9) failing.push(`${c}: ${a.id} (${a.displayValue ?? a.score})`);
       }
     }
+    if (broken(worst)) failing.push(`Lighthouse could not score the page after 3 tries: ${worst.runtimeError?.message ?? errored(worst).join("; ")}`);
+    const retries = done[path].flatMap((r) => r.retried);
     results[path] = {
-      ...scores, tbtMs: median(all.map(tbt)), cls: Math.max(...all.map(cls)), failing,
+      ...scores, tbtMs: median(all.map(tbt)), cls: Math.max(...all.map(cls)), failing, ...(retries.length ? { retries } : {}),
       runs: done[path].map(({ lhr: r, load }) => ({ performance: score(r, "performance"), tbtMs: tbt(r), cls: cls(r), load })),
     };
   }
