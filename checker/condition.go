@@ -359,6 +359,9 @@ type plan struct {
 	// The findings and positives whose conditions read this question, as
 	// bits of their words: the only ones a new answer to it can change.
 	touchRules, touchPositives uint64
+	// The multi-clause conditions among them: an improvement re-checks only
+	// these, since every other entry keeps its match.
+	multiRules, multiPositives []multiClause
 }
 
 type threshold struct {
@@ -398,7 +401,20 @@ func (rs *ruleSet) finishPlans() {
 		}
 		pl.touchRules = touching(&pl.any, wordRules, rs.multi[wordRules])
 		pl.touchPositives = touching(&pl.any, wordPositives, rs.multi[wordPositives])
+		pl.multiRules = multiAmong(rs.multi[wordRules], pl.touchRules)
+		pl.multiPositives = multiAmong(rs.multi[wordPositives], pl.touchPositives)
 	}
+}
+
+// multiAmong keeps the multi-clause conditions whose entry is in mask.
+func multiAmong(multi []multiClause, mask uint64) []multiClause {
+	var out []multiClause
+	for _, c := range multi {
+		if c.bit&mask != 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // touching is the entries of word with a clause among bits: their first

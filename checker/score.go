@@ -282,8 +282,8 @@ func (rs *ruleSet) improvements(answers []answer, o *outcome, score int, buf []I
 			sat[w] &^= pl.any[w]
 		}
 		sat.or(&pl.byValue[q.improve.to])
-		fired := matching(&sat, wordRules, rs.multi[wordRules]) & pl.touchRules
-		firedPos := matching(&sat, wordPositives, rs.multi[wordPositives]) & pl.touchPositives
+		fired := matching(&sat, wordRules, pl.multiRules) & pl.touchRules
+		firedPos := matching(&sat, wordPositives, pl.multiPositives) & pl.touchPositives
 		red := o.redPoints - pointsOf(rs.evalRules, o.fired&pl.touchRules) + pointsOf(rs.evalRules, fired)
 		off := o.offPoints + pointsOf(rs.evalPositives, o.firedPos&pl.touchPositives) - pointsOf(rs.evalPositives, firedPos)
 		after := scoreFrom(red, off)
