@@ -159,6 +159,10 @@ func (b *builder) build() error {
 	if self, _, ok := cpuTime(); ok {
 		times = append(times, pipeline.Timing{Name: "hugo-cpu", Duration: hugoCPU}, pipeline.Timing{Name: "after-hugo-cpu", Duration: self - afterStart})
 	}
+	if b.built != nil {
+		// Marking Chinese runs in the pages (hanmark), summed over cores.
+		times = append(times, pipeline.Timing{Name: "chinese-marks", Duration: b.built.RewriteTime()})
+	}
 	if err == nil && b.cfg.timings != "" {
 		err = writeTimings(b.cfg.timings, times)
 	}
@@ -184,7 +188,9 @@ func foldOfflineIntoAfterHugo(times []pipeline.Timing) []pipeline.Timing {
 
 // writeTimings records stage times in milliseconds for the benchmarks:
 // {"rules": 2.1, …, "hugo": 11020.5, "search": …, "check": …, "after-hugo": …,
-// "total": …, "hugo-cpu": …, "after-hugo-cpu": …} (CPU times where known).
+// "total": …, "hugo-cpu": …, "after-hugo-cpu": …} (CPU times where known),
+// and "chinese-marks", the time spent marking Chinese runs in the pages and
+// writing them back, summed over cores.
 func writeTimings(file string, times []pipeline.Timing) error {
 	ms := make(map[string]float64, len(times))
 	for _, t := range times {

@@ -210,6 +210,7 @@ function synthetic() {
       return {
         ms, hugo: t.hugo, search: t.search, check: t.check, after: t["after-hugo"], ratio: t["after-hugo"] / t.hugo,
         hugoCpu: t["hugo-cpu"], afterCpu: t["after-hugo-cpu"], cpuRatio: t["after-hugo-cpu"] / t["hugo-cpu"],
+        marks: t["chinese-marks"],
       };
     };
     const first = stages("first");
@@ -248,6 +249,9 @@ function render(r) {
       t ? `${t.ratio.toFixed(2)} (Hugo ${ms(t.hugo)}; after Hugo ${ms(t.after)}: search ${ms(t.search)} ‖ check ${ms(t.check)})` +
         (has(t.cpuRatio) ? `; CPU time ${t.cpuRatio.toFixed(2)} (Hugo ${ms(t.hugoCpu)}, after Hugo ${ms(t.afterCpu)})` : "") : "—",
       t === s.first ? "≤ 1.0" : "≤ 0.5", ok(t ? t.ratio <= (t === s.first ? 1.0 : 0.5) : undefined)]),
+    ["Synthetic site, first build: marking Chinese runs with lang (hanmark, summed over cores) ÷ the build's CPU time (Hugo + the stages after it)",
+      s.first && has(s.first.marks) && has(s.first.hugoCpu) ? `${(100 * s.first.marks / (s.first.hugoCpu + s.first.afterCpu)).toFixed(1)}% (${ms(s.first.marks)} of ${ms(s.first.hugoCpu + s.first.afterCpu)})` : "—",
+      "≤ 5%", ok(s.first && has(s.first.marks) && has(s.first.hugoCpu) ? s.first.marks <= 0.05 * (s.first.hugoCpu + s.first.afterCpu) : undefined)],
     ["Home page: HTML + CSS + JS (brotli)", has(w.homeKB) ? kb(w.homeKB) : "—", "", ""],
     ["Guide printable binder, /guide/print/ (brotli)", has(w.guidePrintKB) ? kb(w.guidePrintKB) : "—", "", ""],
     ["Guide page: heaviest / median (brotli)", has(w.guideMaxKB) ? `${kb(w.guideMaxKB)} / ${kb(w.guideMedianKB)}` : "—", "≤ 35 KB", ok(has(w.guideMaxKB) ? w.guideMaxKB <= 35 * 1024 : undefined)],

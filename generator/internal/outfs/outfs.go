@@ -15,6 +15,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync/atomic"
+	"time"
 
 	"safesource.dev/safesource/generator/internal/work"
 )
@@ -26,7 +28,9 @@ type FS struct {
 	fs.FS
 	dir     string
 	rewrite Rewrite
-	pages   work.Memo[string, page]
+	// rewriteNs adds up the time spent in rewritePage (RewriteTime).
+	rewriteNs atomic.Int64
+	pages     work.Memo[string, page]
 }
 
 // Rewrite returns a page as it is to be published and whether that differs
@@ -69,7 +73,13 @@ func (f *FS) readSum(name string) ([]byte, [sha256.Size]byte, error) {
 	return p.data, p.sum, err
 }
 
+// RewriteTime is the time spent rewriting pages so far (marking and writing
+// back), summed over the goroutines that did it: close to its CPU time.
+func (f *FS) RewriteTime() time.Duration { return time.Duration(f.rewriteNs.Load()) }
+
 func (f *FS) rewritePage(name string, data []byte) ([]byte, error) {
+	start := time.Now()
+	defer func() { f.rewriteNs.Add(int64(time.Since(start))) }()
 	out, changed, err := f.rewrite(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
