@@ -183,14 +183,18 @@ func (m *marker) text(from, to int) error {
 	if m.out == nil {
 		m.out = make([]byte, 0, len(m.page)+len(m.page)/8)
 	}
-	for _, r := range Runs(text) {
-		m.out = append(m.out, m.page[m.copied:from+r[0]]...)
+	for at := 0; ; {
+		start, end := nextRun(text, at)
+		if start < 0 {
+			return nil
+		}
+		m.out = append(m.out, m.page[m.copied:from+start]...)
 		m.out = append(m.out, Open...)
-		m.out = append(m.out, text[r[0]:r[1]]...)
+		m.out = append(m.out, text[start:end]...)
 		m.out = append(m.out, Close...)
-		m.copied = from + r[1]
+		m.copied = from + end
+		at = end
 	}
-	return nil
 }
 
 func clip(b []byte) string {

@@ -1,6 +1,9 @@
 package hanmark
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // The few facts of HTML's syntax the marker needs.
 
@@ -26,6 +29,21 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
+// tagNames holds one string per element name the scanner decides on, plus
+// the common ones, so reading a tag allocates nothing: a page has thousands.
+var tagNames = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]bool{rawText, optionalEnd, void} {
+		for name := range set {
+			m[name] = name
+		}
+	}
+	for _, name := range strings.Fields("a abbr article aside b blockquote button code details dialog div em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header html i kbd label legend main mark nav ol output pre progress section select small span strong sub summary sup svg table template time u ul") {
+		m[name] = name
+	}
+	return m
+}()
+
 // tagName reads a tag name starting at i, lowercased, and where it ends.
 func tagName(b []byte, i int) (string, int) {
 	j := i
@@ -33,6 +51,9 @@ func tagName(b []byte, i int) (string, int) {
 		j++
 	}
 	name := b[i:j]
+	if s, ok := tagNames[string(name)]; ok {
+		return s, j
+	}
 	for _, c := range name {
 		if c >= 'A' && c <= 'Z' {
 			return string(bytes.ToLower(name)), j
@@ -79,10 +100,21 @@ func attrs(b []byte, i int) (lang string, hasLang bool, end int) {
 		var val []byte
 		val, i = attrValue(b, i)
 		if bytes.EqualFold(key, []byte("lang")) {
-			lang, hasLang = string(val), true
+			lang, hasLang = langValue(val), true
 		}
 	}
 	return lang, hasLang, len(b)
+}
+
+// langValue is val as a string, without allocating for the values the
+// site writes on every page.
+func langValue(val []byte) string {
+	for _, common := range [...]string{"zh-Hans", "en", "zh-Latn-pinyin", "zh"} {
+		if string(val) == common {
+			return common
+		}
+	}
+	return string(val)
 }
 
 func attrValue(b []byte, i int) ([]byte, int) {
