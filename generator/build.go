@@ -160,7 +160,7 @@ func (b *builder) build() error {
 		times = append(times, pipeline.Timing{Name: "hugo-cpu", Duration: hugoCPU}, pipeline.Timing{Name: "after-hugo-cpu", Duration: self - afterStart})
 	}
 	if b.built != nil {
-		// Marking Chinese runs in the pages (hanmark), summed over cores.
+		// Marking Chinese runs in the pages (hanmark): CPU time, summed over threads.
 		times = append(times, pipeline.Timing{Name: "chinese-marks", Duration: b.built.RewriteTime()})
 	}
 	if err == nil && b.cfg.timings != "" {
@@ -189,8 +189,8 @@ func foldOfflineIntoAfterHugo(times []pipeline.Timing) []pipeline.Timing {
 // writeTimings records stage times in milliseconds for the benchmarks:
 // {"rules": 2.1, …, "hugo": 11020.5, "search": …, "check": …, "after-hugo": …,
 // "total": …, "hugo-cpu": …, "after-hugo-cpu": …} (CPU times where known),
-// and "chinese-marks", the time spent marking Chinese runs in the pages and
-// writing them back, summed over cores.
+// and "chinese-marks", the CPU time spent marking Chinese runs in the pages
+// and writing them back, summed over threads.
 func writeTimings(file string, times []pipeline.Timing) error {
 	ms := make(map[string]float64, len(times))
 	for _, t := range times {

@@ -249,7 +249,7 @@ function render(r) {
       t ? `${t.ratio.toFixed(2)} (Hugo ${ms(t.hugo)}; after Hugo ${ms(t.after)}: search ${ms(t.search)} ‖ check ${ms(t.check)})` +
         (has(t.cpuRatio) ? `; CPU time ${t.cpuRatio.toFixed(2)} (Hugo ${ms(t.hugoCpu)}, after Hugo ${ms(t.afterCpu)})` : "") : "—",
       t === s.first ? "≤ 1.0" : "≤ 0.5", ok(t ? t.ratio <= (t === s.first ? 1.0 : 0.5) : undefined)]),
-    ["Synthetic site, first build: marking Chinese runs with lang (hanmark, summed over cores) ÷ the build's CPU time (Hugo + the stages after it)",
+    ["Synthetic site, first build: marking Chinese runs with lang (hanmark: CPU time of marking and writing back, summed over threads) ÷ the build's CPU time (Hugo + the stages after it)",
       s.first && has(s.first.marks) && has(s.first.hugoCpu) ? `${(100 * s.first.marks / (s.first.hugoCpu + s.first.afterCpu)).toFixed(1)}% (${ms(s.first.marks)} of ${ms(s.first.hugoCpu + s.first.afterCpu)})` : "—",
       "≤ 5%", ok(s.first && has(s.first.marks) && has(s.first.hugoCpu) ? s.first.marks <= 0.05 * (s.first.hugoCpu + s.first.afterCpu) : undefined)],
     ["Home page: HTML + CSS + JS (brotli)", has(w.homeKB) ? kb(w.homeKB) : "—", "", ""],

@@ -43,8 +43,7 @@ type page struct {
 }
 
 // New opens the site in dir. rewrite, if not nil, is applied to each page
-// at its first read; a page it changes is written back (to a new file
-// renamed over the old, so a reader of the folder never sees half of it).
+// at its first read; a page it changes is written back in place.
 func New(dir string, rewrite Rewrite) *FS {
 	return &FS{FS: os.DirFS(dir), dir: dir, rewrite: rewrite}
 }
@@ -73,13 +72,17 @@ func (f *FS) readSum(name string) ([]byte, [sha256.Size]byte, error) {
 	return p.data, p.sum, err
 }
 
-// RewriteTime is the time spent rewriting pages so far (marking and writing
-// back), summed over the goroutines that did it: close to its CPU time.
+// RewriteTime is the CPU time spent rewriting pages so far (marking and
+// writing back), summed over the threads that did it (wall time where the
+// system does not report a thread's CPU time).
 func (f *FS) RewriteTime() time.Duration { return time.Duration(f.rewriteNs.Load()) }
 
-func (f *FS) rewritePage(name string, data []byte) ([]byte, error) {
-	start := time.Now()
-	defer func() { f.rewriteNs.Add(int64(time.Since(start))) }()
+func (f *FS) rewritePage(name string, data []byte) (out []byte, err error) {
+	f.rewriteNs.Add(int64(measure(func() { out, err = f.rewriteAndWrite(name, data) })))
+	return out, err
+}
+
+func (f *FS) rewriteAndWrite(name string, data []byte) ([]byte, error) {
 	out, changed, err := f.rewrite(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -87,23 +90,11 @@ func (f *FS) rewritePage(name string, data []byte) ([]byte, error) {
 	if !changed {
 		return data, nil
 	}
-	file := filepath.Join(f.dir, filepath.FromSlash(name))
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".rewrite-*")
-	if err != nil {
-		return nil, fmt.Errorf("rewriting %s: %w", name, err)
-	}
-	_, err = tmp.Write(out)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
+	// Written in place: nothing else reads the output folder while the
+	// stages after Hugo run (they read each page once, through this FS), and
+	// a build that stops half way fails, so nothing is published from it.
+	// A temporary file renamed over the page cost twice the system time.
+	if err := os.WriteFile(filepath.Join(f.dir, filepath.FromSlash(name)), out, 0o644); err != nil {
 		return nil, fmt.Errorf("rewriting %s: %w", name, err)
 	}
 	return out, nil
