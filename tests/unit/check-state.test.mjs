@@ -121,3 +121,12 @@ test("a field shows what was typed wrong first, then the link's problem, then th
   assert.deepEqual(S.fieldStatus(s, "badges", new Map(), msg), { text: "", state: "" });
   assert.equal(S.answeredOf({ a: 1, c: [] }, ["a", "b", "c"]), 2);
 });
+
+test("Save without a name: the name field shows why until a name is typed; other fields keep theirs", () => {
+  const s = S.nameNeeded(S.initialState(), "Give the supplier a name to save it.");
+  assert.equal(S.fieldStatus(s, "supplier_name", new Map(), msg).text, "Give the supplier a name to save it.");
+  assert.equal(S.fieldStatus(s, "supplier_name", new Map(), msg).state, "error");
+  assert.equal(S.fieldStatus(s, "platform", new Map(), msg).text, "");
+  const typed = S.fieldEdited(s, "supplier_name");
+  assert.equal(S.fieldStatus(typed, "supplier_name", new Map(), msg).text, "");
+});
