@@ -7,905 +7,905 @@ package checker
 
 // rulesV1Text is history/rules-v1.json as the browser needs it (internal/rulestext).
 const rulesV1Text = `{
-  "version": 1,
-  "date": "2026-11-21",
-  "changelog": [
-    {"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
-  ],
-  "method": "",
-  "sources": [
-    "checklist-1688",
-    "sourcingxpro-1688",
-    "axencis-counterfeit-2025",
-    "alibaba-scam-steps",
-    "alibaba-recovery-legal"
-  ],
-  "bands": [
-    {"band": "low", "min": 0, "max": 24, "label": ""},
-    {"band": "moderate", "min": 25, "max": 49, "label": ""},
-    {"band": "high", "min": 50, "max": 74, "label": ""},
-    {"band": "critical", "min": 75, "max": 100, "label": ""}
-  ],
-  "sections": [
-    {"id": "registration", "title": "Registration"},
-    {"id": "store", "title": "Store & reputation"},
-    {"id": "factory", "title": "Factory"},
-    {"id": "product", "title": "Product & samples"},
-    {"id": "payment", "title": "Payment & contract"},
-    {"id": "logistics", "title": "Logistics"}
-  ],
-  "questions": [
-    {
-      "id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "platform", "section": "registration", "type": "enum", "weight": 0,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "1688", "label": "", "risk": 0},
-        {"value": "alibaba", "label": "", "risk": 0},
-        {"value": "other", "label": "", "risk": 0}
-      ]
-    },
-    {
-      "id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 0},
-        {"value": "no", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "email_domain", "section": "store", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "company", "label": "", "risk": 0},
-        {"value": "personal", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "badges", "section": "store", "type": "list", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "deep_factory_audit", "label": "", "risk": 0},
-        {"value": "powerful_merchant", "label": "", "risk": 0},
-        {"value": "brand_authorization", "label": "", "risk": 0},
-        {"value": "delivery_guarantee", "label": "", "risk": 0},
-        {"value": "verified_supplier", "label": "", "risk": 0},
-        {"value": "trade_assurance", "label": "", "risk": 0},
-        {"value": "chengxintong", "label": "", "risk": 0}
-      ]
-    },
-    {
-      "id": "reviews", "section": "store", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "consistent", "label": "", "risk": 0},
-        {"value": "few_or_none", "label": "", "risk": 1},
-        {"value": "sudden_spike", "label": "", "risk": 2},
-        {"value": "mostly_negative", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "in_person", "label": "", "risk": 0},
-        {"value": "third_party_audit", "label": "", "risk": 0},
-        {"value": "live_video", "label": "", "risk": 1},
-        {"value": "photos_only", "label": "", "risk": 2},
-        {"value": "not_done", "label": "", "risk": 3},
-        {"value": "refused", "label": "", "risk": 4}
-      ]
-    },
-    {
-      "id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "samples", "section": "product", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "passed", "label": "", "risk": 0},
-        {"value": "not_tested", "label": "", "risk": 1},
-        {"value": "not_requested", "label": "", "risk": 2},
-        {"value": "refused", "label": "", "risk": 3},
-        {"value": "failed", "label": "", "risk": 3}
-      ]
-    },
-    {
-      "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "verified", "label": "", "risk": 0},
-        {"value": "not_needed", "label": "", "risk": 0},
-        {"value": "unverified", "label": "", "risk": 1},
-        {"value": "none", "label": "", "risk": 2}
-      ]
-    },
-    {
-      "id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "platform_escrow", "label": "", "risk": 0},
-        {"value": "letter_of_credit", "label": "", "risk": 0},
-        {"value": "credit_card", "label": "", "risk": 1},
-        {"value": "paypal", "label": "", "risk": 1},
-        {"value": "company_bank_transfer", "label": "", "risk": 2},
-        {"value": "personal_account", "label": "", "risk": 3}
-      ]
-    },
-    {
-      "id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "contract", "section": "payment", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "signed", "label": "", "risk": 0},
-        {"value": "informal", "label": "", "risk": 1},
-        {"value": "refused", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "major_carrier", "label": "", "risk": 0},
-        {"value": "none_yet", "label": "", "risk": 1},
-        {"value": "dedicated_line", "label": "", "risk": 2}
-      ]
-    },
-    {
-      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "booked", "label": "", "risk": 0},
-        {"value": "allowed", "label": "", "risk": 1},
-        {"value": "not_planned", "label": "", "risk": 2},
-        {"value": "refused", "label": "", "risk": 3}
-      ]
-    },
-    {
-      "id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "complete", "label": "", "risk": 0},
-        {"value": "incomplete", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    }
-  ],
-  "rules": [
-    {
-      "id": "licence-mismatch",
-      "when": "license_matches_registry is no",
-      "severity": "critical", "points": 60,
-      "title": "Licence details differ from the national registry",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/licence-mismatch/#why-it-matters"
-    },
-    {
-      "id": "invalid-uscc",
-      "when": "uscc is invalid",
-      "severity": "high", "points": 35,
-      "title": "The credit code on the licence is not a valid code",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/invalid-uscc/#why-it-matters"
-    },
-    {
-      "id": "young-company",
-      "when": "years_registered < 3",
-      "severity": "low", "points": 10,
-      "title": "Company registered less than three years ago",
-      "why": "-",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "guide": "/red-flags/young-company/#why-it-matters"
-    },
-    {
-      "id": "store-under-1-year",
-      "when": "store_years < 1",
-      "severity": "moderate", "points": 20,
-      "title": "Store has traded for less than a year",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "store-under-3-years",
-      "when": "store_years >= 1 and store_years < 3",
-      "severity": "low", "points": 10,
-      "title": "Store has traded for less than three years",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "personal-email",
-      "when": "email_domain is personal",
-      "severity": "low", "points": 10,
-      "title": "Supplier uses a personal email address",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/red-flags/personal-email/#why-it-matters"
-    },
-    {
-      "id": "reviews-sudden-spike",
-      "when": "reviews is sudden_spike",
-      "severity": "moderate", "points": 15,
-      "title": "Sudden burst of positive reviews",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "reviews-mostly-negative",
-      "when": "reviews is mostly_negative",
-      "severity": "moderate", "points": 15,
-      "title": "Reviews are mostly negative",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "reviews-few-or-none",
-      "when": "reviews is few_or_none",
-      "severity": "low", "points": 5,
-      "title": "Few or no reviews",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "factory-check-refused",
-      "when": "factory_check is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses a factory visit or video",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "factory-claim-unverified",
-      "when": "claims_factory is yes and factory_check is photos_only or not_done",
-      "severity": "moderate", "points": 15,
-      "title": "Factory claim backed by photos at most",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "factory-claim-small-staff",
-      "when": "claims_factory is yes and employees < 50",
-      "severity": "moderate", "points": 15,
-      "title": "Claims to be a factory with fewer than 50 staff",
-      "why": "-",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "price-well-below-market",
-      "when": "price_vs_market < 70",
-      "severity": "moderate", "points": 15,
-      "title": "Price far below the market",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/price-too-good/#why-it-matters"
-    },
-    {
-      "id": "branded-below-half-price",
-      "when": "branded_goods is yes and price_vs_market < 50",
-      "severity": "high", "points": 30,
-      "title": "Branded goods at less than half the market price",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/counterfeit-pricing/#why-it-matters"
-    },
-    {
-      "id": "samples-failed",
-      "when": "samples is failed",
-      "severity": "high", "points": 40,
-      "title": "Samples failed your tests",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-refused",
-      "when": "samples is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses to send samples",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-not-requested",
-      "when": "samples is not_requested",
-      "severity": "moderate", "points": 15,
-      "title": "No samples requested before the bulk order",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-not-tested",
-      "when": "samples is not_tested",
-      "severity": "low", "points": 5,
-      "title": "Samples received but not tested",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "test-reports-missing",
-      "when": "test_reports is none",
-      "severity": "moderate", "points": 15,
-      "title": "No test reports for a product that needs them",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/missing-test-reports/#why-it-matters"
-    },
-    {
-      "id": "test-reports-unverified",
-      "when": "test_reports is unverified",
-      "severity": "low", "points": 8,
-      "title": "Test reports not checked",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/missing-test-reports/#why-it-matters"
-    },
-    {
-      "id": "personal-account-payment",
-      "when": "payment_method is personal_account",
-      "severity": "critical", "points": 60,
-      "title": "Payment into a personal account",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/personal-account-payment/#why-it-matters"
-    },
-    {
-      "id": "off-platform-payment-request",
-      "when": "asked_to_pay_off_platform is yes",
-      "severity": "high", "points": 35,
-      "title": "Asked to pay outside the platform",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/off-platform-payment/#why-it-matters"
-    },
-    {
-      "id": "new-store-large-upfront",
-      "when": "store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000",
-      "severity": "critical", "points": 40,
-      "title": "New store wants half or more of a large order up front",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "deposit-over-30-percent",
-      "when": "order_value_usd > 500 and deposit_percent > 30",
-      "severity": "moderate", "points": 15,
-      "title": "More than 30% paid before shipment",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/large-deposit/#why-it-matters"
-    },
-    {
-      "id": "contract-refused",
-      "when": "contract is refused",
-      "severity": "high", "points": 25,
-      "title": "Supplier refuses to sign a contract",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/red-flags/no-contract/#why-it-matters"
-    },
-    {
-      "id": "no-written-contract",
-      "when": "contract is informal",
-      "severity": "moderate", "points": 10,
-      "title": "No written or platform contract",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/no-contract/#why-it-matters"
-    },
-    {
-      "id": "pressure-tactics",
-      "when": "pressure_tactics is yes",
-      "severity": "moderate", "points": 15,
-      "title": "Pressure to decide or pay quickly",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/red-flags/pressure-tactics/#why-it-matters"
-    },
-    {
-      "id": "dedicated-line-tracking",
-      "when": "tracking is dedicated_line",
-      "severity": "moderate", "points": 15,
-      "title": "Tracking only through a \"dedicated line\"",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/dedicated-line-tracking/#why-it-matters"
-    },
-    {
-      "id": "inspection-refused",
-      "when": "preshipment_inspection is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses a pre-shipment inspection",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/refused-inspection/#why-it-matters"
-    },
-    {
-      "id": "export-docs-incomplete",
-      "when": "export_docs is incomplete",
-      "severity": "moderate", "points": 10,
-      "title": "Export documents incomplete",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/red-flags/export-docs-incomplete/#why-it-matters"
-    }
-  ],
-  "positives": [
-    {
-      "id": "escrow-payment",
-      "when": "payment_method is platform_escrow",
-      "points": -15,
-      "title": "Paying through platform escrow",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/guide/safe-payment/#escrow"
-    },
-    {
-      "id": "letter-of-credit",
-      "when": "payment_method is letter_of_credit",
-      "points": -15,
-      "title": "Paying by letter of credit",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/guide/safe-payment/#letters-of-credit"
-    },
-    {
-      "id": "factory-verified",
-      "when": "factory_check is in_person or third_party_audit",
-      "points": -15,
-      "title": "Factory verified in person or by an auditor",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/guide/factory-verification/#visit"
-    },
-    {
-      "id": "licence-matches-registry",
-      "when": "license_matches_registry is yes",
-      "points": -10,
-      "title": "Licence matches the national registry",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/business-licence/#compare-details"
-    },
-    {
-      "id": "inspection-booked",
-      "when": "preshipment_inspection is booked",
-      "points": -10,
-      "title": "Pre-shipment inspection booked",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/inspection/#pre-shipment-inspection"
-    },
-    {
-      "id": "factory-live-video",
-      "when": "factory_check is live_video",
-      "points": -8,
-      "title": "Live video tour of the factory",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/guide/factory-verification/#video-call"
-    },
-    {
-      "id": "samples-passed",
-      "when": "samples is passed",
-      "points": -8,
-      "title": "Samples tested and passed",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/samples-and-testing/#samples"
-    },
-    {
-      "id": "contract-signed",
-      "when": "contract is signed",
-      "points": -8,
-      "title": "Written contract signed",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/contracts/#e-contract"
-    },
-    {
-      "id": "badge-deep-factory-audit",
-      "when": "badges has deep_factory_audit",
-      "points": -8,
-      "title": "Deep Factory Audit badge",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-delivery-guarantee",
-      "when": "badges has delivery_guarantee",
-      "points": -8,
-      "title": "Delivery Guarantee badge",
-      "why": "-",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-powerful-merchant",
-      "when": "badges has powerful_merchant",
-      "points": -5,
-      "title": "Powerful Merchant badge",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-brand-authorization",
-      "when": "badges has brand_authorization",
-      "points": -5,
-      "title": "Brand Authorization badge",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-verified-supplier",
-      "when": "badges has verified_supplier",
-      "points": -5,
-      "title": "Verified Supplier",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-trade-assurance",
-      "when": "badges has trade_assurance",
-      "points": -5,
-      "title": "Offers Trade Assurance",
-      "why": "-",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-chengxintong",
-      "when": "badges has chengxintong",
-      "points": -3,
-      "title": "Chengxintong (诚信通) member",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/platform-signals/#chengxintong"
-    },
-    {
-      "id": "established-store",
-      "when": "store_years >= 3",
-      "points": -5,
-      "title": "Store has traded for three years or more",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/platform-signals/#store-age"
-    },
-    {
-      "id": "established-company",
-      "when": "years_registered >= 3",
-      "points": -5,
-      "title": "Company registered three or more years ago",
-      "why": "-",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "guide": "/guide/business-licence/#search-gsxt"
-    },
-    {
-      "id": "deposit-within-30-percent",
-      "when": "deposit_percent <= 30",
-      "points": -5,
-      "title": "Deposit of 30% or less",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/safe-payment/#30-70-rule"
-    },
-    {
-      "id": "reviews-consistent",
-      "when": "reviews is consistent",
-      "points": -5,
-      "title": "Steady sales and positive reviews",
-      "why": "-",
-      "fact": "",
-      "source": "checklist-1688",
-      "guide": "/guide/transactions-and-reviews/#reviews"
-    },
-    {
-      "id": "test-reports-verified",
-      "when": "test_reports is verified",
-      "points": -5,
-      "title": "Test reports checked as genuine",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/samples-and-testing/#test-reports"
-    },
-    {
-      "id": "major-carrier-tracking",
-      "when": "tracking is major_carrier",
-      "points": -5,
-      "title": "Tracking from a major carrier",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/logistics-and-tracking/#tracking"
-    },
-    {
-      "id": "export-docs-complete",
-      "when": "export_docs is complete",
-      "points": -5,
-      "title": "Export documents in place",
-      "why": "-",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "guide": "/guide/export-documents/#checklist"
-    }
-  ],
-  "actions": [
-    {
-      "id": "stop-and-secure",
-      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront"],
-      "text": "-",
-      "guide": "/playbook/stop-and-secure/"
-    },
-    {
-      "id": "check-registry",
-      "when": "license_matches_registry is unknown",
-      "text": "-",
-      "guide": "/guide/business-licence/#search-gsxt"
-    },
-    {
-      "id": "check-uscc",
-      "when": "uscc is unknown",
-      "after": ["invalid-uscc"],
-      "text": "-",
-      "guide": "/guide/business-licence/#check-the-uscc"
-    },
-    {
-      "id": "pay-through-escrow",
-      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
-      "text": "-",
-      "guide": "/guide/safe-payment/#escrow"
-    },
-    {
-      "id": "split-payment",
-      "after": ["deposit-over-30-percent", "new-store-large-upfront"],
-      "text": "-",
-      "guide": "/guide/safe-payment/#30-70-rule"
-    },
-    {
-      "id": "verify-factory",
-      "when": "factory_check is unknown or photos_only or not_done",
-      "text": "-",
-      "guide": "/guide/factory-verification/#video-call"
-    },
-    {
-      "id": "factory-or-trader",
-      "after": ["factory-claim-small-staff", "factory-claim-unverified"],
-      "text": "-",
-      "guide": "/guide/factory-verification/#trading-company-or-factory"
-    },
-    {
-      "id": "order-samples",
-      "when": "samples is unknown or not_requested or not_tested",
-      "text": "-",
-      "guide": "/guide/samples-and-testing/#samples"
-    },
-    {
-      "id": "trial-order",
-      "after": ["store-under-1-year", "store-under-3-years", "young-company", "new-store-large-upfront"],
-      "text": "-",
-      "guide": "/guide/samples-and-testing/#trial-order"
-    },
-    {
-      "id": "get-test-reports",
-      "when": "test_reports is unknown",
-      "after": ["test-reports-missing", "test-reports-unverified"],
-      "text": "-",
-      "guide": "/guide/samples-and-testing/#test-reports"
-    },
-    {
-      "id": "check-brand",
-      "after": ["branded-below-half-price"],
-      "text": "-",
-      "guide": "/guide/brand-protection/#counterfeits"
-    },
-    {
-      "id": "written-contract",
-      "when": "contract is unknown or informal",
-      "text": "-",
-      "guide": "/guide/contracts/#what-to-include"
-    },
-    {
-      "id": "book-inspection",
-      "when": "preshipment_inspection is unknown or allowed or not_planned",
-      "text": "-",
-      "guide": "/guide/inspection/#pre-shipment-inspection"
-    },
-    {
-      "id": "carrier-tracking",
-      "after": ["dedicated-line-tracking"],
-      "text": "-",
-      "guide": "/guide/logistics-and-tracking/#dedicated-lines"
-    },
-    {
-      "id": "check-export-docs",
-      "when": "export_docs is unknown",
-      "after": ["export-docs-incomplete"],
-      "text": "-",
-      "guide": "/guide/export-documents/#checklist"
-    },
-    {
-      "id": "check-reviews",
-      "when": "reviews is unknown",
-      "after": ["reviews-sudden-spike", "reviews-mostly-negative"],
-      "text": "-",
-      "guide": "/guide/transactions-and-reviews/#transaction-data"
-    },
-    {
-      "id": "check-store-age",
-      "when": "store_years is unknown",
-      "text": "-",
-      "guide": "/guide/platform-signals/#store-age"
-    },
-    {
-      "id": "log-refusal",
-      "after": ["factory-check-refused", "samples-refused", "inspection-refused", "contract-refused"],
-      "text": "-",
-      "guide": "/guide/internal-controls/#supplier-ratings"
-    },
-    {
-      "id": "keep-records",
-      "when": "always",
-      "text": "-",
-      "guide": "/guide/internal-controls/#records"
-    }
-  ]
+"version": 1,
+"date": "2026-11-21",
+"changelog": [
+{"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
+],
+"method": "",
+"sources": [
+"checklist-1688",
+"sourcingxpro-1688",
+"axencis-counterfeit-2025",
+"alibaba-scam-steps",
+"alibaba-recovery-legal"
+],
+"bands": [
+{"band": "low", "min": 0, "max": 24, "label": ""},
+{"band": "moderate", "min": 25, "max": 49, "label": ""},
+{"band": "high", "min": 50, "max": 74, "label": ""},
+{"band": "critical", "min": 75, "max": 100, "label": ""}
+],
+"sections": [
+{"id": "registration", "title": "Registration"},
+{"id": "store", "title": "Store & reputation"},
+{"id": "factory", "title": "Factory"},
+{"id": "product", "title": "Product & samples"},
+{"id": "payment", "title": "Payment & contract"},
+{"id": "logistics", "title": "Logistics"}
+],
+"questions": [
+{
+"id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "platform", "section": "registration", "type": "enum", "weight": 0,
+"label": "",
+"help": "",
+"values": [
+{"value": "1688", "label": "", "risk": 0},
+{"value": "alibaba", "label": "", "risk": 0},
+{"value": "other", "label": "", "risk": 0}
+]
+},
+{
+"id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 0},
+{"value": "no", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "email_domain", "section": "store", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "company", "label": "", "risk": 0},
+{"value": "personal", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "badges", "section": "store", "type": "list", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "deep_factory_audit", "label": "", "risk": 0},
+{"value": "powerful_merchant", "label": "", "risk": 0},
+{"value": "brand_authorization", "label": "", "risk": 0},
+{"value": "delivery_guarantee", "label": "", "risk": 0},
+{"value": "verified_supplier", "label": "", "risk": 0},
+{"value": "trade_assurance", "label": "", "risk": 0},
+{"value": "chengxintong", "label": "", "risk": 0}
+]
+},
+{
+"id": "reviews", "section": "store", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "consistent", "label": "", "risk": 0},
+{"value": "few_or_none", "label": "", "risk": 1},
+{"value": "sudden_spike", "label": "", "risk": 2},
+{"value": "mostly_negative", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "in_person", "label": "", "risk": 0},
+{"value": "third_party_audit", "label": "", "risk": 0},
+{"value": "live_video", "label": "", "risk": 1},
+{"value": "photos_only", "label": "", "risk": 2},
+{"value": "not_done", "label": "", "risk": 3},
+{"value": "refused", "label": "", "risk": 4}
+]
+},
+{
+"id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "samples", "section": "product", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "passed", "label": "", "risk": 0},
+{"value": "not_tested", "label": "", "risk": 1},
+{"value": "not_requested", "label": "", "risk": 2},
+{"value": "refused", "label": "", "risk": 3},
+{"value": "failed", "label": "", "risk": 3}
+]
+},
+{
+"id": "test_reports", "section": "product", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "verified", "label": "", "risk": 0},
+{"value": "not_needed", "label": "", "risk": 0},
+{"value": "unverified", "label": "", "risk": 1},
+{"value": "none", "label": "", "risk": 2}
+]
+},
+{
+"id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "platform_escrow", "label": "", "risk": 0},
+{"value": "letter_of_credit", "label": "", "risk": 0},
+{"value": "credit_card", "label": "", "risk": 1},
+{"value": "paypal", "label": "", "risk": 1},
+{"value": "company_bank_transfer", "label": "", "risk": 2},
+{"value": "personal_account", "label": "", "risk": 3}
+]
+},
+{
+"id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "contract", "section": "payment", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "signed", "label": "", "risk": 0},
+{"value": "informal", "label": "", "risk": 1},
+{"value": "refused", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "major_carrier", "label": "", "risk": 0},
+{"value": "none_yet", "label": "", "risk": 1},
+{"value": "dedicated_line", "label": "", "risk": 2}
+]
+},
+{
+"id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "booked", "label": "", "risk": 0},
+{"value": "allowed", "label": "", "risk": 1},
+{"value": "not_planned", "label": "", "risk": 2},
+{"value": "refused", "label": "", "risk": 3}
+]
+},
+{
+"id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "complete", "label": "", "risk": 0},
+{"value": "incomplete", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+}
+],
+"rules": [
+{
+"id": "licence-mismatch",
+"when": "license_matches_registry is no",
+"severity": "critical", "points": 60,
+"title": "Licence details differ from the national registry",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/licence-mismatch/#why-it-matters"
+},
+{
+"id": "invalid-uscc",
+"when": "uscc is invalid",
+"severity": "high", "points": 35,
+"title": "The credit code on the licence is not a valid code",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/invalid-uscc/#why-it-matters"
+},
+{
+"id": "young-company",
+"when": "years_registered < 3",
+"severity": "low", "points": 10,
+"title": "Company registered less than three years ago",
+"why": "-",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"guide": "/red-flags/young-company/#why-it-matters"
+},
+{
+"id": "store-under-1-year",
+"when": "store_years < 1",
+"severity": "moderate", "points": 20,
+"title": "Store has traded for less than a year",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "store-under-3-years",
+"when": "store_years >= 1 and store_years < 3",
+"severity": "low", "points": 10,
+"title": "Store has traded for less than three years",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "personal-email",
+"when": "email_domain is personal",
+"severity": "low", "points": 10,
+"title": "Supplier uses a personal email address",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/red-flags/personal-email/#why-it-matters"
+},
+{
+"id": "reviews-sudden-spike",
+"when": "reviews is sudden_spike",
+"severity": "moderate", "points": 15,
+"title": "Sudden burst of positive reviews",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "reviews-mostly-negative",
+"when": "reviews is mostly_negative",
+"severity": "moderate", "points": 15,
+"title": "Reviews are mostly negative",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "reviews-few-or-none",
+"when": "reviews is few_or_none",
+"severity": "low", "points": 5,
+"title": "Few or no reviews",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "factory-check-refused",
+"when": "factory_check is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses a factory visit or video",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "factory-claim-unverified",
+"when": "claims_factory is yes and factory_check is photos_only or not_done",
+"severity": "moderate", "points": 15,
+"title": "Factory claim backed by photos at most",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "factory-claim-small-staff",
+"when": "claims_factory is yes and employees < 50",
+"severity": "moderate", "points": 15,
+"title": "Claims to be a factory with fewer than 50 staff",
+"why": "-",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "price-well-below-market",
+"when": "price_vs_market < 70",
+"severity": "moderate", "points": 15,
+"title": "Price far below the market",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/price-too-good/#why-it-matters"
+},
+{
+"id": "branded-below-half-price",
+"when": "branded_goods is yes and price_vs_market < 50",
+"severity": "high", "points": 30,
+"title": "Branded goods at less than half the market price",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/counterfeit-pricing/#why-it-matters"
+},
+{
+"id": "samples-failed",
+"when": "samples is failed",
+"severity": "high", "points": 40,
+"title": "Samples failed your tests",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-refused",
+"when": "samples is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses to send samples",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-not-requested",
+"when": "samples is not_requested",
+"severity": "moderate", "points": 15,
+"title": "No samples requested before the bulk order",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-not-tested",
+"when": "samples is not_tested",
+"severity": "low", "points": 5,
+"title": "Samples received but not tested",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "test-reports-missing",
+"when": "test_reports is none",
+"severity": "moderate", "points": 15,
+"title": "No test reports for a product that needs them",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/missing-test-reports/#why-it-matters"
+},
+{
+"id": "test-reports-unverified",
+"when": "test_reports is unverified",
+"severity": "low", "points": 8,
+"title": "Test reports not checked",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/missing-test-reports/#why-it-matters"
+},
+{
+"id": "personal-account-payment",
+"when": "payment_method is personal_account",
+"severity": "critical", "points": 60,
+"title": "Payment into a personal account",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/personal-account-payment/#why-it-matters"
+},
+{
+"id": "off-platform-payment-request",
+"when": "asked_to_pay_off_platform is yes",
+"severity": "high", "points": 35,
+"title": "Asked to pay outside the platform",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/off-platform-payment/#why-it-matters"
+},
+{
+"id": "new-store-large-upfront",
+"when": "store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000",
+"severity": "critical", "points": 40,
+"title": "New store wants half or more of a large order up front",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "deposit-over-30-percent",
+"when": "order_value_usd > 500 and deposit_percent > 30",
+"severity": "moderate", "points": 15,
+"title": "More than 30% paid before shipment",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/large-deposit/#why-it-matters"
+},
+{
+"id": "contract-refused",
+"when": "contract is refused",
+"severity": "high", "points": 25,
+"title": "Supplier refuses to sign a contract",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/red-flags/no-contract/#why-it-matters"
+},
+{
+"id": "no-written-contract",
+"when": "contract is informal",
+"severity": "moderate", "points": 10,
+"title": "No written or platform contract",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/no-contract/#why-it-matters"
+},
+{
+"id": "pressure-tactics",
+"when": "pressure_tactics is yes",
+"severity": "moderate", "points": 15,
+"title": "Pressure to decide or pay quickly",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/red-flags/pressure-tactics/#why-it-matters"
+},
+{
+"id": "dedicated-line-tracking",
+"when": "tracking is dedicated_line",
+"severity": "moderate", "points": 15,
+"title": "Tracking only through a \"dedicated line\"",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/dedicated-line-tracking/#why-it-matters"
+},
+{
+"id": "inspection-refused",
+"when": "preshipment_inspection is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses a pre-shipment inspection",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/refused-inspection/#why-it-matters"
+},
+{
+"id": "export-docs-incomplete",
+"when": "export_docs is incomplete",
+"severity": "moderate", "points": 10,
+"title": "Export documents incomplete",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/red-flags/export-docs-incomplete/#why-it-matters"
+}
+],
+"positives": [
+{
+"id": "escrow-payment",
+"when": "payment_method is platform_escrow",
+"points": -15,
+"title": "Paying through platform escrow",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/guide/safe-payment/#escrow"
+},
+{
+"id": "letter-of-credit",
+"when": "payment_method is letter_of_credit",
+"points": -15,
+"title": "Paying by letter of credit",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/guide/safe-payment/#letters-of-credit"
+},
+{
+"id": "factory-verified",
+"when": "factory_check is in_person or third_party_audit",
+"points": -15,
+"title": "Factory verified in person or by an auditor",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/guide/factory-verification/#visit"
+},
+{
+"id": "licence-matches-registry",
+"when": "license_matches_registry is yes",
+"points": -10,
+"title": "Licence matches the national registry",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/business-licence/#compare-details"
+},
+{
+"id": "inspection-booked",
+"when": "preshipment_inspection is booked",
+"points": -10,
+"title": "Pre-shipment inspection booked",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/inspection/#pre-shipment-inspection"
+},
+{
+"id": "factory-live-video",
+"when": "factory_check is live_video",
+"points": -8,
+"title": "Live video tour of the factory",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/guide/factory-verification/#video-call"
+},
+{
+"id": "samples-passed",
+"when": "samples is passed",
+"points": -8,
+"title": "Samples tested and passed",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/samples-and-testing/#samples"
+},
+{
+"id": "contract-signed",
+"when": "contract is signed",
+"points": -8,
+"title": "Written contract signed",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/contracts/#e-contract"
+},
+{
+"id": "badge-deep-factory-audit",
+"when": "badges has deep_factory_audit",
+"points": -8,
+"title": "Deep Factory Audit badge",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-delivery-guarantee",
+"when": "badges has delivery_guarantee",
+"points": -8,
+"title": "Delivery Guarantee badge",
+"why": "-",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-powerful-merchant",
+"when": "badges has powerful_merchant",
+"points": -5,
+"title": "Powerful Merchant badge",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-brand-authorization",
+"when": "badges has brand_authorization",
+"points": -5,
+"title": "Brand Authorization badge",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-verified-supplier",
+"when": "badges has verified_supplier",
+"points": -5,
+"title": "Verified Supplier",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-trade-assurance",
+"when": "badges has trade_assurance",
+"points": -5,
+"title": "Offers Trade Assurance",
+"why": "-",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-chengxintong",
+"when": "badges has chengxintong",
+"points": -3,
+"title": "Chengxintong (诚信通) member",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/platform-signals/#chengxintong"
+},
+{
+"id": "established-store",
+"when": "store_years >= 3",
+"points": -5,
+"title": "Store has traded for three years or more",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/platform-signals/#store-age"
+},
+{
+"id": "established-company",
+"when": "years_registered >= 3",
+"points": -5,
+"title": "Company registered three or more years ago",
+"why": "-",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"guide": "/guide/business-licence/#search-gsxt"
+},
+{
+"id": "deposit-within-30-percent",
+"when": "deposit_percent <= 30",
+"points": -5,
+"title": "Deposit of 30% or less",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/safe-payment/#30-70-rule"
+},
+{
+"id": "reviews-consistent",
+"when": "reviews is consistent",
+"points": -5,
+"title": "Steady sales and positive reviews",
+"why": "-",
+"fact": "",
+"source": "checklist-1688",
+"guide": "/guide/transactions-and-reviews/#reviews"
+},
+{
+"id": "test-reports-verified",
+"when": "test_reports is verified",
+"points": -5,
+"title": "Test reports checked as genuine",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/samples-and-testing/#test-reports"
+},
+{
+"id": "major-carrier-tracking",
+"when": "tracking is major_carrier",
+"points": -5,
+"title": "Tracking from a major carrier",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/logistics-and-tracking/#tracking"
+},
+{
+"id": "export-docs-complete",
+"when": "export_docs is complete",
+"points": -5,
+"title": "Export documents in place",
+"why": "-",
+"fact": "",
+"source": "sourcingxpro-1688",
+"guide": "/guide/export-documents/#checklist"
+}
+],
+"actions": [
+{
+"id": "stop-and-secure",
+"after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront"],
+"text": "-",
+"guide": "/playbook/stop-and-secure/"
+},
+{
+"id": "check-registry",
+"when": "license_matches_registry is unknown",
+"text": "-",
+"guide": "/guide/business-licence/#search-gsxt"
+},
+{
+"id": "check-uscc",
+"when": "uscc is unknown",
+"after": ["invalid-uscc"],
+"text": "-",
+"guide": "/guide/business-licence/#check-the-uscc"
+},
+{
+"id": "pay-through-escrow",
+"when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
+"text": "-",
+"guide": "/guide/safe-payment/#escrow"
+},
+{
+"id": "split-payment",
+"after": ["deposit-over-30-percent", "new-store-large-upfront"],
+"text": "-",
+"guide": "/guide/safe-payment/#30-70-rule"
+},
+{
+"id": "verify-factory",
+"when": "factory_check is unknown or photos_only or not_done",
+"text": "-",
+"guide": "/guide/factory-verification/#video-call"
+},
+{
+"id": "factory-or-trader",
+"after": ["factory-claim-small-staff", "factory-claim-unverified"],
+"text": "-",
+"guide": "/guide/factory-verification/#trading-company-or-factory"
+},
+{
+"id": "order-samples",
+"when": "samples is unknown or not_requested or not_tested",
+"text": "-",
+"guide": "/guide/samples-and-testing/#samples"
+},
+{
+"id": "trial-order",
+"after": ["store-under-1-year", "store-under-3-years", "young-company", "new-store-large-upfront"],
+"text": "-",
+"guide": "/guide/samples-and-testing/#trial-order"
+},
+{
+"id": "get-test-reports",
+"when": "test_reports is unknown",
+"after": ["test-reports-missing", "test-reports-unverified"],
+"text": "-",
+"guide": "/guide/samples-and-testing/#test-reports"
+},
+{
+"id": "check-brand",
+"after": ["branded-below-half-price"],
+"text": "-",
+"guide": "/guide/brand-protection/#counterfeits"
+},
+{
+"id": "written-contract",
+"when": "contract is unknown or informal",
+"text": "-",
+"guide": "/guide/contracts/#what-to-include"
+},
+{
+"id": "book-inspection",
+"when": "preshipment_inspection is unknown or allowed or not_planned",
+"text": "-",
+"guide": "/guide/inspection/#pre-shipment-inspection"
+},
+{
+"id": "carrier-tracking",
+"after": ["dedicated-line-tracking"],
+"text": "-",
+"guide": "/guide/logistics-and-tracking/#dedicated-lines"
+},
+{
+"id": "check-export-docs",
+"when": "export_docs is unknown",
+"after": ["export-docs-incomplete"],
+"text": "-",
+"guide": "/guide/export-documents/#checklist"
+},
+{
+"id": "check-reviews",
+"when": "reviews is unknown",
+"after": ["reviews-sudden-spike", "reviews-mostly-negative"],
+"text": "-",
+"guide": "/guide/transactions-and-reviews/#transaction-data"
+},
+{
+"id": "check-store-age",
+"when": "store_years is unknown",
+"text": "-",
+"guide": "/guide/platform-signals/#store-age"
+},
+{
+"id": "log-refusal",
+"after": ["factory-check-refused", "samples-refused", "inspection-refused", "contract-refused"],
+"text": "-",
+"guide": "/guide/internal-controls/#supplier-ratings"
+},
+{
+"id": "keep-records",
+"when": "always",
+"text": "-",
+"guide": "/guide/internal-controls/#records"
+}
+]
 }
 `

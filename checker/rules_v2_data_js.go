@@ -7,1169 +7,1169 @@ package checker
 
 // rulesV2Text is history/rules-v2.json as the browser needs it (internal/rulestext).
 const rulesV2Text = `{
-  "version": 2,
-  "date": "2026-12-01",
-  "changelog": [
-    {
-      "version": 2, "date": "2026-12-01",
-      "summary": [
-        "Four new questions about the legal entity and the account you pay: the company's status in the national registry, court enforcement records, whose account receives the money, and whether the supplier asked you to pay new bank details.",
-        "Store age is judged against a benchmark the checker sets for each platform: three years on 1688, two years on Alibaba.com, and the stricter three years when the platform is another one or not given.",
-        "An advance payment of over 30% is now a finding from an order of exactly US$500, matching the advice that full payment is acceptable only below US$500 (v1 counted it only above US$500).",
-        "Results list up to three changes the buyer can still make that would lower the score most, and carry the rules version that produced them."
-      ]
-    },
-    {"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
-  ],
-  "method": "",
-  "sources": [
-    "checklist-1688",
-    "sourcingxpro-1688",
-    "axencis-counterfeit-2025",
-    "alibaba-scam-steps",
-    "alibaba-recovery-legal",
-    "gsxt-official",
-    "zxgk-official",
-    "ic3-bec",
-    "prc-company-law-2023",
-    "prc-enterprise-info-publicity-regs",
-    "prc-market-entity-registration-regs",
-    "saic-abnormal-operations-measures",
-    "spc-dishonest-debtor-provisions",
-    "alibaba-help-ta-tt",
-    "state-council-uscc-plan-2015",
-    "eu-access2markets-ce-marking",
-    "alibaba-help-offline-complaint",
-    "alibaba-help-ta-protect",
-    "icc-ucp600-handbook",
-    "alibaba-verified-supplier",
-    "alibaba-help-ta-refund-source"
-  ],
-  "bands": [
-    {"band": "low", "min": 0, "max": 24, "label": ""},
-    {"band": "moderate", "min": 25, "max": 49, "label": ""},
-    {"band": "high", "min": 50, "max": 74, "label": ""},
-    {"band": "critical", "min": 75, "max": 100, "label": ""}
-  ],
-  "sections": [
-    {"id": "registration", "title": "Registration"},
-    {"id": "store", "title": "Store & reputation"},
-    {"id": "factory", "title": "Factory"},
-    {"id": "product", "title": "Product & samples"},
-    {"id": "payment", "title": "Payment & contract"},
-    {"id": "logistics", "title": "Logistics"}
-  ],
-  "questions": [
-    {
-      "id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "platform", "section": "registration", "type": "enum", "weight": 0, "unanswered_as": "other",
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "1688", "label": "", "risk": 1},
-        {"value": "alibaba", "label": "", "risk": 0},
-        {"value": "other", "label": "", "risk": 1}
-      ]
-    },
-    {
-      "id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 0},
-        {"value": "no", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "registry_status", "section": "registration", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "active", "label": "", "risk": 0},
-        {"value": "abnormal_operations", "label": "", "risk": 1},
-        {"value": "revoked_or_cancelled", "label": "", "risk": 2},
-        {"value": "not_found", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "court_enforcement", "section": "registration", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "none", "label": "", "risk": 0},
-        {"value": "enforcement_records", "label": "", "risk": 1},
-        {"value": "dishonest_debtor", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "email_domain", "section": "store", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "company", "label": "", "risk": 0},
-        {"value": "personal", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "badges", "section": "store", "type": "list", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "deep_factory_audit", "label": "", "risk": 0},
-        {"value": "powerful_merchant", "label": "", "risk": 0},
-        {"value": "brand_authorization", "label": "", "risk": 0},
-        {"value": "delivery_guarantee", "label": "", "risk": 0},
-        {"value": "verified_supplier", "label": "", "risk": 0},
-        {"value": "trade_assurance", "label": "", "risk": 0},
-        {"value": "chengxintong", "label": "", "risk": 0}
-      ]
-    },
-    {
-      "id": "reviews", "section": "store", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "consistent", "label": "", "risk": 0},
-        {"value": "few_or_none", "label": "", "risk": 1},
-        {"value": "sudden_spike", "label": "", "risk": 2},
-        {"value": "mostly_negative", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "in_person", "label": "", "risk": 0},
-        {"value": "third_party_audit", "label": "", "risk": 0},
-        {"value": "live_video", "label": "", "risk": 1},
-        {"value": "photos_only", "label": "", "risk": 2},
-        {"value": "not_done", "label": "", "risk": 3},
-        {"value": "refused", "label": "", "risk": 4}
-      ],
-      "improve": {"to": "in_person", "text": "Visit the factory or send an auditor", "guide": "/guide/factory-verification/#visit"}
-    },
-    {
-      "id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "samples", "section": "product", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "passed", "label": "", "risk": 0},
-        {"value": "not_tested", "label": "", "risk": 1},
-        {"value": "not_requested", "label": "", "risk": 2},
-        {"value": "refused", "label": "", "risk": 3},
-        {"value": "failed", "label": "", "risk": 3}
-      ],
-      "improve": {"to": "passed", "text": "Order samples and have them tested before the bulk order", "guide": "/guide/samples-and-testing/#samples"}
-    },
-    {
-      "id": "test_reports", "section": "product", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "verified", "label": "", "risk": 0},
-        {"value": "not_needed", "label": "", "risk": 0},
-        {"value": "unverified", "label": "", "risk": 1},
-        {"value": "none", "label": "", "risk": 2}
-      ]
-    },
-    {
-      "id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
-      "label": "",
-      "help": ""
-    },
-    {
-      "id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "platform_escrow", "label": "", "risk": 0},
-        {"value": "letter_of_credit", "label": "", "risk": 0},
-        {"value": "credit_card", "label": "", "risk": 1},
-        {"value": "paypal", "label": "", "risk": 1},
-        {"value": "company_bank_transfer", "label": "", "risk": 2},
-        {"value": "personal_account", "label": "", "risk": 3}
-      ],
-      "improve": {"to": "platform_escrow", "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, Alipay on 1688) instead", "guide": "/guide/safe-payment/#escrow"}
-    },
-    {
-      "id": "payee", "section": "payment", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "contract_company", "label": "", "risk": 0},
-        {"value": "platform", "label": "", "risk": 0},
-        {"value": "other_company", "label": "", "risk": 1},
-        {"value": "individual", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ],
-      "improve": {"to": "contract_company", "text": "Pay only an account in the exact legal name on the contract, or the platform's checkout", "guide": "/guide/safe-payment/#check-the-payee"}
-    },
-    {
-      "id": "bank_details_changed", "section": "payment", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "contract", "section": "payment", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "signed", "label": "", "risk": 0},
-        {"value": "informal", "label": "", "risk": 1},
-        {"value": "refused", "label": "", "risk": 2},
-        {"value": "unknown", "label": ""}
-      ],
-      "improve": {"to": "signed", "text": "Sign a written contract covering specifications, dates and after-sales terms", "guide": "/guide/contracts/#what-to-include"}
-    },
-    {
-      "id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "yes", "label": "", "risk": 1},
-        {"value": "no", "label": "", "risk": 0},
-        {"value": "unknown", "label": ""}
-      ]
-    },
-    {
-      "id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "major_carrier", "label": "", "risk": 0},
-        {"value": "none_yet", "label": "", "risk": 1},
-        {"value": "dedicated_line", "label": "", "risk": 2}
-      ],
-      "improve": {"to": "major_carrier", "text": "Ship with a major carrier whose tracking you can check yourself", "guide": "/guide/logistics-and-tracking/#tracking"}
-    },
-    {
-      "id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "booked", "label": "", "risk": 0},
-        {"value": "allowed", "label": "", "risk": 1},
-        {"value": "not_planned", "label": "", "risk": 2},
-        {"value": "refused", "label": "", "risk": 3}
-      ],
-      "improve": {"to": "booked", "text": "Book an independent pre-shipment inspection", "guide": "/guide/inspection/#pre-shipment-inspection"}
-    },
-    {
-      "id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
-      "label": "",
-      "help": "",
-      "values": [
-        {"value": "complete", "label": "", "risk": 0},
-        {"value": "incomplete", "label": "", "risk": 1},
-        {"value": "unknown", "label": ""}
-      ]
-    }
-  ],
-  "rules": [
-    {
-      "id": "licence-mismatch",
-      "when": "license_matches_registry is no",
-      "severity": "critical", "points": 60,
-      "title": "Licence details differ from the national registry",
-      "why": "A licence that disagrees with the official record is either out of date or not this company's. Either way you cannot tell who you would be paying.",
-      "fact": "",
-      "source": "prc-company-law-2023",
-      "locator": "",
-      "guide": "/red-flags/licence-mismatch/#why-it-matters"
-    },
-    {
-      "id": "registry-revoked-or-cancelled",
-      "when": "registry_status is revoked_or_cancelled",
-      "severity": "critical", "points": 60,
-      "title": "The registry shows the company's licence revoked or the company cancelled",
-      "why": "A company whose licence was revoked (吊销) or that was cancelled (注销) can no longer trade lawfully. Whoever takes your order is using the name of a business that has stopped, and you would have no company to hold to the contract.",
-      "fact": "",
-      "source": "prc-enterprise-info-publicity-regs",
-      "locator": "",
-      "guide": "/red-flags/registry-status/#why-it-matters"
-    },
-    {
-      "id": "registry-not-found",
-      "when": "registry_status is not_found",
-      "severity": "critical", "points": 60,
-      "title": "No company under that name or credit code in the national registry",
-      "why": "A company must be registered to trade in mainland China, and registration is what issues its licence. If neither the exact name nor the credit code finds a record, the licence you were shown is not a real company's, or not under this name.",
-      "fact": "",
-      "source": "prc-market-entity-registration-regs",
-      "locator": "",
-      "guide": "/red-flags/registry-status/#why-it-matters"
-    },
-    {
-      "id": "registry-abnormal-operations",
-      "when": "registry_status is abnormal_operations",
-      "severity": "high", "points": 35,
-      "title": "The company is on the registry's abnormal-operations list (经营异常名录)",
-      "why": "The registry puts a company on this list when, for example, it fails to file its annual report on time or cannot be reached at its registered address. A supplier you cannot locate through its own registration is a poor place to send an advance payment.",
-      "fact": "",
-      "source": "saic-abnormal-operations-measures",
-      "locator": "",
-      "guide": "/red-flags/registry-status/#why-it-matters"
-    },
-    {
-      "id": "court-dishonest-debtor",
-      "when": "court_enforcement is dishonest_debtor",
-      "severity": "high", "points": 40,
-      "title": "Listed by the courts as a dishonest judgment debtor (失信被执行人)",
-      "why": "Courts list a company here when it has not performed a judgment or other enforceable decision and has also, for example, refused although able to pay, obstructed enforcement or hidden assets. A company that defies a court will not fear a complaint from a buyer abroad.",
-      "fact": "",
-      "source": "spc-dishonest-debtor-provisions",
-      "locator": "",
-      "guide": "/red-flags/court-enforcement/#why-it-matters"
-    },
-    {
-      "id": "court-enforcement-records",
-      "when": "court_enforcement is enforcement_records",
-      "severity": "moderate", "points": 15,
-      "title": "Subject to court enforcement (被执行人)",
-      "why": "A court is enforcing a judgment, arbitral award or other enforceable decision against the company, so it did not meet that obligation of its own accord. One small case can be ordinary business; several, or large sums, point to a company in trouble.",
-      "fact": "",
-      "source": "zxgk-official",
-      "locator": "",
-      "guide": "/red-flags/court-enforcement/#why-it-matters"
-    },
-    {
-      "id": "payee-individual",
-      "when": "payee is individual",
-      "severity": "critical", "points": 60,
-      "title": "The money goes to a person's account",
-      "why": "A personal account belongs to someone, not to the company on your contract. No platform protection or company stands behind it, and once the money is there nobody is obliged to deliver or refund.",
-      "fact": "",
-      "source": "alibaba-help-ta-tt",
-      "locator": "",
-      "guide": "/red-flags/payee-mismatch/#why-it-matters"
-    },
-    {
-      "id": "payee-other-company",
-      "when": "payee is other_company",
-      "severity": "high", "points": 35,
-      "title": "The money goes to a company other than the one on the contract",
-      "why": "Your contract binds the company named on it. Money sent to another company, however it is explained (a sister firm, an agent, a tax reason), is hard to claim back from either.",
-      "fact": "",
-      "source": "ic3-bec",
-      "locator": "",
-      "guide": "/red-flags/payee-mismatch/#why-it-matters"
-    },
-    {
-      "id": "bank-details-changed",
-      "when": "bank_details_changed is yes",
-      "severity": "high", "points": 40,
-      "title": "Asked to pay a new or different bank account",
-      "why": "A message announcing new bank details is a typical sign of a hijacked mailbox or chat: the supplier may be real, but the account may not be theirs. Treat it as unsafe until you have confirmed it by calling a number you already had.",
-      "fact": "",
-      "source": "ic3-bec",
-      "locator": "",
-      "guide": "/red-flags/bank-details-changed/#why-it-matters"
-    },
-    {
-      "id": "invalid-uscc",
-      "when": "uscc is invalid",
-      "severity": "high", "points": 35,
-      "title": "The credit code on the licence is not a valid code",
-      "why": "Every genuine Unified Social Credit Code ends in a check character computed from the other 17 (national standard GB 32100-2015). A code that fails the check was mistyped or made up.",
-      "fact": "",
-      "source": "state-council-uscc-plan-2015",
-      "locator": "",
-      "guide": "/red-flags/invalid-uscc/#why-it-matters"
-    },
-    {
-      "id": "young-company",
-      "when": "years_registered < 3",
-      "severity": "low", "points": 10,
-      "title": "Company registered less than three years ago",
-      "why": "A short company history gives little to check and makes it easier to disappear. Combine it with the other signs before trusting a large order.",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "locator": "",
-      "guide": "/red-flags/young-company/#why-it-matters"
-    },
-    {
-      "id": "store-under-1-year",
-      "when": "store_years < 1",
-      "severity": "moderate", "points": 20,
-      "title": "Store has traded for less than a year, under every benchmark the checker uses",
-      "why": "Pop-up stores trade for a few months, take large payments and close before disputes arrive. A store this young has no track record to protect.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "store-under-3-years",
-      "when": "platform is 1688 and store_years >= 1 and store_years < 3",
-      "severity": "low", "points": 10,
-      "title": "Store has traded for less than three years, the checker's 1688 benchmark",
-      "why": "Three years of selling is the benchmark the checker uses for an established 1688 store; a younger one has a shorter record to judge.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "store-under-3-years-other-platform",
-      "when": "platform is other and store_years >= 1 and store_years < 3",
-      "severity": "low", "points": 10,
-      "title": "Store has traded for less than three years, the strictest benchmark (platform other or not given)",
-      "why": "Without a platform's own benchmark to go by, the checker holds the store to the strictest one it uses, three years of trading.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "store-under-2-years-alibaba",
-      "when": "platform is alibaba and store_years >= 1 and store_years < 2",
-      "severity": "low", "points": 10,
-      "title": "Store has traded for less than two years, the checker's Alibaba.com benchmark",
-      "why": "The checker's benchmark for an established Alibaba.com supplier is two years; a younger store has less of a record to judge. Gold Supplier does not make up for it: it is a paid membership, not a verification.",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "locator": "",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "personal-email",
-      "when": "email_domain is personal",
-      "severity": "low", "points": 10,
-      "title": "Supplier uses a personal email address",
-      "why": "A free mailbox is not tied to any company, so it proves nothing about who is behind the offer and can be abandoned at any time.",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "locator": "",
-      "guide": "/red-flags/personal-email/#why-it-matters"
-    },
-    {
-      "id": "reviews-sudden-spike",
-      "when": "reviews is sudden_spike",
-      "severity": "moderate", "points": 15,
-      "title": "Sudden burst of positive reviews",
-      "why": "Reviews that arrive all at once can be bought or faked feedback, meant to make a new or troubled store look trustworthy.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "reviews-mostly-negative",
-      "when": "reviews is mostly_negative",
-      "severity": "moderate", "points": 15,
-      "title": "Reviews are mostly negative",
-      "why": "Earlier buyers are telling you what is likely to happen to your order.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "reviews-few-or-none",
-      "when": "reviews is few_or_none",
-      "severity": "low", "points": 5,
-      "title": "Few or no reviews",
-      "why": "Without feedback from earlier buyers there is no evidence either way, so everything rests on your own checks.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/red-flags/review-anomalies/#why-it-matters"
-    },
-    {
-      "id": "factory-check-refused",
-      "when": "factory_check is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses a factory visit or video",
-      "why": "A real factory has little to lose from showing its production line. Refusing often means a trading company posing as a factory, or no factory at all.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "factory-claim-unverified",
-      "when": "claims_factory is yes and factory_check is photos_only or not_done",
-      "severity": "moderate", "points": 15,
-      "title": "Factory claim backed by photos at most",
-      "why": "Photos are easy to borrow from someone else's factory. Until you have seen the production line live or in person, the factory claim is unproven.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "factory-claim-small-staff",
-      "when": "claims_factory is yes and employees < 50",
-      "severity": "moderate", "points": 15,
-      "title": "Claims to be a factory with fewer than 50 staff",
-      "why": "A small headcount fits a trading company, which resells others' goods with less control over quality, better than a manufacturer. The 50-staff line is one guide's rule of thumb that the checker adopts as its own.",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "locator": "",
-      "guide": "/red-flags/unverified-factory/#why-it-matters"
-    },
-    {
-      "id": "price-well-below-market",
-      "when": "price_vs_market < 70",
-      "severity": "moderate", "points": 15,
-      "title": "Price far below the market",
-      "why": "An offer far under the usual price is a common lure in scams, or a sign that materials and quality will be cut. Treating anything below 70% of the market price as a red flag is the checker's own policy, not a figure from the sources.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/red-flags/price-too-good/#why-it-matters"
-    },
-    {
-      "id": "branded-below-half-price",
-      "when": "branded_goods is yes and price_vs_market < 50",
-      "severity": "high", "points": 30,
-      "title": "Branded goods at less than half the market price",
-      "why": "Genuine branded goods are rarely sold this cheaply, so at this discount they may well be counterfeit, and selling counterfeits exposes you to infringement claims and damage to your reputation. The 50% line is the checker's own policy, not a figure from the sources.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/red-flags/counterfeit-pricing/#why-it-matters"
-    },
-    {
-      "id": "samples-failed",
-      "when": "samples is failed",
-      "severity": "high", "points": 40,
-      "title": "Samples failed your tests",
-      "why": "The bulk order is rarely better than the samples. A failed sample is direct evidence the goods will not be what was promised.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-refused",
-      "when": "samples is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses to send samples",
-      "why": "Samples are the cheapest way to check quality before paying for the bulk order; a supplier that will not send any is keeping you from that check.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-not-requested",
-      "when": "samples is not_requested",
-      "severity": "moderate", "points": 15,
-      "title": "No samples requested before the bulk order",
-      "why": "Without a sample you will first see the goods when the whole order arrives, when it is too late to fix anything.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "samples-not-tested",
-      "when": "samples is not_tested",
-      "severity": "low", "points": 5,
-      "title": "Samples received but not tested",
-      "why": "A sample only protects you once you have compared its materials, workmanship and packaging with what was promised.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/no-samples/#why-it-matters"
-    },
-    {
-      "id": "test-reports-missing",
-      "when": "test_reports is none",
-      "severity": "moderate", "points": 15,
-      "title": "No compliance documents for a product that needs them",
-      "why": "Without the documents your market requires (for example the EU declaration of conformity behind a CE mark, or an FCC authorisation) you cannot show that the product may be sold there, and the risk is yours. A report against a Chinese GB/T standard does not answer that.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/missing-test-reports/#why-it-matters"
-    },
-    {
-      "id": "test-reports-unverified",
-      "when": "test_reports is unverified",
-      "severity": "low", "points": 8,
-      "title": "Compliance documents not checked",
-      "why": "A mark or a certificate proves little on its own: CE is the manufacturer's own declaration, and reports are easy to copy. One counts once its issuer confirms that it is genuine and covers this product.",
-      "fact": "",
-      "source": "eu-access2markets-ce-marking",
-      "locator": "",
-      "guide": "/red-flags/missing-test-reports/#why-it-matters"
-    },
-    {
-      "id": "personal-account-payment",
-      "when": "payment_method is personal_account",
-      "severity": "critical", "points": 60,
-      "title": "Payment into a personal account",
-      "why": "Money sent to a private WeChat, Alipay or bank account is outside the platform: no checkout, dispute process or buyer protection covers it, and you cannot reverse it yourself. Only a fast police report may get it frozen.",
-      "fact": "",
-      "source": "alibaba-help-ta-tt",
-      "locator": "",
-      "guide": "/red-flags/personal-account-payment/#why-it-matters"
-    },
-    {
-      "id": "off-platform-payment-request",
-      "when": "asked_to_pay_off_platform is yes",
-      "severity": "high", "points": 35,
-      "title": "Asked to pay outside the platform",
-      "why": "Moving payment off the platform takes it out of reach of the platform's checkout and dispute process, which is why scammers ask for it. A genuine supplier can accept payment through the platform.",
-      "fact": "",
-      "source": "alibaba-help-offline-complaint",
-      "locator": "",
-      "guide": "/red-flags/off-platform-payment/#why-it-matters"
-    },
-    {
-      "id": "new-store-large-upfront",
-      "when": "store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000",
-      "severity": "critical", "points": 40,
-      "title": "New store wants half or more of a large order up front",
-      "why": "This is the pop-up store pattern: a store with no history collects big prepayments, then closes before it has to deliver.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/new-store/#why-it-matters"
-    },
-    {
-      "id": "deposit-over-30-percent",
-      "when": "order_value_usd >= 500 and deposit_percent > 30",
-      "severity": "moderate", "points": 15,
-      "title": "More than 30% paid before shipment",
-      "why": "The more you pay before the goods are checked, the more you lose if they are wrong or never come. From US$500 up, this site's rule is an advance payment (预付款) of at most 30%, the balance after inspection; do not call it 定金, which the Civil Code caps at 20%.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/large-deposit/#why-it-matters"
-    },
-    {
-      "id": "contract-refused",
-      "when": "contract is refused",
-      "severity": "high", "points": 25,
-      "title": "Supplier refuses to sign a contract",
-      "why": "A supplier that will not put specifications, dates and penalties in writing is keeping its options open at your expense, and leaves you little to enforce in a dispute.",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "locator": "",
-      "guide": "/red-flags/no-contract/#why-it-matters"
-    },
-    {
-      "id": "no-written-contract",
-      "when": "contract is informal",
-      "severity": "moderate", "points": 10,
-      "title": "No written or platform contract",
-      "why": "Chat messages and quotes rarely spell out specifications, delivery dates and remedies. Without them a dispute comes down to your word against the supplier's.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/no-contract/#why-it-matters"
-    },
-    {
-      "id": "pressure-tactics",
-      "when": "pressure_tactics is yes",
-      "severity": "moderate", "points": 15,
-      "title": "Pressure to decide or pay quickly",
-      "why": "Deadlines and last-chance offers are there to stop you checking. A genuine supplier can wait a few days for a sample or an inspection.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/red-flags/pressure-tactics/#why-it-matters"
-    },
-    {
-      "id": "dedicated-line-tracking",
-      "when": "tracking is dedicated_line",
-      "severity": "moderate", "points": 15,
-      "title": "Tracking only through a \"dedicated line\"",
-      "why": "Internal or dedicated-line tracking numbers cannot be checked independently and can hide a shipment that never happened.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/dedicated-line-tracking/#why-it-matters"
-    },
-    {
-      "id": "inspection-refused",
-      "when": "preshipment_inspection is refused",
-      "severity": "high", "points": 35,
-      "title": "Supplier refuses a pre-shipment inspection",
-      "why": "An inspection is the last chance to catch wrong quality or quantity before the balance is paid and the goods leave. Refusing it suggests the goods would not pass.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/refused-inspection/#why-it-matters"
-    },
-    {
-      "id": "export-docs-incomplete",
-      "when": "export_docs is incomplete",
-      "severity": "moderate", "points": 10,
-      "title": "Export documents incomplete",
-      "why": "Missing invoices, packing lists or export declarations can hold goods at customs, and a supplier that cannot produce them may not be able to export at all.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/red-flags/export-docs-incomplete/#why-it-matters"
-    }
-  ],
-  "positives": [
-    {
-      "id": "escrow-payment",
-      "when": "payment_method is platform_escrow",
-      "points": -15,
-      "title": "Paying through the platform's own checkout",
-      "why": "The order stays inside the platform's refund and dispute process: on Alibaba.com, Trade Assurance lets you claim a refund for late shipment or poor quality within the claim period; on 1688, sourcing guides say Alipay holds the money until receipt is confirmed.",
-      "fact": "",
-      "source": "alibaba-help-ta-protect",
-      "locator": "",
-      "guide": "/guide/safe-payment/#escrow"
-    },
-    {
-      "id": "letter-of-credit",
-      "when": "payment_method is letter_of_credit",
-      "points": -15,
-      "title": "Paying by letter of credit",
-      "why": "Under a letter of credit the bank pays against documents, not goods: the money moves only when the documents you required, such as an inspection certificate, comply with the credit's terms.",
-      "fact": "",
-      "source": "icc-ucp600-handbook",
-      "locator": "",
-      "guide": "/guide/safe-payment/#letters-of-credit"
-    },
-    {
-      "id": "factory-verified",
-      "when": "factory_check is in_person or third_party_audit",
-      "points": -15,
-      "title": "Factory verified in person or by an auditor",
-      "why": "Seeing the production line yourself, or through an independent auditor, is the strongest proof that the factory exists and makes your goods.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/guide/factory-verification/#visit"
-    },
-    {
-      "id": "licence-matches-registry",
-      "when": "license_matches_registry is yes",
-      "points": -10,
-      "title": "Licence matches the national registry",
-      "why": "The company on the licence exists and its record agrees with what the supplier told you.",
-      "fact": "",
-      "source": "prc-company-law-2023",
-      "locator": "",
-      "guide": "/guide/business-licence/#compare-details"
-    },
-    {
-      "id": "inspection-booked",
-      "when": "preshipment_inspection is booked",
-      "points": -10,
-      "title": "Pre-shipment inspection booked",
-      "why": "An independent inspector will check quality and quantity before you pay the balance.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/inspection/#pre-shipment-inspection"
-    },
-    {
-      "id": "factory-live-video",
-      "when": "factory_check is live_video",
-      "points": -8,
-      "title": "Live video tour of the factory",
-      "why": "A live tour of machinery and production lines is much harder to fake than photos.",
-      "fact": "",
-      "source": "alibaba-recovery-legal",
-      "locator": "",
-      "guide": "/guide/factory-verification/#video-call"
-    },
-    {
-      "id": "samples-passed",
-      "when": "samples is passed",
-      "points": -8,
-      "title": "Samples tested and passed",
-      "why": "You have seen the quality the supplier can deliver and have a reference to hold the bulk order to.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/samples-and-testing/#samples"
-    },
-    {
-      "id": "contract-signed",
-      "when": "contract is signed",
-      "points": -8,
-      "title": "Written contract signed",
-      "why": "Specifications, dates and remedies in writing give you something to enforce in a dispute.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/contracts/#e-contract"
-    },
-    {
-      "id": "badge-deep-factory-audit",
-      "when": "badges has deep_factory_audit",
-      "points": -8,
-      "title": "Deep Factory Audit badge",
-      "why": "One sourcing guide says this badge means the platform or a third party checked the supplier's credentials and capabilities; we found no 1688 criteria for it, so check that the audited company is the one on the licence.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-delivery-guarantee",
-      "when": "badges has delivery_guarantee",
-      "points": -8,
-      "title": "Delivery Guarantee badge",
-      "why": "According to one guide to buying on 1688, the supplier has put money on deposit with the platform as a guarantee that it will deliver. It backs delivery, not quality.",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-powerful-merchant",
-      "when": "badges has powerful_merchant",
-      "points": -5,
-      "title": "Powerful Merchant badge",
-      "why": "One sourcing guide names this badge among those showing that the platform or a third party checked the supplier's credentials and capabilities; we have not found 1688's own criteria for it.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-brand-authorization",
-      "when": "badges has brand_authorization",
-      "points": -5,
-      "title": "Brand Authorization badge",
-      "why": "One sourcing guide counts this badge among those showing that the platform or a third party checked the seller's credentials. It is not the brand owner's own confirmation: ask for the authorisation document and check it with the brand.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-verified-supplier",
-      "when": "badges has verified_supplier",
-      "points": -5,
-      "title": "Verified Supplier",
-      "why": "Alibaba.com gives this badge after independent inspection firms check the supplier's documents and inspect its business on site. Gold Supplier is different: a paid membership that published descriptions put at a basic identity check.",
-      "fact": "",
-      "source": "alibaba-verified-supplier",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-trade-assurance",
-      "when": "badges has trade_assurance",
-      "points": -5,
-      "title": "Offers Trade Assurance",
-      "why": "The supplier accepts Trade Assurance. Paid through Alibaba.com's checkout, the order is covered for late shipment or poor quality: you can claim a refund within the claim period. The money is not held back until you approve delivery.",
-      "fact": "",
-      "source": "alibaba-help-ta-refund-source",
-      "locator": "",
-      "guide": "/guide/platform-signals/#badges"
-    },
-    {
-      "id": "badge-chengxintong",
-      "when": "badges has chengxintong",
-      "points": -3,
-      "title": "Chengxintong (诚信通) member",
-      "why": "The supplier pays for 1688's yearly membership, which one sourcing guide says most suppliers need to sell officially on 1688. It shows commitment to the platform but is not a quality check.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/platform-signals/#chengxintong"
-    },
-    {
-      "id": "established-store",
-      "when": "store_years >= 3",
-      "points": -5,
-      "title": "Store has traded for three years or more",
-      "why": "Years of trading on the platform build a record the supplier has reason to protect.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/platform-signals/#store-age"
-    },
-    {
-      "id": "established-company",
-      "when": "years_registered >= 3",
-      "points": -5,
-      "title": "Company registered three or more years ago",
-      "why": "An established company has a history you can check and more to lose by disappearing.",
-      "fact": "",
-      "source": "axencis-counterfeit-2025",
-      "locator": "",
-      "guide": "/guide/business-licence/#search-gsxt"
-    },
-    {
-      "id": "deposit-within-30-percent",
-      "when": "deposit_percent <= 30",
-      "points": -5,
-      "title": "Advance payment of 30% or less",
-      "why": "Most of the price stays with you until the goods have been checked.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/safe-payment/#30-70-rule"
-    },
-    {
-      "id": "reviews-consistent",
-      "when": "reviews is consistent",
-      "points": -5,
-      "title": "Steady sales and positive reviews",
-      "why": "A long, even record of sales and feedback is hard to fake.",
-      "fact": "",
-      "source": "checklist-1688",
-      "locator": "",
-      "guide": "/guide/transactions-and-reviews/#reviews"
-    },
-    {
-      "id": "test-reports-verified",
-      "when": "test_reports is verified",
-      "points": -5,
-      "title": "Compliance documents checked as genuine",
-      "why": "You hold the compliance documents and test reports your market requires for this product and have confirmed with their issuers that they are genuine.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/samples-and-testing/#test-reports"
-    },
-    {
-      "id": "major-carrier-tracking",
-      "when": "tracking is major_carrier",
-      "points": -5,
-      "title": "Tracking from a major carrier",
-      "why": "You can follow the shipment on the carrier's own site instead of trusting the supplier's word.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/logistics-and-tracking/#tracking"
-    },
-    {
-      "id": "export-docs-complete",
-      "when": "export_docs is complete",
-      "points": -5,
-      "title": "Export documents in place",
-      "why": "Invoices, packing lists and the export declaration are ready, so the goods should clear customs.",
-      "fact": "",
-      "source": "sourcingxpro-1688",
-      "locator": "",
-      "guide": "/guide/export-documents/#checklist"
-    }
-  ],
-  "actions": [
-    {
-      "id": "confirm-bank-details",
-      "after": ["bank-details-changed"],
-      "text": "Do not pay the new account yet: confirm it by calling the supplier on a phone number you already had before the request, never one given in the message that asked for the change.",
-      "guide": "/guide/safe-payment/#changed-bank-details"
-    },
-    {
-      "id": "stop-and-secure",
-      "after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual"],
-      "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
-      "guide": "/playbook/stop-and-secure/"
-    },
-    {
-      "id": "check-registry",
-      "when": "license_matches_registry is unknown",
-      "text": "Look the company up on the national registry (gsxt.gov.cn) and compare it with the business licence.",
-      "guide": "/guide/business-licence/#search-gsxt"
-    },
-    {
-      "id": "check-registry-status",
-      "when": "registry_status is unknown",
-      "text": "Check the company's status on gsxt.gov.cn: still operating, not revoked or cancelled, and not on the abnormal-operations list.",
-      "guide": "/guide/business-licence/#registry-status"
-    },
-    {
-      "id": "check-court-records",
-      "when": "court_enforcement is unknown",
-      "text": "Search the company on the courts' enforcement site, zxgk.court.gov.cn, for enforcement and dishonest-debtor records.",
-      "guide": "/guide/business-licence/#court-records"
-    },
-    {
-      "id": "check-uscc",
-      "when": "uscc is unknown",
-      "after": ["invalid-uscc"],
-      "text": "Get a clear copy of the business licence and check its 18-character credit code.",
-      "guide": "/guide/business-licence/#check-the-uscc"
-    },
-    {
-      "id": "pay-through-escrow",
-      "when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
-      "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, the Alipay guaranteed transaction on 1688) or by letter of credit, so the payment stays within the platform's refund and dispute process or the bank pays only against the documents you required.",
-      "guide": "/guide/safe-payment/#escrow"
-    },
-    {
-      "id": "check-payee",
-      "when": "payee is unknown",
-      "after": ["payee-other-company", "payee-individual"],
-      "text": "Before paying, check that the account holder's name is exactly the legal name on the contract and business licence.",
-      "guide": "/guide/safe-payment/#check-the-payee"
-    },
-    {
-      "id": "split-payment",
-      "after": ["deposit-over-30-percent", "new-store-large-upfront"],
-      "text": "Limit the advance payment (预付款) to 30% and pay the 70% balance only after the goods have been checked. Call it an advance payment in the contract, not 定金.",
-      "guide": "/guide/safe-payment/#30-70-rule"
-    },
-    {
-      "id": "verify-factory",
-      "when": "factory_check is unknown or photos_only or not_done",
-      "text": "Ask for a live video tour of the production line, or visit or send an auditor.",
-      "guide": "/guide/factory-verification/#video-call"
-    },
-    {
-      "id": "factory-or-trader",
-      "after": ["factory-claim-small-staff", "factory-claim-unverified"],
-      "text": "Work out whether you are dealing with the factory itself or a trading company.",
-      "guide": "/guide/factory-verification/#trading-company-or-factory"
-    },
-    {
-      "id": "order-samples",
-      "when": "samples is unknown or not_requested or not_tested",
-      "text": "Order samples and test them against your specification before the bulk order.",
-      "guide": "/guide/samples-and-testing/#samples"
-    },
-    {
-      "id": "trial-order",
-      "after": ["store-under-1-year", "store-under-3-years", "store-under-3-years-other-platform", "store-under-2-years-alibaba", "young-company", "new-store-large-upfront"],
-      "text": "Start with a small trial order before committing to a large one.",
-      "guide": "/guide/samples-and-testing/#trial-order"
-    },
-    {
-      "id": "get-test-reports",
-      "when": "test_reports is unknown",
-      "after": ["test-reports-missing", "test-reports-unverified"],
-      "text": "Ask for the compliance documents your market requires (for example an EU declaration of conformity or an FCC authorisation, with the lab reports behind them) and confirm with their issuers that they are genuine and cover this product.",
-      "guide": "/guide/samples-and-testing/#test-reports"
-    },
-    {
-      "id": "check-brand",
-      "after": ["branded-below-half-price"],
-      "text": "Treat cheap branded goods as likely counterfeits until the seller proves it is authorised by the brand.",
-      "guide": "/guide/brand-protection/#counterfeits"
-    },
-    {
-      "id": "written-contract",
-      "when": "contract is unknown or informal",
-      "text": "Put the order in a written contract: specifications, delivery dates, after-sales terms and penalties.",
-      "guide": "/guide/contracts/#what-to-include"
-    },
-    {
-      "id": "book-inspection",
-      "when": "preshipment_inspection is unknown or allowed or not_planned",
-      "text": "Book an independent inspection before the goods ship and before you pay the balance.",
-      "guide": "/guide/inspection/#pre-shipment-inspection"
-    },
-    {
-      "id": "carrier-tracking",
-      "after": ["dedicated-line-tracking"],
-      "text": "Insist on a tracking number from a major carrier that you can check yourself.",
-      "guide": "/guide/logistics-and-tracking/#dedicated-lines"
-    },
-    {
-      "id": "check-export-docs",
-      "when": "export_docs is unknown",
-      "after": ["export-docs-incomplete"],
-      "text": "Confirm the invoice, packing list and export declaration are ready before paying the balance.",
-      "guide": "/guide/export-documents/#checklist"
-    },
-    {
-      "id": "check-reviews",
-      "when": "reviews is unknown",
-      "after": ["reviews-sudden-spike", "reviews-mostly-negative"],
-      "text": "Read the store's transaction history and reviews, looking for sudden spikes and repeated complaints.",
-      "guide": "/guide/transactions-and-reviews/#transaction-data"
-    },
-    {
-      "id": "check-store-age",
-      "when": "store_years is unknown",
-      "text": "Check how long the store has traded on the platform.",
-      "guide": "/guide/platform-signals/#store-age"
-    },
-    {
-      "id": "log-refusal",
-      "after": ["factory-check-refused", "samples-refused", "inspection-refused", "contract-refused"],
-      "text": "Record the refusal in your supplier ratings: a supplier that blocks basic checks is one to avoid.",
-      "guide": "/guide/internal-controls/#supplier-ratings"
-    },
-    {
-      "id": "keep-records",
-      "when": "always",
-      "text": "Keep chats, orders and receipts on the platform; they are your evidence if anything goes wrong.",
-      "guide": "/guide/internal-controls/#records"
-    }
-  ]
+"version": 2,
+"date": "2026-12-01",
+"changelog": [
+{
+"version": 2, "date": "2026-12-01",
+"summary": [
+"Four new questions about the legal entity and the account you pay: the company's status in the national registry, court enforcement records, whose account receives the money, and whether the supplier asked you to pay new bank details.",
+"Store age is judged against a benchmark the checker sets for each platform: three years on 1688, two years on Alibaba.com, and the stricter three years when the platform is another one or not given.",
+"An advance payment of over 30% is now a finding from an order of exactly US$500, matching the advice that full payment is acceptable only below US$500 (v1 counted it only above US$500).",
+"Results list up to three changes the buyer can still make that would lower the score most, and carry the rules version that produced them."
+]
+},
+{"version": 1, "date": "2026-11-21", "summary": ["First published rules."]}
+],
+"method": "",
+"sources": [
+"checklist-1688",
+"sourcingxpro-1688",
+"axencis-counterfeit-2025",
+"alibaba-scam-steps",
+"alibaba-recovery-legal",
+"gsxt-official",
+"zxgk-official",
+"ic3-bec",
+"prc-company-law-2023",
+"prc-enterprise-info-publicity-regs",
+"prc-market-entity-registration-regs",
+"saic-abnormal-operations-measures",
+"spc-dishonest-debtor-provisions",
+"alibaba-help-ta-tt",
+"state-council-uscc-plan-2015",
+"eu-access2markets-ce-marking",
+"alibaba-help-offline-complaint",
+"alibaba-help-ta-protect",
+"icc-ucp600-handbook",
+"alibaba-verified-supplier",
+"alibaba-help-ta-refund-source"
+],
+"bands": [
+{"band": "low", "min": 0, "max": 24, "label": ""},
+{"band": "moderate", "min": 25, "max": 49, "label": ""},
+{"band": "high", "min": 50, "max": 74, "label": ""},
+{"band": "critical", "min": 75, "max": 100, "label": ""}
+],
+"sections": [
+{"id": "registration", "title": "Registration"},
+{"id": "store", "title": "Store & reputation"},
+{"id": "factory", "title": "Factory"},
+{"id": "product", "title": "Product & samples"},
+{"id": "payment", "title": "Payment & contract"},
+{"id": "logistics", "title": "Logistics"}
+],
+"questions": [
+{
+"id": "supplier_name", "section": "registration", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "platform", "section": "registration", "type": "enum", "weight": 0, "unanswered_as": "other",
+"label": "",
+"help": "",
+"values": [
+{"value": "1688", "label": "", "risk": 1},
+{"value": "alibaba", "label": "", "risk": 0},
+{"value": "other", "label": "", "risk": 1}
+]
+},
+{
+"id": "uscc", "section": "registration", "type": "text", "format": "uscc", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "license_matches_registry", "section": "registration", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 0},
+{"value": "no", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "registry_status", "section": "registration", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "active", "label": "", "risk": 0},
+{"value": "abnormal_operations", "label": "", "risk": 1},
+{"value": "revoked_or_cancelled", "label": "", "risk": 2},
+{"value": "not_found", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "court_enforcement", "section": "registration", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "none", "label": "", "risk": 0},
+{"value": "enforcement_records", "label": "", "risk": 1},
+{"value": "dishonest_debtor", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "years_registered", "section": "registration", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "store_years", "section": "store", "type": "number", "min": 0, "unit": "years", "riskier": "lower", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "email_domain", "section": "store", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "company", "label": "", "risk": 0},
+{"value": "personal", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "badges", "section": "store", "type": "list", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "deep_factory_audit", "label": "", "risk": 0},
+{"value": "powerful_merchant", "label": "", "risk": 0},
+{"value": "brand_authorization", "label": "", "risk": 0},
+{"value": "delivery_guarantee", "label": "", "risk": 0},
+{"value": "verified_supplier", "label": "", "risk": 0},
+{"value": "trade_assurance", "label": "", "risk": 0},
+{"value": "chengxintong", "label": "", "risk": 0}
+]
+},
+{
+"id": "reviews", "section": "store", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "consistent", "label": "", "risk": 0},
+{"value": "few_or_none", "label": "", "risk": 1},
+{"value": "sudden_spike", "label": "", "risk": 2},
+{"value": "mostly_negative", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "claims_factory", "section": "factory", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "employees", "section": "factory", "type": "integer", "min": 0, "unit": "staff", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "factory_check", "section": "factory", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "in_person", "label": "", "risk": 0},
+{"value": "third_party_audit", "label": "", "risk": 0},
+{"value": "live_video", "label": "", "risk": 1},
+{"value": "photos_only", "label": "", "risk": 2},
+{"value": "not_done", "label": "", "risk": 3},
+{"value": "refused", "label": "", "risk": 4}
+],
+"improve": {"to": "in_person", "text": "Visit the factory or send an auditor", "guide": "/guide/factory-verification/#visit"}
+},
+{
+"id": "price_vs_market", "section": "product", "type": "number", "min": 1, "max": 1000, "unit": "%", "riskier": "lower", "weight": 1,
+"label": "",
+"help": ""
+},
+{
+"id": "branded_goods", "section": "product", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "samples", "section": "product", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "passed", "label": "", "risk": 0},
+{"value": "not_tested", "label": "", "risk": 1},
+{"value": "not_requested", "label": "", "risk": 2},
+{"value": "refused", "label": "", "risk": 3},
+{"value": "failed", "label": "", "risk": 3}
+],
+"improve": {"to": "passed", "text": "Order samples and have them tested before the bulk order", "guide": "/guide/samples-and-testing/#samples"}
+},
+{
+"id": "test_reports", "section": "product", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "verified", "label": "", "risk": 0},
+{"value": "not_needed", "label": "", "risk": 0},
+{"value": "unverified", "label": "", "risk": 1},
+{"value": "none", "label": "", "risk": 2}
+]
+},
+{
+"id": "order_value_usd", "section": "payment", "type": "number", "min": 0, "unit": "US$", "riskier": "higher", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "deposit_percent", "section": "payment", "type": "number", "min": 0, "max": 100, "unit": "%", "riskier": "higher", "weight": 2,
+"label": "",
+"help": ""
+},
+{
+"id": "payment_method", "section": "payment", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "platform_escrow", "label": "", "risk": 0},
+{"value": "letter_of_credit", "label": "", "risk": 0},
+{"value": "credit_card", "label": "", "risk": 1},
+{"value": "paypal", "label": "", "risk": 1},
+{"value": "company_bank_transfer", "label": "", "risk": 2},
+{"value": "personal_account", "label": "", "risk": 3}
+],
+"improve": {"to": "platform_escrow", "text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, Alipay on 1688) instead", "guide": "/guide/safe-payment/#escrow"}
+},
+{
+"id": "payee", "section": "payment", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "contract_company", "label": "", "risk": 0},
+{"value": "platform", "label": "", "risk": 0},
+{"value": "other_company", "label": "", "risk": 1},
+{"value": "individual", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+],
+"improve": {"to": "contract_company", "text": "Pay only an account in the exact legal name on the contract, or the platform's checkout", "guide": "/guide/safe-payment/#check-the-payee"}
+},
+{
+"id": "bank_details_changed", "section": "payment", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "no", "label": "", "risk": 0},
+{"value": "yes", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "asked_to_pay_off_platform", "section": "payment", "type": "enum", "weight": 2,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "contract", "section": "payment", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "signed", "label": "", "risk": 0},
+{"value": "informal", "label": "", "risk": 1},
+{"value": "refused", "label": "", "risk": 2},
+{"value": "unknown", "label": ""}
+],
+"improve": {"to": "signed", "text": "Sign a written contract covering specifications, dates and after-sales terms", "guide": "/guide/contracts/#what-to-include"}
+},
+{
+"id": "pressure_tactics", "section": "payment", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "yes", "label": "", "risk": 1},
+{"value": "no", "label": "", "risk": 0},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "tracking", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "major_carrier", "label": "", "risk": 0},
+{"value": "none_yet", "label": "", "risk": 1},
+{"value": "dedicated_line", "label": "", "risk": 2}
+],
+"improve": {"to": "major_carrier", "text": "Ship with a major carrier whose tracking you can check yourself", "guide": "/guide/logistics-and-tracking/#tracking"}
+},
+{
+"id": "preshipment_inspection", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "booked", "label": "", "risk": 0},
+{"value": "allowed", "label": "", "risk": 1},
+{"value": "not_planned", "label": "", "risk": 2},
+{"value": "refused", "label": "", "risk": 3}
+],
+"improve": {"to": "booked", "text": "Book an independent pre-shipment inspection", "guide": "/guide/inspection/#pre-shipment-inspection"}
+},
+{
+"id": "export_docs", "section": "logistics", "type": "enum", "weight": 1,
+"label": "",
+"help": "",
+"values": [
+{"value": "complete", "label": "", "risk": 0},
+{"value": "incomplete", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+}
+],
+"rules": [
+{
+"id": "licence-mismatch",
+"when": "license_matches_registry is no",
+"severity": "critical", "points": 60,
+"title": "Licence details differ from the national registry",
+"why": "A licence that disagrees with the official record is either out of date or not this company's. Either way you cannot tell who you would be paying.",
+"fact": "",
+"source": "prc-company-law-2023",
+"locator": "",
+"guide": "/red-flags/licence-mismatch/#why-it-matters"
+},
+{
+"id": "registry-revoked-or-cancelled",
+"when": "registry_status is revoked_or_cancelled",
+"severity": "critical", "points": 60,
+"title": "The registry shows the company's licence revoked or the company cancelled",
+"why": "A company whose licence was revoked (吊销) or that was cancelled (注销) can no longer trade lawfully. Whoever takes your order is using the name of a business that has stopped, and you would have no company to hold to the contract.",
+"fact": "",
+"source": "prc-enterprise-info-publicity-regs",
+"locator": "",
+"guide": "/red-flags/registry-status/#why-it-matters"
+},
+{
+"id": "registry-not-found",
+"when": "registry_status is not_found",
+"severity": "critical", "points": 60,
+"title": "No company under that name or credit code in the national registry",
+"why": "A company must be registered to trade in mainland China, and registration is what issues its licence. If neither the exact name nor the credit code finds a record, the licence you were shown is not a real company's, or not under this name.",
+"fact": "",
+"source": "prc-market-entity-registration-regs",
+"locator": "",
+"guide": "/red-flags/registry-status/#why-it-matters"
+},
+{
+"id": "registry-abnormal-operations",
+"when": "registry_status is abnormal_operations",
+"severity": "high", "points": 35,
+"title": "The company is on the registry's abnormal-operations list (经营异常名录)",
+"why": "The registry puts a company on this list when, for example, it fails to file its annual report on time or cannot be reached at its registered address. A supplier you cannot locate through its own registration is a poor place to send an advance payment.",
+"fact": "",
+"source": "saic-abnormal-operations-measures",
+"locator": "",
+"guide": "/red-flags/registry-status/#why-it-matters"
+},
+{
+"id": "court-dishonest-debtor",
+"when": "court_enforcement is dishonest_debtor",
+"severity": "high", "points": 40,
+"title": "Listed by the courts as a dishonest judgment debtor (失信被执行人)",
+"why": "Courts list a company here when it has not performed a judgment or other enforceable decision and has also, for example, refused although able to pay, obstructed enforcement or hidden assets. A company that defies a court will not fear a complaint from a buyer abroad.",
+"fact": "",
+"source": "spc-dishonest-debtor-provisions",
+"locator": "",
+"guide": "/red-flags/court-enforcement/#why-it-matters"
+},
+{
+"id": "court-enforcement-records",
+"when": "court_enforcement is enforcement_records",
+"severity": "moderate", "points": 15,
+"title": "Subject to court enforcement (被执行人)",
+"why": "A court is enforcing a judgment, arbitral award or other enforceable decision against the company, so it did not meet that obligation of its own accord. One small case can be ordinary business; several, or large sums, point to a company in trouble.",
+"fact": "",
+"source": "zxgk-official",
+"locator": "",
+"guide": "/red-flags/court-enforcement/#why-it-matters"
+},
+{
+"id": "payee-individual",
+"when": "payee is individual",
+"severity": "critical", "points": 60,
+"title": "The money goes to a person's account",
+"why": "A personal account belongs to someone, not to the company on your contract. No platform protection or company stands behind it, and once the money is there nobody is obliged to deliver or refund.",
+"fact": "",
+"source": "alibaba-help-ta-tt",
+"locator": "",
+"guide": "/red-flags/payee-mismatch/#why-it-matters"
+},
+{
+"id": "payee-other-company",
+"when": "payee is other_company",
+"severity": "high", "points": 35,
+"title": "The money goes to a company other than the one on the contract",
+"why": "Your contract binds the company named on it. Money sent to another company, however it is explained (a sister firm, an agent, a tax reason), is hard to claim back from either.",
+"fact": "",
+"source": "ic3-bec",
+"locator": "",
+"guide": "/red-flags/payee-mismatch/#why-it-matters"
+},
+{
+"id": "bank-details-changed",
+"when": "bank_details_changed is yes",
+"severity": "high", "points": 40,
+"title": "Asked to pay a new or different bank account",
+"why": "A message announcing new bank details is a typical sign of a hijacked mailbox or chat: the supplier may be real, but the account may not be theirs. Treat it as unsafe until you have confirmed it by calling a number you already had.",
+"fact": "",
+"source": "ic3-bec",
+"locator": "",
+"guide": "/red-flags/bank-details-changed/#why-it-matters"
+},
+{
+"id": "invalid-uscc",
+"when": "uscc is invalid",
+"severity": "high", "points": 35,
+"title": "The credit code on the licence is not a valid code",
+"why": "Every genuine Unified Social Credit Code ends in a check character computed from the other 17 (national standard GB 32100-2015). A code that fails the check was mistyped or made up.",
+"fact": "",
+"source": "state-council-uscc-plan-2015",
+"locator": "",
+"guide": "/red-flags/invalid-uscc/#why-it-matters"
+},
+{
+"id": "young-company",
+"when": "years_registered < 3",
+"severity": "low", "points": 10,
+"title": "Company registered less than three years ago",
+"why": "A short company history gives little to check and makes it easier to disappear. Combine it with the other signs before trusting a large order.",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"locator": "",
+"guide": "/red-flags/young-company/#why-it-matters"
+},
+{
+"id": "store-under-1-year",
+"when": "store_years < 1",
+"severity": "moderate", "points": 20,
+"title": "Store has traded for less than a year, under every benchmark the checker uses",
+"why": "Pop-up stores trade for a few months, take large payments and close before disputes arrive. A store this young has no track record to protect.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "store-under-3-years",
+"when": "platform is 1688 and store_years >= 1 and store_years < 3",
+"severity": "low", "points": 10,
+"title": "Store has traded for less than three years, the checker's 1688 benchmark",
+"why": "Three years of selling is the benchmark the checker uses for an established 1688 store; a younger one has a shorter record to judge.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "store-under-3-years-other-platform",
+"when": "platform is other and store_years >= 1 and store_years < 3",
+"severity": "low", "points": 10,
+"title": "Store has traded for less than three years, the strictest benchmark (platform other or not given)",
+"why": "Without a platform's own benchmark to go by, the checker holds the store to the strictest one it uses, three years of trading.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "store-under-2-years-alibaba",
+"when": "platform is alibaba and store_years >= 1 and store_years < 2",
+"severity": "low", "points": 10,
+"title": "Store has traded for less than two years, the checker's Alibaba.com benchmark",
+"why": "The checker's benchmark for an established Alibaba.com supplier is two years; a younger store has less of a record to judge. Gold Supplier does not make up for it: it is a paid membership, not a verification.",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"locator": "",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "personal-email",
+"when": "email_domain is personal",
+"severity": "low", "points": 10,
+"title": "Supplier uses a personal email address",
+"why": "A free mailbox is not tied to any company, so it proves nothing about who is behind the offer and can be abandoned at any time.",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"locator": "",
+"guide": "/red-flags/personal-email/#why-it-matters"
+},
+{
+"id": "reviews-sudden-spike",
+"when": "reviews is sudden_spike",
+"severity": "moderate", "points": 15,
+"title": "Sudden burst of positive reviews",
+"why": "Reviews that arrive all at once can be bought or faked feedback, meant to make a new or troubled store look trustworthy.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "reviews-mostly-negative",
+"when": "reviews is mostly_negative",
+"severity": "moderate", "points": 15,
+"title": "Reviews are mostly negative",
+"why": "Earlier buyers are telling you what is likely to happen to your order.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "reviews-few-or-none",
+"when": "reviews is few_or_none",
+"severity": "low", "points": 5,
+"title": "Few or no reviews",
+"why": "Without feedback from earlier buyers there is no evidence either way, so everything rests on your own checks.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/red-flags/review-anomalies/#why-it-matters"
+},
+{
+"id": "factory-check-refused",
+"when": "factory_check is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses a factory visit or video",
+"why": "A real factory has little to lose from showing its production line. Refusing often means a trading company posing as a factory, or no factory at all.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "factory-claim-unverified",
+"when": "claims_factory is yes and factory_check is photos_only or not_done",
+"severity": "moderate", "points": 15,
+"title": "Factory claim backed by photos at most",
+"why": "Photos are easy to borrow from someone else's factory. Until you have seen the production line live or in person, the factory claim is unproven.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "factory-claim-small-staff",
+"when": "claims_factory is yes and employees < 50",
+"severity": "moderate", "points": 15,
+"title": "Claims to be a factory with fewer than 50 staff",
+"why": "A small headcount fits a trading company, which resells others' goods with less control over quality, better than a manufacturer. The 50-staff line is one guide's rule of thumb that the checker adopts as its own.",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"locator": "",
+"guide": "/red-flags/unverified-factory/#why-it-matters"
+},
+{
+"id": "price-well-below-market",
+"when": "price_vs_market < 70",
+"severity": "moderate", "points": 15,
+"title": "Price far below the market",
+"why": "An offer far under the usual price is a common lure in scams, or a sign that materials and quality will be cut. Treating anything below 70% of the market price as a red flag is the checker's own policy, not a figure from the sources.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/red-flags/price-too-good/#why-it-matters"
+},
+{
+"id": "branded-below-half-price",
+"when": "branded_goods is yes and price_vs_market < 50",
+"severity": "high", "points": 30,
+"title": "Branded goods at less than half the market price",
+"why": "Genuine branded goods are rarely sold this cheaply, so at this discount they may well be counterfeit, and selling counterfeits exposes you to infringement claims and damage to your reputation. The 50% line is the checker's own policy, not a figure from the sources.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/red-flags/counterfeit-pricing/#why-it-matters"
+},
+{
+"id": "samples-failed",
+"when": "samples is failed",
+"severity": "high", "points": 40,
+"title": "Samples failed your tests",
+"why": "The bulk order is rarely better than the samples. A failed sample is direct evidence the goods will not be what was promised.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-refused",
+"when": "samples is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses to send samples",
+"why": "Samples are the cheapest way to check quality before paying for the bulk order; a supplier that will not send any is keeping you from that check.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-not-requested",
+"when": "samples is not_requested",
+"severity": "moderate", "points": 15,
+"title": "No samples requested before the bulk order",
+"why": "Without a sample you will first see the goods when the whole order arrives, when it is too late to fix anything.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "samples-not-tested",
+"when": "samples is not_tested",
+"severity": "low", "points": 5,
+"title": "Samples received but not tested",
+"why": "A sample only protects you once you have compared its materials, workmanship and packaging with what was promised.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/no-samples/#why-it-matters"
+},
+{
+"id": "test-reports-missing",
+"when": "test_reports is none",
+"severity": "moderate", "points": 15,
+"title": "No compliance documents for a product that needs them",
+"why": "Without the documents your market requires (for example the EU declaration of conformity behind a CE mark, or an FCC authorisation) you cannot show that the product may be sold there, and the risk is yours. A report against a Chinese GB/T standard does not answer that.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/missing-test-reports/#why-it-matters"
+},
+{
+"id": "test-reports-unverified",
+"when": "test_reports is unverified",
+"severity": "low", "points": 8,
+"title": "Compliance documents not checked",
+"why": "A mark or a certificate proves little on its own: CE is the manufacturer's own declaration, and reports are easy to copy. One counts once its issuer confirms that it is genuine and covers this product.",
+"fact": "",
+"source": "eu-access2markets-ce-marking",
+"locator": "",
+"guide": "/red-flags/missing-test-reports/#why-it-matters"
+},
+{
+"id": "personal-account-payment",
+"when": "payment_method is personal_account",
+"severity": "critical", "points": 60,
+"title": "Payment into a personal account",
+"why": "Money sent to a private WeChat, Alipay or bank account is outside the platform: no checkout, dispute process or buyer protection covers it, and you cannot reverse it yourself. Only a fast police report may get it frozen.",
+"fact": "",
+"source": "alibaba-help-ta-tt",
+"locator": "",
+"guide": "/red-flags/personal-account-payment/#why-it-matters"
+},
+{
+"id": "off-platform-payment-request",
+"when": "asked_to_pay_off_platform is yes",
+"severity": "high", "points": 35,
+"title": "Asked to pay outside the platform",
+"why": "Moving payment off the platform takes it out of reach of the platform's checkout and dispute process, which is why scammers ask for it. A genuine supplier can accept payment through the platform.",
+"fact": "",
+"source": "alibaba-help-offline-complaint",
+"locator": "",
+"guide": "/red-flags/off-platform-payment/#why-it-matters"
+},
+{
+"id": "new-store-large-upfront",
+"when": "store_years < 1 and deposit_percent >= 50 and order_value_usd >= 5000",
+"severity": "critical", "points": 40,
+"title": "New store wants half or more of a large order up front",
+"why": "This is the pop-up store pattern: a store with no history collects big prepayments, then closes before it has to deliver.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/new-store/#why-it-matters"
+},
+{
+"id": "deposit-over-30-percent",
+"when": "order_value_usd >= 500 and deposit_percent > 30",
+"severity": "moderate", "points": 15,
+"title": "More than 30% paid before shipment",
+"why": "The more you pay before the goods are checked, the more you lose if they are wrong or never come. From US$500 up, this site's rule is an advance payment (预付款) of at most 30%, the balance after inspection; do not call it 定金, which the Civil Code caps at 20%.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/large-deposit/#why-it-matters"
+},
+{
+"id": "contract-refused",
+"when": "contract is refused",
+"severity": "high", "points": 25,
+"title": "Supplier refuses to sign a contract",
+"why": "A supplier that will not put specifications, dates and penalties in writing is keeping its options open at your expense, and leaves you little to enforce in a dispute.",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"locator": "",
+"guide": "/red-flags/no-contract/#why-it-matters"
+},
+{
+"id": "no-written-contract",
+"when": "contract is informal",
+"severity": "moderate", "points": 10,
+"title": "No written or platform contract",
+"why": "Chat messages and quotes rarely spell out specifications, delivery dates and remedies. Without them a dispute comes down to your word against the supplier's.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/no-contract/#why-it-matters"
+},
+{
+"id": "pressure-tactics",
+"when": "pressure_tactics is yes",
+"severity": "moderate", "points": 15,
+"title": "Pressure to decide or pay quickly",
+"why": "Deadlines and last-chance offers are there to stop you checking. A genuine supplier can wait a few days for a sample or an inspection.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/red-flags/pressure-tactics/#why-it-matters"
+},
+{
+"id": "dedicated-line-tracking",
+"when": "tracking is dedicated_line",
+"severity": "moderate", "points": 15,
+"title": "Tracking only through a \"dedicated line\"",
+"why": "Internal or dedicated-line tracking numbers cannot be checked independently and can hide a shipment that never happened.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/dedicated-line-tracking/#why-it-matters"
+},
+{
+"id": "inspection-refused",
+"when": "preshipment_inspection is refused",
+"severity": "high", "points": 35,
+"title": "Supplier refuses a pre-shipment inspection",
+"why": "An inspection is the last chance to catch wrong quality or quantity before the balance is paid and the goods leave. Refusing it suggests the goods would not pass.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/refused-inspection/#why-it-matters"
+},
+{
+"id": "export-docs-incomplete",
+"when": "export_docs is incomplete",
+"severity": "moderate", "points": 10,
+"title": "Export documents incomplete",
+"why": "Missing invoices, packing lists or export declarations can hold goods at customs, and a supplier that cannot produce them may not be able to export at all.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/red-flags/export-docs-incomplete/#why-it-matters"
+}
+],
+"positives": [
+{
+"id": "escrow-payment",
+"when": "payment_method is platform_escrow",
+"points": -15,
+"title": "Paying through the platform's own checkout",
+"why": "The order stays inside the platform's refund and dispute process: on Alibaba.com, Trade Assurance lets you claim a refund for late shipment or poor quality within the claim period; on 1688, sourcing guides say Alipay holds the money until receipt is confirmed.",
+"fact": "",
+"source": "alibaba-help-ta-protect",
+"locator": "",
+"guide": "/guide/safe-payment/#escrow"
+},
+{
+"id": "letter-of-credit",
+"when": "payment_method is letter_of_credit",
+"points": -15,
+"title": "Paying by letter of credit",
+"why": "Under a letter of credit the bank pays against documents, not goods: the money moves only when the documents you required, such as an inspection certificate, comply with the credit's terms.",
+"fact": "",
+"source": "icc-ucp600-handbook",
+"locator": "",
+"guide": "/guide/safe-payment/#letters-of-credit"
+},
+{
+"id": "factory-verified",
+"when": "factory_check is in_person or third_party_audit",
+"points": -15,
+"title": "Factory verified in person or by an auditor",
+"why": "Seeing the production line yourself, or through an independent auditor, is the strongest proof that the factory exists and makes your goods.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/guide/factory-verification/#visit"
+},
+{
+"id": "licence-matches-registry",
+"when": "license_matches_registry is yes",
+"points": -10,
+"title": "Licence matches the national registry",
+"why": "The company on the licence exists and its record agrees with what the supplier told you.",
+"fact": "",
+"source": "prc-company-law-2023",
+"locator": "",
+"guide": "/guide/business-licence/#compare-details"
+},
+{
+"id": "inspection-booked",
+"when": "preshipment_inspection is booked",
+"points": -10,
+"title": "Pre-shipment inspection booked",
+"why": "An independent inspector will check quality and quantity before you pay the balance.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/inspection/#pre-shipment-inspection"
+},
+{
+"id": "factory-live-video",
+"when": "factory_check is live_video",
+"points": -8,
+"title": "Live video tour of the factory",
+"why": "A live tour of machinery and production lines is much harder to fake than photos.",
+"fact": "",
+"source": "alibaba-recovery-legal",
+"locator": "",
+"guide": "/guide/factory-verification/#video-call"
+},
+{
+"id": "samples-passed",
+"when": "samples is passed",
+"points": -8,
+"title": "Samples tested and passed",
+"why": "You have seen the quality the supplier can deliver and have a reference to hold the bulk order to.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/samples-and-testing/#samples"
+},
+{
+"id": "contract-signed",
+"when": "contract is signed",
+"points": -8,
+"title": "Written contract signed",
+"why": "Specifications, dates and remedies in writing give you something to enforce in a dispute.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/contracts/#e-contract"
+},
+{
+"id": "badge-deep-factory-audit",
+"when": "badges has deep_factory_audit",
+"points": -8,
+"title": "Deep Factory Audit badge",
+"why": "One sourcing guide says this badge means the platform or a third party checked the supplier's credentials and capabilities; we found no 1688 criteria for it, so check that the audited company is the one on the licence.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-delivery-guarantee",
+"when": "badges has delivery_guarantee",
+"points": -8,
+"title": "Delivery Guarantee badge",
+"why": "According to one guide to buying on 1688, the supplier has put money on deposit with the platform as a guarantee that it will deliver. It backs delivery, not quality.",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-powerful-merchant",
+"when": "badges has powerful_merchant",
+"points": -5,
+"title": "Powerful Merchant badge",
+"why": "One sourcing guide names this badge among those showing that the platform or a third party checked the supplier's credentials and capabilities; we have not found 1688's own criteria for it.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-brand-authorization",
+"when": "badges has brand_authorization",
+"points": -5,
+"title": "Brand Authorization badge",
+"why": "One sourcing guide counts this badge among those showing that the platform or a third party checked the seller's credentials. It is not the brand owner's own confirmation: ask for the authorisation document and check it with the brand.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-verified-supplier",
+"when": "badges has verified_supplier",
+"points": -5,
+"title": "Verified Supplier",
+"why": "Alibaba.com gives this badge after independent inspection firms check the supplier's documents and inspect its business on site. Gold Supplier is different: a paid membership that published descriptions put at a basic identity check.",
+"fact": "",
+"source": "alibaba-verified-supplier",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-trade-assurance",
+"when": "badges has trade_assurance",
+"points": -5,
+"title": "Offers Trade Assurance",
+"why": "The supplier accepts Trade Assurance. Paid through Alibaba.com's checkout, the order is covered for late shipment or poor quality: you can claim a refund within the claim period. The money is not held back until you approve delivery.",
+"fact": "",
+"source": "alibaba-help-ta-refund-source",
+"locator": "",
+"guide": "/guide/platform-signals/#badges"
+},
+{
+"id": "badge-chengxintong",
+"when": "badges has chengxintong",
+"points": -3,
+"title": "Chengxintong (诚信通) member",
+"why": "The supplier pays for 1688's yearly membership, which one sourcing guide says most suppliers need to sell officially on 1688. It shows commitment to the platform but is not a quality check.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/platform-signals/#chengxintong"
+},
+{
+"id": "established-store",
+"when": "store_years >= 3",
+"points": -5,
+"title": "Store has traded for three years or more",
+"why": "Years of trading on the platform build a record the supplier has reason to protect.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/platform-signals/#store-age"
+},
+{
+"id": "established-company",
+"when": "years_registered >= 3",
+"points": -5,
+"title": "Company registered three or more years ago",
+"why": "An established company has a history you can check and more to lose by disappearing.",
+"fact": "",
+"source": "axencis-counterfeit-2025",
+"locator": "",
+"guide": "/guide/business-licence/#search-gsxt"
+},
+{
+"id": "deposit-within-30-percent",
+"when": "deposit_percent <= 30",
+"points": -5,
+"title": "Advance payment of 30% or less",
+"why": "Most of the price stays with you until the goods have been checked.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/safe-payment/#30-70-rule"
+},
+{
+"id": "reviews-consistent",
+"when": "reviews is consistent",
+"points": -5,
+"title": "Steady sales and positive reviews",
+"why": "A long, even record of sales and feedback is hard to fake.",
+"fact": "",
+"source": "checklist-1688",
+"locator": "",
+"guide": "/guide/transactions-and-reviews/#reviews"
+},
+{
+"id": "test-reports-verified",
+"when": "test_reports is verified",
+"points": -5,
+"title": "Compliance documents checked as genuine",
+"why": "You hold the compliance documents and test reports your market requires for this product and have confirmed with their issuers that they are genuine.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/samples-and-testing/#test-reports"
+},
+{
+"id": "major-carrier-tracking",
+"when": "tracking is major_carrier",
+"points": -5,
+"title": "Tracking from a major carrier",
+"why": "You can follow the shipment on the carrier's own site instead of trusting the supplier's word.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/logistics-and-tracking/#tracking"
+},
+{
+"id": "export-docs-complete",
+"when": "export_docs is complete",
+"points": -5,
+"title": "Export documents in place",
+"why": "Invoices, packing lists and the export declaration are ready, so the goods should clear customs.",
+"fact": "",
+"source": "sourcingxpro-1688",
+"locator": "",
+"guide": "/guide/export-documents/#checklist"
+}
+],
+"actions": [
+{
+"id": "confirm-bank-details",
+"after": ["bank-details-changed"],
+"text": "Do not pay the new account yet: confirm it by calling the supplier on a phone number you already had before the request, never one given in the message that asked for the change.",
+"guide": "/guide/safe-payment/#changed-bank-details"
+},
+{
+"id": "stop-and-secure",
+"after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual"],
+"text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
+"guide": "/playbook/stop-and-secure/"
+},
+{
+"id": "check-registry",
+"when": "license_matches_registry is unknown",
+"text": "Look the company up on the national registry (gsxt.gov.cn) and compare it with the business licence.",
+"guide": "/guide/business-licence/#search-gsxt"
+},
+{
+"id": "check-registry-status",
+"when": "registry_status is unknown",
+"text": "Check the company's status on gsxt.gov.cn: still operating, not revoked or cancelled, and not on the abnormal-operations list.",
+"guide": "/guide/business-licence/#registry-status"
+},
+{
+"id": "check-court-records",
+"when": "court_enforcement is unknown",
+"text": "Search the company on the courts' enforcement site, zxgk.court.gov.cn, for enforcement and dishonest-debtor records.",
+"guide": "/guide/business-licence/#court-records"
+},
+{
+"id": "check-uscc",
+"when": "uscc is unknown",
+"after": ["invalid-uscc"],
+"text": "Get a clear copy of the business licence and check its 18-character credit code.",
+"guide": "/guide/business-licence/#check-the-uscc"
+},
+{
+"id": "pay-through-escrow",
+"when": "payment_method is unknown or credit_card or paypal or company_bank_transfer or personal_account",
+"text": "Pay through the platform's own checkout (Trade Assurance on Alibaba.com, the Alipay guaranteed transaction on 1688) or by letter of credit, so the payment stays within the platform's refund and dispute process or the bank pays only against the documents you required.",
+"guide": "/guide/safe-payment/#escrow"
+},
+{
+"id": "check-payee",
+"when": "payee is unknown",
+"after": ["payee-other-company", "payee-individual"],
+"text": "Before paying, check that the account holder's name is exactly the legal name on the contract and business licence.",
+"guide": "/guide/safe-payment/#check-the-payee"
+},
+{
+"id": "split-payment",
+"after": ["deposit-over-30-percent", "new-store-large-upfront"],
+"text": "Limit the advance payment (预付款) to 30% and pay the 70% balance only after the goods have been checked. Call it an advance payment in the contract, not 定金.",
+"guide": "/guide/safe-payment/#30-70-rule"
+},
+{
+"id": "verify-factory",
+"when": "factory_check is unknown or photos_only or not_done",
+"text": "Ask for a live video tour of the production line, or visit or send an auditor.",
+"guide": "/guide/factory-verification/#video-call"
+},
+{
+"id": "factory-or-trader",
+"after": ["factory-claim-small-staff", "factory-claim-unverified"],
+"text": "Work out whether you are dealing with the factory itself or a trading company.",
+"guide": "/guide/factory-verification/#trading-company-or-factory"
+},
+{
+"id": "order-samples",
+"when": "samples is unknown or not_requested or not_tested",
+"text": "Order samples and test them against your specification before the bulk order.",
+"guide": "/guide/samples-and-testing/#samples"
+},
+{
+"id": "trial-order",
+"after": ["store-under-1-year", "store-under-3-years", "store-under-3-years-other-platform", "store-under-2-years-alibaba", "young-company", "new-store-large-upfront"],
+"text": "Start with a small trial order before committing to a large one.",
+"guide": "/guide/samples-and-testing/#trial-order"
+},
+{
+"id": "get-test-reports",
+"when": "test_reports is unknown",
+"after": ["test-reports-missing", "test-reports-unverified"],
+"text": "Ask for the compliance documents your market requires (for example an EU declaration of conformity or an FCC authorisation, with the lab reports behind them) and confirm with their issuers that they are genuine and cover this product.",
+"guide": "/guide/samples-and-testing/#test-reports"
+},
+{
+"id": "check-brand",
+"after": ["branded-below-half-price"],
+"text": "Treat cheap branded goods as likely counterfeits until the seller proves it is authorised by the brand.",
+"guide": "/guide/brand-protection/#counterfeits"
+},
+{
+"id": "written-contract",
+"when": "contract is unknown or informal",
+"text": "Put the order in a written contract: specifications, delivery dates, after-sales terms and penalties.",
+"guide": "/guide/contracts/#what-to-include"
+},
+{
+"id": "book-inspection",
+"when": "preshipment_inspection is unknown or allowed or not_planned",
+"text": "Book an independent inspection before the goods ship and before you pay the balance.",
+"guide": "/guide/inspection/#pre-shipment-inspection"
+},
+{
+"id": "carrier-tracking",
+"after": ["dedicated-line-tracking"],
+"text": "Insist on a tracking number from a major carrier that you can check yourself.",
+"guide": "/guide/logistics-and-tracking/#dedicated-lines"
+},
+{
+"id": "check-export-docs",
+"when": "export_docs is unknown",
+"after": ["export-docs-incomplete"],
+"text": "Confirm the invoice, packing list and export declaration are ready before paying the balance.",
+"guide": "/guide/export-documents/#checklist"
+},
+{
+"id": "check-reviews",
+"when": "reviews is unknown",
+"after": ["reviews-sudden-spike", "reviews-mostly-negative"],
+"text": "Read the store's transaction history and reviews, looking for sudden spikes and repeated complaints.",
+"guide": "/guide/transactions-and-reviews/#transaction-data"
+},
+{
+"id": "check-store-age",
+"when": "store_years is unknown",
+"text": "Check how long the store has traded on the platform.",
+"guide": "/guide/platform-signals/#store-age"
+},
+{
+"id": "log-refusal",
+"after": ["factory-check-refused", "samples-refused", "inspection-refused", "contract-refused"],
+"text": "Record the refusal in your supplier ratings: a supplier that blocks basic checks is one to avoid.",
+"guide": "/guide/internal-controls/#supplier-ratings"
+},
+{
+"id": "keep-records",
+"when": "always",
+"text": "Keep chats, orders and receipts on the platform; they are your evidence if anything goes wrong.",
+"guide": "/guide/internal-controls/#records"
+}
+]
 }
 `

@@ -35,6 +35,9 @@ func TestForBrowser(t *testing.T) {
 		if len(slim) >= len(data) {
 			t.Errorf("%s: nothing was left out", filepath.Base(file))
 		}
+		if bytes.Contains(slim, []byte("\n ")) || bytes.Contains(slim, []byte("\n\t")) {
+			t.Errorf("%s: the browser's copy keeps indentation", filepath.Base(file))
+		}
 	}
 }
 
@@ -107,10 +110,10 @@ func blank(v any) {
 }
 
 // A value with escaped quotes is emptied whole; a key inside a string is not
-// a key.
+// a key; indentation goes.
 func TestForBrowserEscapes(t *testing.T) {
 	in := "{\n  \"why\": \"say \\\"fact\\\": \\\"x\\\"\",\n  \"fact\": \"a \\\"b\\\" c\\\\\",\n  \"locator\": \"art. 5\"\n}\n"
-	want := "{\n  \"why\": \"say \\\"fact\\\": \\\"x\\\"\",\n  \"fact\": \"\",\n  \"locator\": \"\"\n}\n"
+	want := "{\n\"why\": \"say \\\"fact\\\": \\\"x\\\"\",\n\"fact\": \"\",\n\"locator\": \"\"\n}\n"
 	if got := string(ForBrowser([]byte(in))); got != want {
 		t.Errorf("ForBrowser:\n got %s\nwant %s", got, want)
 	}
