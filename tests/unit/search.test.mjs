@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const build = new URL("../../build/unit/search/", import.meta.url).pathname;
 const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
-const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
+const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, correctionsFor, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
 const { rankPages, plan, excerpt, FILLER_WORDS } = require(build + "engine.js");
 const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
 
@@ -71,6 +71,8 @@ test("correction terms: the words under the word's typo keys, ranked, stemmed an
   const many = [{ k: { ca: ["cargback", "chargbacj", "chargbacx", "chargbacz"] } }];
   assert.equal(correctionTerms("chargback", "chargback", many).size, TYPO_LIMIT);
   assert.deepEqual(correctionTerms("chargback", "chargback", []), new Map());
+  // The words themselves, for the results to say what was looked up instead.
+  assert.deepEqual(correctionsFor("chargback", "chargback", files).map((c) => [c.word, c.term]), [["chargeback", "chargeback"], ["scharback", "scharback"]]);
 });
 
 test("a query's stop and question words are dropped; the last word being typed matches as a prefix", () => {

@@ -27,7 +27,7 @@ const Version = 3
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…]}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…],"rare":ThesaurusRare}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
 //	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
@@ -140,6 +140,9 @@ type manifest struct {
 	Shards []string `json:"shards"`
 	Typo   []string `json:"typo"`
 	Thes   []string `json:"thes"`
+	// Rare is ThesaurusRare: the browser also looks up the meanings of a
+	// word the index holds in this many sections or fewer.
+	Rare int `json:"rare"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -195,7 +198,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: pageGroups(pages),
 		Shards: firstKeys(shards, func(s *shard) string { return s.first }),
 		Typo:   firstKeys(typoShards, func(s typoShard) string { return s.first }),
-		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first })})
+		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first }),
+		Rare:   ThesaurusRare})
 	if err != nil {
 		return nil, err
 	}

@@ -148,7 +148,9 @@ func TestBuild(t *testing.T) {
 	}
 	// Pages are numbered by group: glossary, guide, playbook.
 	wantGroups := [][]any{{"glossary", "Glossary", 0.0, 0.0}, {"guide", "Vetting guide", 1.0, 1.0}, {"playbook", "Recovery playbook", 2.0, 2.0}}
-	if m.V != Version || m.Pages != 3 || !reflect.DeepEqual(m.Groups, wantGroups) {
+	// "rare" tells the browser when to look a word's meanings up: the
+	// threshold the thesaurus keys were cut at.
+	if m.V != Version || m.Pages != 3 || !reflect.DeepEqual(m.Groups, wantGroups) || m.Rare != ThesaurusRare {
 		t.Fatalf("manifest = %+v", m)
 	}
 	post := postingsOf(t, idx, m)
