@@ -152,7 +152,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(`
   someone somebody something anything anyone everyone people way ways
   best good ok okay exactly possible still even already ever else go
   going goes make sure whats hows wheres whos thats theres lot kind
-  sort maybe probably supposed let`.split(/\s+/).filter(Boolean));
+  sort maybe probably supposed let bad better worse worst`.split(/\s+/).filter(Boolean));
 
 // The filler words' stems: "making" and "wanted" are filler as "make" and
 // "want" are.
