@@ -129,6 +129,22 @@ test("ranking: the best section is the one holding more of the query's words", (
   assert.equal(matches[0].sections[0][0], 2, "section 2 has both words");
 });
 
+test("ranking: a section holding the words nearly as strongly as the page top is linked before it", () => {
+  // Section 0 (the page top: title and description) scores best; section 3
+  // holds the same words at 0.7 of its score, section 2 only one of them.
+  const { matches } = rankPages([
+    scores([[1, 0, 50], [1, 2, 60], [1, 3, 35]]),
+    scores([[1, 0, 50], [1, 3, 35]]),
+  ]);
+  assert.deepEqual(matches[0].sections.map(([s]) => s), [3, 0, 2], "section 3 is linked first; section 2 lacks a word");
+  // The page's score still takes the top as its best section: 100, plus
+  // SPREAD (0.5) of what the best per word adds (60 + 50 - 100), plus DEPTH
+  // (0.1) of the other sections (section 2: 60 × 1/2; section 3: 70).
+  assert.equal(matches[0].score, 100 + 0.5 * 10 + 0.1 * (30 + 70));
+  const weak = rankPages([scores([[1, 0, 50], [1, 3, 20]]), scores([[1, 0, 50], [1, 3, 20]])]).matches[0];
+  assert.equal(weak.sections[0][0], 0, "a section far weaker than the top is not linked first");
+});
+
 test("excerpts mark the matched words", () => {
   const segs = excerpt("Keep the money in escrow until the goods arrive.", [{ term: "escrow", prefix: false }, { term: "goods", prefix: false }]);
   assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ["escrow", "goods"]);

@@ -76,6 +76,11 @@ const (
 	// "answers"): a field like a heading, in a reader's words (as much
 	// as a heading ranked the judged sets best).
 	bonusAnswers = 2.0
+	// bonusDescription is the bonus of the words of the page's
+	// description (its meta description, the author's one- or
+	// two-sentence summary), for the page top: less than a heading, as
+	// it is longer and says more in passing.
+	bonusDescription = 1.0
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -332,6 +337,7 @@ func analyze(p Page, syn *synonyms, sc *scratch) []secTerms {
 		}
 		if si == 0 {
 			add(p.Title, bonusPageTitle)
+			add(p.Description, bonusDescription)
 		}
 		if s.Weight > 0 {
 			st.weight = s.Weight

@@ -136,6 +136,9 @@ const SECTION_COORD = 1;
 // sense. (0.5 until issue 27's third round; 0.7 ranked the judged sets as
 // well or better.)
 const RARE_WEIGHT = 0.7;
+// A section as good as the page top in words, and this share of its score,
+// is linked before it (linkFirst).
+const TOP_YIELD = 0.6;
 // When nothing matched: part of a word (engine.loosen), weighted low.
 const LOOSE_SHARE = 0.6;
 const LOOSE_WEIGHT = 0.3;
@@ -227,7 +230,7 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
     const spread = p.best.reduce((a, b) => a + b, 0) - top;
     const matched = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
     const rest = sections.slice(1).reduce((a, [, s]) => a + s, 0);
-    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (matched / n) ** COORD, sections });
+    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (matched / n) ** COORD, sections: linkFirst(sections, p.covered) });
   }
   const most = all.reduce((m, x) => Math.max(m, x.matched), 0);
   let least = most;
@@ -235,6 +238,21 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
   const matches = all.filter((m) => m.matched >= least && m.matched > 0);
   matches.sort((a, b) => b.score - a.score || a.page - b.page);
   return { matches, most };
+}
+
+/**
+ * The sections of a page in the order its result links them, best first.
+ * The page top (section 0) holds the page's title and description, which
+ * name what the whole page is about: a section holding as many of the
+ * query's words, scoring at least TOP_YIELD of the top, is the more exact
+ * link, and is linked first.
+ */
+function linkFirst(sections: [number, number][], covered: Map<number, number>): [number, number][] {
+  const first = sections[0];
+  if (!first || first[0] !== 0) return sections;
+  const need = covered.get(0) ?? 0;
+  const i = sections.findIndex(([sec, s]) => sec !== 0 && (covered.get(sec) ?? 0) >= need && s >= TOP_YIELD * first[1]);
+  return i < 0 ? sections : [sections[i]!, ...sections.filter((_, j) => j !== i)];
 }
 
 export class SearchIndex {
