@@ -26,6 +26,7 @@ type Result struct {
 	Improvements []Improvement // up to three changes that would lower the score most, best first
 	RulesVersion int           // the version of the rules that produced this result
 	USCC         *USCCResult   // the credit code check, when a code was given
+	Entity       *Entity       // the documents behind the company, when any was given (entity.go)
 }
 
 // Improvement is an answer the buyer can still change (how to pay, whom to
@@ -74,6 +75,7 @@ func Score(p Profile) Result {
 		u := o.uscc
 		res.USCC = &u
 	}
+	res.Entity = defaultRules.entity(&o.entity, p.answers)
 	return res
 }
 
@@ -113,6 +115,7 @@ func (s *Scorer) Score(p *Profile) *Result {
 		s.uscc = o.uscc
 		s.res.USCC = &s.uscc
 	}
+	s.res.Entity = defaultRules.entity(&o.entity, p.answers)
 	return &s.res
 }
 
@@ -126,14 +129,16 @@ type outcome struct {
 	known                           int
 	uscc                            USCCResult
 	hasUSCC                         bool
+	entity                          entityCheck
 }
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, answered, known, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	o.entity = rs.check(p.answers)
+	sat, answered, known := rs.satisfy(p.answers, &o.entity)
 	o.known = known
 	o.sat = sat
-	o.hasUSCC = hasUSCC
+	o.uscc, o.hasUSCC = o.entity.uscc, o.entity.hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
 	o.firedActions = matching(&sat, wordActions, rs.multi[wordActions])
@@ -373,6 +378,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	if r.USCC != nil {
 		b = appendJSONKey(b, "uscc", false)
 		b = r.USCC.AppendJSON(b)
+	}
+	if r.Entity != nil {
+		b = appendJSONKey(b, "entity", false)
+		b = r.Entity.AppendJSON(b)
 	}
 	return append(b, '}')
 }
