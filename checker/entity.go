@@ -114,7 +114,7 @@ func (rs *ruleSet) check(answers []answer) entityCheck {
 	for _, doc := range [...]struct {
 		name string
 		qi   int
-	}{{"payee", q.payeeName}, {"seal", q.seal}} {
+	}{{"seal", q.seal}, {"payee", q.payeeName}} {
 		v := text(doc.qi)
 		if v == "" {
 			continue
