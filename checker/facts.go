@@ -87,8 +87,8 @@ func (rs *ruleSet) factIndex(id string) (int, string) {
 	return -1, ""
 }
 
-// factValues is the value bits of each fact of rs, for one profile: bit j
-// set when value j holds. A fact that is not known has none.
+// satisfyFacts sets the clause bits of the facts' values that hold for the
+// profile e has read; a fact that is not known sets none.
 func (rs *ruleSet) satisfyFacts(e *entityCheck, sat *satisfied) {
 	for i := range rs.facts {
 		f := &rs.facts[i]
@@ -113,10 +113,10 @@ func (e *entityCheck) factBits(id string) uint64 {
 			}
 		}
 	case "contract_uscc_match":
-		switch e.codeMatch {
-		case "same":
+		switch e.match[docCode] {
+		case matchSame:
 			return 1
-		case "different":
+		case matchDifferent:
 			return 2
 		}
 	case "name_mismatches":

@@ -75,7 +75,7 @@ func Score(p Profile) Result {
 		u := o.uscc
 		res.USCC = &u
 	}
-	res.Entity = defaultRules.entity(&o.entity, p.answers)
+	res.Entity = defaultRules.entity(&o.entity, p.answers, nil)
 	return res
 }
 
@@ -88,11 +88,12 @@ type Scorer struct {
 	// largest part of a score.
 	NoImprovements bool
 
-	buf  []*Finding
-	acts []*Action
-	imps []Improvement
-	uscc USCCResult
-	res  Result
+	buf    []*Finding
+	acts   []*Action
+	imps   []Improvement
+	uscc   USCCResult
+	entity Entity
+	res    Result
 }
 
 // Score is like the package's Score, but reuses the scorer's memory.
@@ -115,7 +116,7 @@ func (s *Scorer) Score(p *Profile) *Result {
 		s.uscc = o.uscc
 		s.res.USCC = &s.uscc
 	}
-	s.res.Entity = defaultRules.entity(&o.entity, p.answers)
+	s.res.Entity = defaultRules.entity(&o.entity, p.answers, &s.entity)
 	return &s.res
 }
 
@@ -134,7 +135,7 @@ type outcome struct {
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	o.entity = rs.check(p.answers)
+	rs.check(p.answers, &o.entity)
 	sat, answered, known := rs.satisfy(p.answers, &o.entity)
 	o.known = known
 	o.sat = sat
