@@ -126,6 +126,9 @@ export class ResultPanel {
   /** The licence's code in a sentence, one row per document typed, the account's country and the answers set aside. */
   private showEntity(r: Result): void {
     const e = r.entity;
+    // No document typed: the section's hint and the code's sentence are for
+    // the screen; a paper report stays short.
+    $(this.root, "[data-entity]").classList.toggle("no-print", !e || e.documents.length === 0);
     const code = $(this.root, "[data-entity-code]");
     const bank = e && e.bank_country !== "" && e.bank_country !== "unknown" ? this.msg("entityBank_" + e.bank_country) : "";
     const parts = [e?.uscc?.valid ? e.uscc.summary : "", bank].filter((t) => t !== "");
