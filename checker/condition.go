@@ -100,32 +100,9 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 	var canon []string
 	for i := 0; i < len(words); {
 		field := words[i]
-		di, problem := rs.derivedIndex(field)
+		cl, q, problem := rs.resolveField(field)
 		if problem != "" {
 			return c, problem
-		}
-		fi, problem := rs.factIndex(field)
-		if problem != "" {
-			return c, problem
-		}
-		qi, ok := rs.index[field]
-		cl := clause{q: uint8(qi)}
-		var q *question
-		switch {
-		case di >= 0:
-			// A derived value compares like the number it is made of.
-			qi, ok = rs.derived[di].a, true
-			cl = clause{q: uint8(di), derived: true}
-		case fi >= 0:
-			// A fact is tested like the enum or list it is described as.
-			ok, q = true, &rs.facts[fi].q
-			cl = clause{q: uint8(fi), fact: true}
-		}
-		if !ok {
-			return c, "unknown field " + quote(field) + didYouMean(field, rs.ids)
-		}
-		if q == nil {
-			q = &rs.questions[qi]
 		}
 		if i+1 >= len(words) {
 			return c, "expected is, has or a comparison after " + quote(field)
@@ -193,6 +170,32 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		return c, "unreachable: " + problem
 	}
 	return c, ""
+}
+
+// resolveField finds what a condition's field names: a question, a derived
+// value (which compares like the number it is made of) or a fact (tested
+// like the enum or list it is described as). It returns the clause with its
+// index set and the question-shaped description to test values against.
+func (rs *ruleSet) resolveField(field string) (clause, *question, string) {
+	di, problem := rs.derivedIndex(field)
+	if problem != "" {
+		return clause{}, nil, problem
+	}
+	fi, problem := rs.factIndex(field)
+	if problem != "" {
+		return clause{}, nil, problem
+	}
+	switch {
+	case di >= 0:
+		return clause{q: uint8(di), derived: true}, &rs.questions[rs.derived[di].a], ""
+	case fi >= 0:
+		return clause{q: uint8(fi), fact: true}, &rs.facts[fi].q, ""
+	}
+	qi, ok := rs.index[field]
+	if !ok {
+		return clause{}, nil, "unknown field " + quote(field) + didYouMean(field, rs.ids)
+	}
+	return clause{q: uint8(qi)}, &rs.questions[qi], ""
 }
 
 // comparisonSymbol is how a comparison is shown in a condition's canonical
