@@ -26,6 +26,7 @@ type Result struct {
 	Improvements []Improvement // up to three changes that would lower the score most, best first
 	RulesVersion int           // the version of the rules that produced this result
 	USCC         *USCCResult   // the credit code check, when a code was given
+	Entity       *Entity       // the documents behind the company, when any was given (entity.go)
 }
 
 // Improvement is an answer the buyer can still change (how to pay, whom to
@@ -74,6 +75,7 @@ func Score(p Profile) Result {
 		u := o.uscc
 		res.USCC = &u
 	}
+	res.Entity = defaultRules.entity(&o.entity, p.answers, nil)
 	return res
 }
 
@@ -86,11 +88,12 @@ type Scorer struct {
 	// largest part of a score.
 	NoImprovements bool
 
-	buf  []*Finding
-	acts []*Action
-	imps []Improvement
-	uscc USCCResult
-	res  Result
+	buf    []*Finding
+	acts   []*Action
+	imps   []Improvement
+	uscc   USCCResult
+	entity Entity
+	res    Result
 }
 
 // Score is like the package's Score, but reuses the scorer's memory.
@@ -113,6 +116,7 @@ func (s *Scorer) Score(p *Profile) *Result {
 		s.uscc = o.uscc
 		s.res.USCC = &s.uscc
 	}
+	s.res.Entity = defaultRules.entity(&o.entity, p.answers, &s.entity)
 	return &s.res
 }
 
@@ -126,14 +130,16 @@ type outcome struct {
 	known                           int
 	uscc                            USCCResult
 	hasUSCC                         bool
+	entity                          entityCheck
 }
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, answered, known, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	rs.check(p.answers, &o.entity)
+	sat, answered, known := rs.satisfy(p.answers, &o.entity)
 	o.known = known
 	o.sat = sat
-	o.hasUSCC = hasUSCC
+	o.uscc, o.hasUSCC = o.entity.uscc, o.entity.hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
 	o.firedActions = matching(&sat, wordActions, rs.multi[wordActions])
@@ -373,6 +379,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	if r.USCC != nil {
 		b = appendJSONKey(b, "uscc", false)
 		b = r.USCC.AppendJSON(b)
+	}
+	if r.Entity != nil {
+		b = appendJSONKey(b, "entity", false)
+		b = r.Entity.AppendJSON(b)
 	}
 	return append(b, '}')
 }
