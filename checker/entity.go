@@ -134,6 +134,9 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 			e.match[d] = matchNotCompared
 		}
 	}
+	// A name is normalised when first compared, once, however many names
+	// it is compared with.
+	norm := normalisedNames{text: &v}
 	if v[docLicence] != "" {
 		e.match[docLicence] = matchReference
 	}
@@ -141,7 +144,7 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 		if v[docLicence] == "" {
 			e.match[docContract] = matchReference
 		} else {
-			e.compare(docContract, docLicence, v, 1)
+			e.compare(docContract, docLicence, &norm, 1)
 		}
 	}
 	// The seal and the payee are compared with the licence and the
@@ -155,7 +158,7 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 		bitDoc := [...]int{0, 2}[k] // name_mismatches order: payee, contract, seal
 		for _, ref := range [...]int{docLicence, docContract} {
 			if v[ref] != "" {
-				e.compare(d, ref, v, bitDoc)
+				e.compare(d, ref, &norm, bitDoc)
 			}
 		}
 	}
@@ -173,8 +176,8 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 
 // compare compares document d's name with document ref's, keeps the more
 // serious result on d's row and sets the name_mismatches bit of bitDoc.
-func (e *entityCheck) compare(d, ref int, v [len(entityDocs)]string, bitDoc int) {
-	m := matchCode(names.Compare(v[d], v[ref]))
+func (e *entityCheck) compare(d, ref int, v *normalisedNames, bitDoc int) {
+	m := matchCode(names.CompareNormalised(v.get(d), v.get(ref)))
 	if m >= matchLookalike {
 		e.mismatches |= 1 << (bitDoc*len(mismatchKinds) + int(m-matchLookalike))
 	}
@@ -300,4 +303,18 @@ func (rs *ruleSet) entity(e *entityCheck, answers []answer, out *Entity) *Entity
 	}
 	out.SetAside = out.aside[:k:k]
 	return out
+}
+
+// normalisedNames normalises each document's name on first use.
+type normalisedNames struct {
+	text *[len(entityDocs)]string
+	done [len(entityDocs)]bool
+	norm [len(entityDocs)]names.Normalised
+}
+
+func (n *normalisedNames) get(d int) names.Normalised {
+	if !n.done[d] {
+		n.norm[d], n.done[d] = names.Normalise(n.text[d]), true
+	}
+	return n.norm[d]
 }

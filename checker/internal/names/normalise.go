@@ -39,7 +39,11 @@ var legalForms = strings.NewReplacer("COMPANY", "CO", "LIMITED", "LTD", "CORPORA
 // punctuation into word breaks and spells the legal form one way, so
 // "Co., Ltd." and "CO LTD" are alike.
 func Normalise(name string) Normalised {
-	s := strings.ToUpper(width.Fold.String(name))
+	s := name
+	if !isASCII(name) { // width folding changes nothing in ASCII
+		s = width.Fold.String(name)
+	}
+	s = strings.ToUpper(s)
 	var n Normalised
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
@@ -77,4 +81,13 @@ func Normalise(name string) Normalised {
 		n.Script = None
 	}
 	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
