@@ -42,20 +42,37 @@ func (rs *ruleSet) derivedIndex(id string) (int, string) {
 			return i, ""
 		}
 	}
-	for k := range derivedDefs {
-		d := &derivedDefs[k]
-		if d.id != id {
-			continue
-		}
-		qa, okA := rs.index[d.of[0]]
-		qb, okB := rs.index[d.of[1]]
-		if !okA || !okB || !isNumber(rs.questions[qa].typ) || !isNumber(rs.questions[qb].typ) {
-			return -1, id + " is worked out from the number questions " + d.of[0] + " and " + d.of[1] + ", which these rules lack"
-		}
-		rs.derived = append(rs.derived, derivedPlan{def: d, a: qa, b: qb})
-		return len(rs.derived) - 1, ""
+	d := lookupDerived(id)
+	if d == nil {
+		return -1, ""
 	}
-	return -1, ""
+	plan, ok := rs.derivedPlanFor(d)
+	if !ok {
+		return -1, id + " is worked out from the number questions " + d.of[0] + " and " + d.of[1] + ", which these rules lack"
+	}
+	rs.derived = append(rs.derived, plan)
+	return len(rs.derived) - 1, ""
+}
+
+// lookupDerived is the derived value named id, or nil.
+func lookupDerived(id string) *derivedDef {
+	for k := range derivedDefs {
+		if derivedDefs[k].id == id {
+			return &derivedDefs[k]
+		}
+	}
+	return nil
+}
+
+// derivedPlanFor places d's answers in rs; false when rs lacks the number
+// questions d is made of.
+func (rs *ruleSet) derivedPlanFor(d *derivedDef) (derivedPlan, bool) {
+	qa, okA := rs.index[d.of[0]]
+	qb, okB := rs.index[d.of[1]]
+	if !okA || !okB || !isNumber(rs.questions[qa].typ) || !isNumber(rs.questions[qb].typ) {
+		return derivedPlan{}, false
+	}
+	return derivedPlan{def: d, a: qa, b: qb}, true
 }
 
 func isNumber(t questionType) bool { return t == typeNumber || t == typeInteger }
@@ -73,20 +90,15 @@ func (d *derivedPlan) value(answers []answer) (float64, bool) {
 // 100), and whether it is known: false when an answer it needs is missing or
 // id is not a derived value.
 func DerivedValue(p Profile, id string) (float64, bool) {
-	for k := range derivedDefs {
-		d := &derivedDefs[k]
-		if d.id != id {
-			continue
-		}
-		qa, okA := defaultRules.index[d.of[0]]
-		qb, okB := defaultRules.index[d.of[1]]
-		if !okA || !okB {
-			return 0, false
-		}
-		dp := derivedPlan{def: d, a: qa, b: qb}
-		return dp.value(p.answers)
+	d := lookupDerived(id)
+	if d == nil {
+		return 0, false
 	}
-	return 0, false
+	plan, ok := defaultRules.derivedPlanFor(d)
+	if !ok {
+		return 0, false
+	}
+	return plan.value(p.answers)
 }
 
 // satisfyDerived sets the bits of the derived-value thresholds the answers

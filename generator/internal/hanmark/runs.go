@@ -52,19 +52,6 @@ func decode(b []byte, i int) (rune, int) {
 	return decode3(b, i)
 }
 
-// Runs returns the byte ranges [start, end) of the Han runs in text.
-func Runs(text []byte) [][]int {
-	var out [][]int
-	for from := 0; ; {
-		start, end := nextRun(text, from)
-		if start < 0 {
-			return out
-		}
-		out = append(out, []int{start, end})
-		from = end
-	}
-}
-
 // nextRun finds the first run at or after from; start is -1 when none.
 func nextRun(b []byte, from int) (start, end int) {
 	punct := -1 // where the CJK punctuation just before i began

@@ -26,3 +26,17 @@ func TestRunsMatchTheReference(t *testing.T) {
 		}
 	}
 }
+
+// Runs lists the byte ranges [start, end) of the Han runs in text, as the
+// marker finds them one after another (nextRun).
+func Runs(text []byte) [][]int {
+	var out [][]int
+	for from := 0; ; {
+		start, end := nextRun(text, from)
+		if start < 0 {
+			return out
+		}
+		out = append(out, []int{start, end})
+		from = end
+	}
+}
