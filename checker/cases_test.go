@@ -206,8 +206,8 @@ func checkEntity(t *testing.T, e *Entity, rows, setAside *[]string) {
 	t.Helper()
 	gotRows, gotAside := []string{}, []string{}
 	if e != nil {
-		for _, d := range e.Documents {
-			gotRows = append(gotRows, d.Document+"="+d.Match)
+		for i := range e.Documents {
+			gotRows = append(gotRows, e.Documents[i].Document()+"="+e.Documents[i].Match())
 		}
 		for _, s := range e.SetAside {
 			if s.Reason == "" {

@@ -17,21 +17,42 @@ type Entity struct {
 	USCC        *USCCResult      // the licence's code, when given (decoded on output)
 	Documents   []EntityDocument // in the order licence, contract, seal, payee, contract code
 	BankCountry string           // payee_bank_country, "" when not given
-	SetAside    []SetAside
+	SetAside    []SetAside       // allocated only when an answer is set aside (rare)
 
-	// Backing store, so that a result's entity is one allocation.
-	uscc  USCCResult
-	docs  [len(entityDocs)]EntityDocument
-	aside [2]SetAside
+	// Backing store, so that a result's entity and its code are one
+	// allocation; the rows are small (one string each) because scoring
+	// lays out an entity for most profiles.
+	uscc USCCResult
+	docs [len(entityDocs)]EntityDocument
 }
 
 // EntityDocument is one document the buyer copied a name or code from.
+// Apart from the typed value, a row is three small codes; its methods give
+// their names.
 type EntityDocument struct {
-	Document     string // licence, contract, seal, payee, contract_code
-	Field        string // the question id it was typed in
-	Value        string // what was typed
-	Match        string // reference, same, lookalike, different, not_comparable or not_compared
-	ComparedWith string // the document it was compared with (licence, contract), "" when none
+	Value string // what was typed
+	doc   int8   // index in entityDocs
+	with  int8   // the document compared with, -1 for none
+	match uint8  // index in matchNames
+}
+
+// Document is licence, contract, seal, payee or contract_code.
+func (d *EntityDocument) Document() string { return entityDocs[d.doc] }
+
+// Field is the question id the value was typed in.
+func (d *EntityDocument) Field() string { return entityFields[d.doc] }
+
+// Match is reference, same, lookalike, different, not_comparable or
+// not_compared.
+func (d *EntityDocument) Match() string { return matchNames[d.match] }
+
+// ComparedWith is the document it was compared with (licence, contract),
+// "" when none.
+func (d *EntityDocument) ComparedWith() string {
+	if d.with < 0 {
+		return ""
+	}
+	return entityDocs[d.with]
 }
 
 // SetAside is a judgement answer the typed documents overrode.
@@ -272,36 +293,29 @@ func (rs *ruleSet) entity(e *entityCheck, answers []answer, out *Entity) *Entity
 	}
 	if out == nil {
 		out = new(Entity)
+	} else {
+		*out = Entity{}
 	}
-	*out = Entity{}
 	if e.hasUSCC {
 		out.uscc = e.uscc
 		out.USCC = &out.uscc
 	}
 	n := 0
 	for d, m := range e.match {
-		if m == matchNone {
-			continue
+		if m != matchNone {
+			out.docs[n] = EntityDocument{Value: answers[rs.entityQ.docs[d]].text, doc: int8(d), with: e.with[d], match: m}
+			n++
 		}
-		row := EntityDocument{Document: entityDocs[d], Field: entityFields[d], Value: answers[rs.entityQ.docs[d]].text, Match: matchNames[m]}
-		if w := e.with[d]; w >= 0 {
-			row.ComparedWith = entityDocs[w]
-		}
-		out.docs[n] = row
-		n++
 	}
 	out.Documents = out.docs[:n:n]
 	if qi := rs.entityQ.bankCountry; qi >= 0 && qi < len(answers) && answers[qi].set {
 		out.BankCountry = rs.questions[qi].values[answers[qi].val].value
 	}
-	k := 0
 	for i, qi := range e.setAside {
 		if qi >= 0 {
-			out.aside[k] = SetAside{Question: rs.questions[qi].id, Answer: rs.questions[qi].values[answers[qi].val].value, Reason: e.why[i]}
-			k++
+			out.SetAside = append(out.SetAside, SetAside{Question: rs.questions[qi].id, Answer: rs.questions[qi].values[answers[qi].val].value, Reason: e.why[i]})
 		}
 	}
-	out.SetAside = out.aside[:k:k]
 	return out
 }
 

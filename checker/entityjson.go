@@ -23,15 +23,15 @@ func (e *Entity) AppendJSON(b []byte) []byte {
 		}
 		d := &e.Documents[i]
 		b = appendJSONKey(append(b, '{'), "document", true)
-		b = appendJSONString(b, d.Document)
+		b = appendJSONString(b, d.Document())
 		b = appendJSONKey(b, "field", false)
-		b = appendJSONString(b, d.Field)
+		b = appendJSONString(b, d.Field())
 		b = appendJSONKey(b, "value", false)
 		b = appendJSONString(b, d.Value)
 		b = appendJSONKey(b, "match", false)
-		b = appendJSONString(b, d.Match)
+		b = appendJSONString(b, d.Match())
 		b = appendJSONKey(b, "compared_with", false)
-		b = appendJSONString(b, d.ComparedWith)
+		b = appendJSONString(b, d.ComparedWith())
 		b = append(b, '}')
 	}
 	b = append(b, ']')

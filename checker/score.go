@@ -71,11 +71,10 @@ func Score(p Profile) Result {
 	o := defaultRules.evaluate(&p)
 	res := defaultRules.result(&o, make([]*Finding, 0, o.nFindings+o.nPositives), make([]*Action, 0, o.nActions))
 	res.Improvements = defaultRules.improvements(p.answers, &o, res.Score, nil)
-	if o.hasUSCC {
-		u := o.uscc
-		res.USCC = &u
+	// A code given makes an entity section, which holds the code's check.
+	if res.Entity = defaultRules.entity(&o.entity, p.answers, nil); res.Entity != nil {
+		res.USCC = res.Entity.USCC
 	}
-	res.Entity = defaultRules.entity(&o.entity, p.answers, nil)
 	return res
 }
 
@@ -91,7 +90,6 @@ type Scorer struct {
 	buf    []*Finding
 	acts   []*Action
 	imps   []Improvement
-	uscc   USCCResult
 	entity Entity
 	res    Result
 }
@@ -112,11 +110,9 @@ func (s *Scorer) Score(p *Profile) *Result {
 		}
 		s.res.Improvements = defaultRules.improvements(p.answers, &o, s.res.Score, s.imps[:0])
 	}
-	if o.hasUSCC {
-		s.uscc = o.uscc
-		s.res.USCC = &s.uscc
+	if s.res.Entity = defaultRules.entity(&o.entity, p.answers, &s.entity); s.res.Entity != nil {
+		s.res.USCC = s.res.Entity.USCC
 	}
-	s.res.Entity = defaultRules.entity(&o.entity, p.answers, &s.entity)
 	return &s.res
 }
 
@@ -128,8 +124,6 @@ type outcome struct {
 	redPoints, offPoints, floor     int
 	confidence                      float64
 	known                           int
-	uscc                            USCCResult
-	hasUSCC                         bool
 	entity                          entityCheck
 }
 
@@ -139,7 +133,6 @@ func (rs *ruleSet) evaluate(p *Profile) outcome {
 	sat, answered, known := rs.satisfy(p.answers, &o.entity)
 	o.known = known
 	o.sat = sat
-	o.uscc, o.hasUSCC = o.entity.uscc, o.entity.hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
 	o.firedActions = matching(&sat, wordActions, rs.multi[wordActions])

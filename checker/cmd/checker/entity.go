@@ -15,12 +15,13 @@ func writeEntity(w io.Writer, e *checker.Entity) {
 		return
 	}
 	io.WriteString(w, "  Documents:\n")
-	for _, d := range e.Documents {
-		how := d.Match
-		if d.ComparedWith != "" {
-			how += " (against the " + d.ComparedWith + ")"
+	for i := range e.Documents {
+		d := &e.Documents[i]
+		how := d.Match()
+		if w := d.ComparedWith(); w != "" {
+			how += " (against the " + w + ")"
 		}
-		fmt.Fprintf(w, "    %-13s %s: %s\n", d.Document, checker.Printable(d.Value), how)
+		fmt.Fprintf(w, "    %-13s %s: %s\n", d.Document(), checker.Printable(d.Value), how)
 	}
 	if e.BankCountry != "" {
 		fmt.Fprintf(w, "    account in    %s\n", e.BankCountry)
