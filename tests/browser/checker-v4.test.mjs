@@ -45,7 +45,7 @@ test("a lookalike payee in Hong Kong: findings, entity rows and the set-aside an
       score: Number(r.dataset.score), band: r.dataset.band,
       findings: Array.from(r.querySelectorAll('[data-list="findings"] > li'), (li) => li.dataset.finding),
       rows: Array.from(r.querySelectorAll("[data-entity-document]"), (li) => ({ document: li.dataset.entityDocument, match: li.dataset.entityMatch, text: li.textContent })),
-      setAside: Array.from(r.querySelectorAll("[data-set-aside]"), (li) => li.textContent),
+      setAside: Array.from(r.querySelectorAll("[data-set-aside]"), (li) => ({ question: li.dataset.setAside, text: li.textContent })),
       code: r.querySelector("[data-entity-code]").textContent,
       empty: r.querySelector('[data-empty="entity"]').hidden,
     };
@@ -57,7 +57,10 @@ test("a lookalike payee in Hong Kong: findings, entity rows and the set-aside an
   assert.deepEqual(got.rows.map(({ document, match }) => ({ document, match })), want.entity.documents.map(({ document, match }) => ({ document, match })));
   assert.ok(got.rows.find((r) => r.document === "payee").text.includes("深圳样例电子科技有限公司"), "the payee row shows the name typed");
   assert.deepEqual(got.setAside.length, want.entity.set_aside.length);
-  assert.ok(got.setAside.some((t) => t.includes("payee") && t.includes("lookalike")), `set aside: ${got.setAside}`);
+  const payee = got.setAside.find((s) => s.question === "payee");
+  assert.ok(payee, `set aside: ${JSON.stringify(got.setAside)}`);
+  // In the form's words: the question's label and the answer's label, not their ids.
+  assert.ok(payee.text.includes("Whose account receives the money?") && payee.text.includes("An account in the exact legal name") && payee.text.includes("lookalike"), payee.text);
   assert.ok(got.code.includes("Registered as an enterprise"), `code sentence: ${got.code}`);
   assert.ok(got.code.includes("Hong Kong"), "the account's country is said");
   assert.equal(got.empty, true, "the empty-section text is hidden");

@@ -41,8 +41,12 @@ function entityItem(msg: Msg, d: EntityDocument): HTMLElement {
     el("span", { class: "entity-match" }, msg("entityMatch_" + d.match, { with: withDoc })));
 }
 
-function setAsideItem(msg: Msg, s: SetAside): HTMLElement {
-  return el("li", { "data-set-aside": s.question }, msg("entitySetAside", { question: s.question, answer: s.answer, reason: s.reason }));
+/** A question's label and an answer's text as the form shows them. */
+export type Describe = (question: string, answer: string) => [string, string];
+
+function setAsideItem(msg: Msg, describe: Describe, s: SetAside): HTMLElement {
+  const [question, answer] = describe(s.question, s.answer);
+  return el("li", { "data-set-aside": s.question }, msg("entitySetAside", { question, answer, reason: s.reason }));
 }
 
 function actionItem(site: string, a: Action): HTMLElement {
@@ -65,7 +69,8 @@ export class ResultPanel {
   private readonly improve: ReadonlyMap<string, string>;
   private readonly site: string;
 
-  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve" | "siteUrl">) {
+  /** describe names a set-aside answer in the form's words (the ids when it is not given). */
+  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve" | "siteUrl">, private readonly describe: Describe = (q, a) => [q, a]) {
     this.root = root;
     this.msg = cfg.msg;
     this.improve = cfg.improve;
@@ -136,7 +141,7 @@ export class ResultPanel {
     code.hidden = parts.length === 0;
     markChinese(code);
     this.list("entity", e?.documents ?? [], (d) => `${d.document}:${d.match}:${d.compared_with}:${d.value}`, (d) => entityItem(this.msg, d));
-    syncList($(this.root, '[data-list="set-aside"]'), e?.set_aside ?? [], (s) => `${s.question}:${s.answer}:${s.reason}`, (s) => setAsideItem(this.msg, s));
+    syncList($(this.root, '[data-list="set-aside"]'), e?.set_aside ?? [], (s) => `${s.question}:${s.answer}:${s.reason}`, (s) => setAsideItem(this.msg, this.describe, s));
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
