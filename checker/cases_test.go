@@ -34,6 +34,8 @@ type ruleCase struct {
 		Known          *int        `json:"known"`
 		KnownOf        *int        `json:"known_of"`
 		USCC           *USCCResult `json:"uscc"`
+		Entity         *[]string   `json:"entity"`    // "document=match", in order
+		SetAside       *[]string   `json:"set_aside"` // "question=answer", in order
 	} `json:"want"`
 }
 
@@ -143,6 +145,7 @@ func TestRuleCases(t *testing.T) {
 			if w.USCC != nil && (r.USCC == nil || *r.USCC != *w.USCC) {
 				t.Errorf("uscc = %+v, want %+v", r.USCC, *w.USCC)
 			}
+			checkEntity(t, r.Entity, w.Entity, w.SetAside)
 		})
 	}
 }
@@ -194,5 +197,29 @@ func TestCasesCoverEverything(t *testing.T) {
 		if !fired {
 			t.Errorf("no case in testdata/cases.json triggers action %s", a.id)
 		}
+	}
+}
+
+// checkEntity compares a result's entity rows ("document=match") and set-aside
+// answers ("question=answer") with a case's, when the case gives them.
+func checkEntity(t *testing.T, e *Entity, rows, setAside *[]string) {
+	t.Helper()
+	gotRows, gotAside := []string{}, []string{}
+	if e != nil {
+		for i := range e.Documents {
+			gotRows = append(gotRows, e.Documents[i].Document()+"="+e.Documents[i].Match())
+		}
+		for _, s := range e.SetAside {
+			if s.Reason == "" {
+				t.Errorf("set-aside answer %s=%s has no reason", s.Question, s.Answer)
+			}
+			gotAside = append(gotAside, s.Question+"="+s.Answer)
+		}
+	}
+	if rows != nil && !slices.Equal(gotRows, *rows) {
+		t.Errorf("entity rows = %q, want %q", gotRows, *rows)
+	}
+	if setAside != nil && !slices.Equal(gotAside, *setAside) {
+		t.Errorf("set aside = %q, want %q", gotAside, *setAside)
 	}
 }

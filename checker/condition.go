@@ -50,6 +50,8 @@ type clause struct {
 	// derived marks a comparison of a derived value (derived.go) rather
 	// than of an answer.
 	derived bool
+	// fact marks a test of a fact (facts.go): q is its index in rs.facts.
+	fact bool
 }
 
 type condition struct {
@@ -64,9 +66,12 @@ func (c *condition) questionIDs(rs *ruleSet) []string {
 	ids := make([]string, 0, len(c.clauses))
 	for _, cl := range c.clauses {
 		read := []string{""}
-		if cl.derived {
+		switch {
+		case cl.derived:
 			read = rs.derived[cl.q].def.of[:]
-		} else {
+		case cl.fact:
+			read = rs.facts[cl.q].def.reads
+		default:
 			read[0] = rs.questions[cl.q].id
 		}
 		for _, id := range read {
@@ -95,27 +100,22 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 	var canon []string
 	for i := 0; i < len(words); {
 		field := words[i]
-		di, problem := rs.derivedIndex(field)
+		cl, q, problem := rs.resolveField(field)
 		if problem != "" {
 			return c, problem
 		}
-		qi, ok := rs.index[field]
-		cl := clause{q: uint8(qi)}
-		if di >= 0 {
-			// A derived value compares like the number it is made of.
-			qi, ok = rs.derived[di].a, true
-			cl = clause{q: uint8(di), derived: true}
-		}
-		if !ok {
-			return c, "unknown field " + quote(field) + didYouMean(field, rs.ids)
-		}
-		q := &rs.questions[qi]
 		if i+1 >= len(words) {
 			return c, "expected is, has or a comparison after " + quote(field)
 		}
 		opWord := words[i+1]
 		i += 2
 		switch {
+		case cl.fact && opWord != "is" && opWord != "has":
+			return c, field + " is read by the checker from the documents: test it with is or has"
+		case cl.fact && q.typ == typeList && opWord != "has":
+			return c, field + " lists what holds at once: test it with has"
+		case cl.fact && q.typ != typeList && opWord != "is":
+			return c, field + " has one value: test it with is"
 		case cl.derived && (opWord == "is" || opWord == "has"):
 			return c, field + " is worked out by the checker, not answered: compare it with <, <=, > or >="
 		case opWord == "is" || opWord == "has":
@@ -170,6 +170,32 @@ func parseCondition(rs *ruleSet, text string, allowUnknown bool) (condition, str
 		return c, "unreachable: " + problem
 	}
 	return c, ""
+}
+
+// resolveField finds what a condition's field names: a question, a derived
+// value (which compares like the number it is made of) or a fact (tested
+// like the enum or list it is described as). It returns the clause with its
+// index set and the question-shaped description to test values against.
+func (rs *ruleSet) resolveField(field string) (clause, *question, string) {
+	di, problem := rs.derivedIndex(field)
+	if problem != "" {
+		return clause{}, nil, problem
+	}
+	fi, problem := rs.factIndex(field)
+	if problem != "" {
+		return clause{}, nil, problem
+	}
+	switch {
+	case di >= 0:
+		return clause{q: uint8(di), derived: true}, &rs.questions[rs.derived[di].a], ""
+	case fi >= 0:
+		return clause{q: uint8(fi), fact: true}, &rs.facts[fi].q, ""
+	}
+	qi, ok := rs.index[field]
+	if !ok {
+		return clause{}, nil, "unknown field " + quote(field) + didYouMean(field, rs.ids)
+	}
+	return clause{q: uint8(qi)}, &rs.questions[qi], ""
 }
 
 // comparisonSymbol is how a comparison is shown in a condition's canonical
@@ -237,8 +263,8 @@ func reachable(rs *ruleSet, c *condition) string {
 	masks := map[uint8]uint64{}
 	spans := map[uint8]*span{}
 	for _, cl := range c.clauses {
-		if cl.derived {
-			continue // derived values are not checked for reachability
+		if cl.derived || cl.fact {
+			continue // derived values and facts are not checked for reachability
 		}
 		q := &rs.questions[cl.q]
 		switch cl.op {
@@ -372,6 +398,7 @@ type threshold struct {
 
 // initPlans makes an empty table for every question.
 func (rs *ruleSet) initPlans() {
+	rs.resolveEntity()
 	rs.plans = make([]plan, len(rs.questions))
 	for i := range rs.questions {
 		q, pl := &rs.questions[i], &rs.plans[i]
@@ -449,6 +476,15 @@ func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
 			d.compare = append(d.compare, threshold{word: w, bit: b, op: cl.op, num: cl.num})
 			continue
 		}
+		if cl.fact {
+			f := &rs.facts[cl.q]
+			for j := range f.byValue {
+				if cl.mask&(1<<j) != 0 {
+					f.byValue[j][w] |= 1 << b
+				}
+			}
+			continue
+		}
 		pl := &rs.plans[cl.q]
 		switch cl.op {
 		case opIs, opHas:
@@ -467,14 +503,15 @@ func (rs *ruleSet) compile(c *condition, word, index int) (extra uint64) {
 	return extra
 }
 
-// satisfy works out which clause bits the profile's answers set, checks the
-// credit code, adds up the weight of the answered questions and counts the
+// satisfy works out which clause bits the profile's answers set (with the
+// credit code and facts e has read, and without the answers e sets aside),
+// adds up the weight of the answered questions and counts the
 // answered questions that matter most.
-func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, answered float64, known int, hasUSCC bool) {
+func (rs *ruleSet) satisfy(answers []answer, e *entityCheck) (sat satisfied, answered float64, known int) {
 	sat = rs.always
 	for i := range rs.plans {
 		pl := &rs.plans[i]
-		if i >= len(answers) || !answers[i].set {
+		if i >= len(answers) || !answers[i].set || e.setsAside(i) {
 			sat.or(&pl.unknown)
 			if pl.assume >= 0 {
 				sat.or(&pl.byValue[pl.assume])
@@ -488,9 +525,8 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, a
 		}
 		switch {
 		case pl.uscc:
-			*uscc, hasUSCC = ValidateUSCC(a.text), true
 			row := 1
-			if uscc.Valid {
+			if e.uscc.Valid {
 				row = 0
 			}
 			sat.or(&pl.byValue[row])
@@ -509,7 +545,8 @@ func (rs *ruleSet) satisfy(answers []answer, uscc *USCCResult) (sat satisfied, a
 		}
 	}
 	rs.satisfyDerived(answers, &sat)
-	return sat, answered, known, hasUSCC
+	rs.satisfyFacts(e, &sat)
+	return sat, answered, known
 }
 
 // matching returns the entries of word whose conditions hold: their first

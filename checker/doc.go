@@ -76,7 +76,22 @@
 // (derived.go): money_at_risk_usd is order_value_usd × deposit_percent / 100,
 // known when both are answered. Rules compare it like a number
 // ("money_at_risk_usd >= 50000"), and the site's templates only read those
-// rules; no caller computes it again. Unanswered questions never add points. Rules only compare an answer with
+// rules; no caller computes it again.
+//
+// # One entity behind every document
+//
+// Facts are read from the documents the buyer copied (facts.go, entity.go):
+// uscc_entity (the kind of entity the licence's code was issued to),
+// contract_uscc_match (the contract's code against the licence's) and
+// name_mismatches (which of the payee, the contract and the seal names a
+// lookalike of, another name than, or a name not comparable with the
+// licence's or the contract's, by internal/names). Rules test them with is
+// and has ("name_mismatches has payee_lookalike"). A reassuring judgement
+// the documents contradict (payee contract_company, license_matches_registry
+// yes) is set aside: scored as not answered, and the result's Entity says
+// which and why. Only reassuring answers are set aside, so a document left
+// out never adds a finding. The new fields weigh 0 in confidence, so results
+// made before v4 keep theirs. Unanswered questions never add points. Rules only compare an answer with
 // fixed values or thresholds, and every value carries a risk rank, so the
 // tests can check that a riskier answer never lowers the score.
 //

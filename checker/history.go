@@ -13,9 +13,10 @@ import (
 
 //go:generate go run ./internal/genrules -in history/rules-v1.json -out rules_v1_data.go -const rulesV1Text -history
 //go:generate go run ./internal/genrules -in history/rules-v2.json -out rules_v2_data.go -const rulesV2Text
+//go:generate go run ./internal/genrules -in history/rules-v3.json -out rules_v3_data.go -const rulesV3Text
 
 // historyTexts holds the rules data of each earlier version, by version.
-var historyTexts = map[int]string{1: rulesV1Text, 2: rulesV2Text}
+var historyTexts = map[int]string{1: rulesV1Text, 2: rulesV2Text, 3: rulesV3Text}
 
 var (
 	historyMu    sync.Mutex

@@ -133,7 +133,7 @@ func TestScoreAgainExplains(t *testing.T) {
 		t.Fatal(err)
 	}
 	js := string(again.AppendJSON(nil))
-	for _, want := range []string{`"from_version":1`, `"to_version":3`, `"score_before":10`, `"score_after":0`, `"removed":[{"id":"store-under-3-years"`, `"result":{"score":0`} {
+	for _, want := range []string{`"from_version":1`, `"to_version":4`, `"score_before":10`, `"score_after":0`, `"removed":[{"id":"store-under-3-years"`, `"result":{"score":0`} {
 		if !strings.Contains(js, want) {
 			t.Errorf("Rescore.AppendJSON lacks %s:\n%s", want, js)
 		}

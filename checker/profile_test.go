@@ -95,7 +95,7 @@ func TestSetAndGet(t *testing.T) {
 	if err := p.SetList("samples", []string{"passed"}); err == nil {
 		t.Error("SetList on an enum should fail")
 	}
-	if got := Fields(); len(got) != 30 || got[0] != "supplier_name" || got[29] != "demands_after_payment" {
+	if got := Fields(); len(got) != 36 || got[0] != "supplier_name" || got[29] != "demands_after_payment" || got[35] != "payee_bank_country" {
 		t.Errorf("Fields() = %v", got)
 	}
 }

@@ -7,9 +7,19 @@ package checker
 
 // rulesText is rules.json as the browser needs it (internal/rulestext).
 const rulesText = `{
-"version": 3,
-"date": "2026-12-06",
+"version": 4,
+"date": "2026-12-07",
 "changelog": [
+{
+"version": 4, "date": "2026-12-07",
+"summary": [
+"Six new optional fields for what each document says: the company name on the licence, on the contract and around its seal, the credit code on the contract, the account holder's name and the country of the account. They add no weight to the confidence figure.",
+"The checker compares those names itself: a lookalike of the licence's name on any document is critical; a different name on the account, the contract or the seal, or a different credit code on the contract, is at least high.",
+"The credit code is read for the kind of entity behind it: an individual business (个体工商户) is a finding, at least high when the store claims to be a factory; a government, public or social organisation is at least high.",
+"An account in Hong Kong or abroad for a mainland company is a finding, critical together with any name mismatch.",
+"When the names you typed disagree with your own answer on whose account it is, or on whether the licence matches the registry, the typed names win and the result says which answer was set aside."
+]
+},
 {
 "version": 3, "date": "2026-12-06",
 "summary": [
@@ -53,7 +63,12 @@ const rulesText = `{
 "icc-ucp600-handbook",
 "alibaba-verified-supplier",
 "alibaba-help-ta-refund-source",
-"us-commercial-service-china-scams"
+"us-commercial-service-china-scams",
+"prc-enterprise-name-provisions",
+"prc-civil-code-agency-formation",
+"asiabridgelaw-third-party-payments",
+"harrisbricken-offshore-payments",
+"individual-business-regs-2022"
 ],
 "bands": [
 {"band": "low", "min": 0, "max": 24, "label": ""},
@@ -361,6 +376,42 @@ const rulesText = `{
 {"value": "none", "label": "", "risk": 0},
 {"value": "extra_fees", "label": "", "risk": 2},
 {"value": "larger_order", "label": "", "risk": 1},
+{"value": "unknown", "label": ""}
+]
+},
+{
+"id": "licence_name", "section": "registration", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "contract_name", "section": "payment", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "contract_uscc", "section": "payment", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "seal_name", "section": "payment", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "payee_name", "section": "payment", "type": "text", "weight": 0,
+"label": "",
+"help": ""
+},
+{
+"id": "payee_bank_country", "section": "payment", "type": "enum", "weight": 0,
+"label": "",
+"help": "",
+"values": [
+{"value": "mainland_china", "label": "", "risk": 0},
+{"value": "hong_kong", "label": "", "risk": 1},
+{"value": "other", "label": "", "risk": 1},
 {"value": "unknown", "label": ""}
 ]
 }
@@ -948,6 +999,105 @@ const rulesText = `{
 "source": "sourcingxpro-1688",
 "locator": "",
 "guide": "/red-flags/refused-inspection/#why-it-matters"
+},
+{
+"id": "lookalike-name",
+"when": "name_mismatches has payee_lookalike or contract_lookalike or seal_lookalike",
+"severity": "critical", "points": 60,
+"title": "A document names a lookalike of the licence's company",
+"why": "The account, the contract or the seal carries a name a few characters away from the licence's: close enough to pass a quick look, but another company, or none. That is how a payment is steered away from the company you checked.",
+"fact": "",
+"source": "prc-enterprise-name-provisions",
+"locator": "",
+"guide": "/red-flags/lookalike-name/#why-it-matters"
+},
+{
+"id": "payee-name-mismatch",
+"when": "name_mismatches has payee_different",
+"severity": "high", "points": 35,
+"title": "The account holder's name is not the licence's company",
+"why": "The name on the payment instructions is another company's or a person's. Money paid there is not a payment to the company on your contract, and that company can say it never received it.",
+"fact": "",
+"source": "asiabridgelaw-third-party-payments",
+"locator": "",
+"guide": "/red-flags/names-do-not-match/#why-it-matters"
+},
+{
+"id": "contract-name-mismatch",
+"when": "name_mismatches has contract_different or seal_different",
+"severity": "high", "points": 35,
+"title": "The contract or its seal names another company than the licence",
+"why": "A contract binds the company it names and whose seal is stamped on it. If that is not the licensed company you checked, the registry record, the licence and your checks say nothing about your counterparty.",
+"fact": "",
+"source": "prc-civil-code-agency-formation",
+"locator": "",
+"guide": "/red-flags/names-do-not-match/#why-it-matters"
+},
+{
+"id": "uscc-mismatch",
+"when": "contract_uscc_match is different",
+"severity": "high", "points": 35,
+"title": "The credit code on the contract is not the licence's",
+"why": "Each company has one credit code for life, so a contract that shows another code names another entity than the licence you were shown, or was made up.",
+"fact": "",
+"source": "state-council-uscc-plan-2015",
+"locator": "",
+"guide": "/red-flags/names-do-not-match/#why-it-matters"
+},
+{
+"id": "individual-business",
+"when": "uscc_entity is individual_business",
+"severity": "moderate", "points": 15,
+"title": "The credit code belongs to an individual business (个体工商户)",
+"why": "An individual business is a person or a family registered to trade, not a company. It can be a fine small seller, but it is not a manufacturer with a company behind it, and its owner answers for it personally.",
+"fact": "",
+"source": "individual-business-regs-2022",
+"locator": "",
+"guide": "/red-flags/individual-business/#why-it-matters"
+},
+{
+"id": "individual-business-claims-factory",
+"when": "uscc_entity is individual_business and claims_factory is yes",
+"severity": "high", "points": 25,
+"title": "An individual business presents itself as the factory",
+"why": "A store that claims to be the manufacturer while its licence belongs to one person's or a family's trade is misdescribing itself: the claim and the registration do not fit.",
+"fact": "",
+"source": "individual-business-regs-2022",
+"locator": "",
+"guide": "/red-flags/individual-business/#why-it-matters"
+},
+{
+"id": "not-a-business",
+"when": "uscc_entity is government_or_public or social_organisation",
+"severity": "high", "points": 40,
+"title": "The credit code belongs to a government, public or social body, not a business",
+"why": "The code on the licence was issued to a public body or a social organisation, which does not sell goods for export. Someone is trading under a code that is not a business's.",
+"fact": "",
+"source": "prc-market-entity-registration-regs",
+"locator": "",
+"guide": "/red-flags/individual-business/#why-it-matters"
+},
+{
+"id": "payee-offshore",
+"when": "payee_bank_country is hong_kong or other and uscc is valid",
+"severity": "moderate", "points": 15,
+"title": "A mainland company asks to be paid into an account outside the mainland",
+"why": "A Hong Kong or foreign account is at best a related company's, not the mainland company on your contract. It can be explained, but it weakens any claim and should be named in the contract before you pay.",
+"fact": "",
+"source": "harrisbricken-offshore-payments",
+"locator": "",
+"guide": "/red-flags/offshore-account/#why-it-matters"
+},
+{
+"id": "payee-offshore-name-mismatch",
+"when": "payee_bank_country is hong_kong or other and uscc is valid and name_mismatches has payee_lookalike or payee_different or contract_lookalike or contract_different or seal_lookalike or seal_different",
+"severity": "critical", "points": 20,
+"title": "An offshore account and a name that does not match",
+"why": "Money leaving the mainland for an account whose name, or whose contract, does not match the licence is the shape of a diverted payment: nothing ties it to the company you checked.",
+"fact": "",
+"source": "harrisbricken-offshore-payments",
+"locator": "",
+"guide": "/red-flags/offshore-account/#why-it-matters"
 }
 ],
 "positives": [
@@ -1192,7 +1342,7 @@ const rulesText = `{
 },
 {
 "id": "stop-and-secure",
-"after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual", "demands-extra-fees", "demands-larger-order", "money-transfer-payment", "test-reports-forged", "factory-claim-disproven"],
+"after": ["personal-account-payment", "off-platform-payment-request", "licence-mismatch", "lookalike-name", "payee-offshore-name-mismatch", "new-store-large-upfront", "registry-revoked-or-cancelled", "registry-not-found", "payee-individual", "demands-extra-fees", "demands-larger-order", "money-transfer-payment", "test-reports-forged", "factory-claim-disproven"],
 "text": "Do not send money. Keep every payment on the platform, and if you have already paid outside it, secure what you can now.",
 "guide": "/playbook/stop-and-secure/"
 },
@@ -1230,9 +1380,15 @@ const rulesText = `{
 {
 "id": "check-payee",
 "when": "payee is unknown",
-"after": ["payee-other-company", "payee-individual"],
+"after": ["payee-other-company", "payee-individual", "payee-name-mismatch", "lookalike-name"],
 "text": "Before paying, check that the account holder's name is exactly the legal name on the contract and business licence.",
 "guide": "/guide/safe-payment/#check-the-payee"
+},
+{
+"id": "ask-chinese-name",
+"when": "name_mismatches has payee_not_comparable or contract_not_comparable or seal_not_comparable",
+"text": "Ask for the company's Chinese name exactly as the business licence prints it, and compare it with each document character by character: an English name cannot be checked against the licence.",
+"guide": "/guide/business-licence/#matching-names"
 },
 {
 "id": "split-payment",

@@ -91,6 +91,8 @@ type ruleSet struct {
 	evalActions              []Action
 	plans                    []plan           // by question index, see compile
 	derived                  []derivedPlan    // derived values the conditions compare (derived.go)
+	facts                    []factPlan       // facts the conditions test (facts.go)
+	entityQ                  entityQuestions  // the questions the entity check reads (entity.go)
 	always                   satisfied        // bits of conditions that always hold
 	multi                    [3][]multiClause // by word: conditions with extra clauses
 	nExtra                   int              // extra clause bits in use

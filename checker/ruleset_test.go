@@ -181,7 +181,7 @@ func TestRulesJSONShape(t *testing.T) {
 		years_registered store_years email_domain badges reviews claims_factory employees factory_check price_vs_market
 		branded_goods samples test_reports order_value_usd deposit_percent payment_method payee bank_details_changed
 		asked_to_pay_off_platform contract pressure_tactics tracking preshipment_inspection export_docs
-		demands_after_payment`)
+		demands_after_payment licence_name contract_name contract_uscc seal_name payee_name payee_bank_country`)
 	if !slices.Equal(questionIDs, wantIDs) {
 		t.Errorf("question ids = %v\nwant %v", questionIDs, wantIDs)
 	}
@@ -254,6 +254,7 @@ func TestContractValues(t *testing.T) {
 		"payee":                     "contract_company platform other_company individual",
 		"bank_details_changed":      "no yes",
 		"demands_after_payment":     "none extra_fees larger_order",
+		"payee_bank_country":        "mainland_china hong_kong other",
 	}
 	for _, q := range defaultRules.questions {
 		if q.typ != typeEnum && q.typ != typeList {
@@ -279,7 +280,8 @@ func TestContractValues(t *testing.T) {
 
 // checkRuleQuestions checks that a rule's "questions" are exactly the
 // question ids its "when" names, each once, in the order named; a derived
-// value (money_at_risk_usd) names the questions it is worked out from.
+// value (money_at_risk_usd) names the questions it is worked out from, and a
+// fact (name_mismatches) the questions it is read from.
 func checkRuleQuestions(t *testing.T, r map[string]any, questionIDs []string) {
 	t.Helper()
 	var want []string
@@ -288,6 +290,11 @@ func checkRuleQuestions(t *testing.T, r map[string]any, questionIDs []string) {
 		for _, d := range derivedDefs {
 			if d.id == w {
 				read = d.of[:]
+			}
+		}
+		for _, f := range factDefs {
+			if f.id == w {
+				read = f.reads
 			}
 		}
 		for _, w := range read {

@@ -26,6 +26,7 @@ type Result struct {
 	Improvements []Improvement // up to three changes that would lower the score most, best first
 	RulesVersion int           // the version of the rules that produced this result
 	USCC         *USCCResult   // the credit code check, when a code was given
+	Entity       *Entity       // the documents behind the company, when any was given (entity.go)
 }
 
 // Improvement is an answer the buyer can still change (how to pay, whom to
@@ -70,9 +71,9 @@ func Score(p Profile) Result {
 	o := defaultRules.evaluate(&p)
 	res := defaultRules.result(&o, make([]*Finding, 0, o.nFindings+o.nPositives), make([]*Action, 0, o.nActions))
 	res.Improvements = defaultRules.improvements(p.answers, &o, res.Score, nil)
-	if o.hasUSCC {
-		u := o.uscc
-		res.USCC = &u
+	// A code given makes an entity section, which holds the code's check.
+	if res.Entity = defaultRules.entity(&o.entity, p.answers, nil); res.Entity != nil {
+		res.USCC = res.Entity.USCC
 	}
 	return res
 }
@@ -86,11 +87,11 @@ type Scorer struct {
 	// largest part of a score.
 	NoImprovements bool
 
-	buf  []*Finding
-	acts []*Action
-	imps []Improvement
-	uscc USCCResult
-	res  Result
+	buf    []*Finding
+	acts   []*Action
+	imps   []Improvement
+	entity Entity
+	res    Result
 }
 
 // Score is like the package's Score, but reuses the scorer's memory.
@@ -109,9 +110,8 @@ func (s *Scorer) Score(p *Profile) *Result {
 		}
 		s.res.Improvements = defaultRules.improvements(p.answers, &o, s.res.Score, s.imps[:0])
 	}
-	if o.hasUSCC {
-		s.uscc = o.uscc
-		s.res.USCC = &s.uscc
+	if s.res.Entity = defaultRules.entity(&o.entity, p.answers, &s.entity); s.res.Entity != nil {
+		s.res.USCC = s.res.Entity.USCC
 	}
 	return &s.res
 }
@@ -124,16 +124,15 @@ type outcome struct {
 	redPoints, offPoints, floor     int
 	confidence                      float64
 	known                           int
-	uscc                            USCCResult
-	hasUSCC                         bool
+	entity                          entityCheck
 }
 
 func (rs *ruleSet) evaluate(p *Profile) outcome {
 	var o outcome
-	sat, answered, known, hasUSCC := rs.satisfy(p.answers, &o.uscc)
+	rs.check(p.answers, &o.entity)
+	sat, answered, known := rs.satisfy(p.answers, &o.entity)
 	o.known = known
 	o.sat = sat
-	o.hasUSCC = hasUSCC
 	o.fired = matching(&sat, wordRules, rs.multi[wordRules])
 	o.firedPos = matching(&sat, wordPositives, rs.multi[wordPositives])
 	o.firedActions = matching(&sat, wordActions, rs.multi[wordActions])
@@ -373,6 +372,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	if r.USCC != nil {
 		b = appendJSONKey(b, "uscc", false)
 		b = r.USCC.AppendJSON(b)
+	}
+	if r.Entity != nil {
+		b = appendJSONKey(b, "entity", false)
+		b = r.Entity.AppendJSON(b)
 	}
 	return append(b, '}')
 }

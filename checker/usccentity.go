@@ -67,15 +67,24 @@ func DecodeUSCC(r USCCResult) USCCEntity {
 	if !r.Valid {
 		return USCCEntity{}
 	}
-	e := USCCEntity{Authority: "unknown", EntityType: EntityOther, AreaCode: r.Code[2:8]}
-	if a, ok := usccAuthorities[r.Code[0]]; ok {
-		e.Authority, e.EntityType = a.id, a.other
-		if t, ok := a.kinds[r.Code[1]]; ok {
-			e.EntityType = t
-		}
-	}
+	e := USCCEntity{AreaCode: r.Code[2:8]}
+	e.Authority, e.EntityType = usccKind(r.Code)
 	e.Area = area.Lookup(e.AreaCode)
 	return e
+}
+
+// usccKind reads the registering authority and the entity_type from
+// characters 1 and 2 of a valid code, without the area lookup (scoring
+// needs only the entity_type).
+func usccKind(code string) (authority, entityType string) {
+	a, ok := usccAuthorities[code[0]]
+	if !ok {
+		return "unknown", EntityOther
+	}
+	if t, ok := a.kinds[code[1]]; ok {
+		return a.id, t
+	}
+	return a.id, a.other
 }
 
 // entityPhrases names each entity_type in a sentence; entityNotes follow

@@ -8,7 +8,7 @@
 //
 //	Score(profile, v)     {"profile":{…},"result":{…},"refused":[problem…]}, with "rescore" when v
 //	                      is an older rules version, or {"errors":[problem…]}
-//	USCC(code)            {"code","valid","error","province"}
+//	USCC(code)            {"code","valid","error","province","authority","entity_type","area_code","area","summary"}
 //	Decode(name, bytes)   {"profiles":[{…}…],"errors":[problem…]}
 //	Link(pairs)           {"profile":{…},"errors":[problem…]}
 //	CSV(profiles)         {"csv":"…"} or {"errors":[problem…]}
@@ -57,10 +57,12 @@ func Score(profileJSON []byte, from int) []byte {
 	return append(b, '}')
 }
 
-// USCC validates a credit code (see checker.ValidateUSCC).
+// USCC validates a credit code and says what a valid one tells of its
+// holder, as `checker uscc --format json` does (checker.ValidateUSCC,
+// USCCResult.AppendDecodedJSON).
 func USCC(code string) []byte {
 	r := checker.ValidateUSCC(code)
-	return r.AppendJSON(nil)
+	return r.AppendDecodedJSON(nil)
 }
 
 // Decode reads an imported file as `checker score FILE` does: the format

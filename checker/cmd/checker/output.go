@@ -148,10 +148,12 @@ func (e *textEmitter) emit(from origin, p *checker.Profile, r *checker.Result) e
 	if r.USCC != nil {
 		if r.USCC.Valid {
 			fmt.Fprintf(w, "  Credit code %s: valid, registered in %s\n", checker.Printable(r.USCC.Code), r.USCC.Province)
+			fmt.Fprintf(w, "    %s\n", checker.DecodeUSCC(*r.USCC).Sentence(r.USCC.Province))
 		} else {
 			fmt.Fprintf(w, "  Credit code %s: invalid, %s\n", checker.Printable(r.USCC.Code), checker.Printable(r.USCC.Error))
 		}
 	}
+	writeEntity(w, r.Entity)
 	if len(r.Improvements) > 0 {
 		w.WriteString("  To lower the risk:\n")
 		for _, m := range r.Improvements {

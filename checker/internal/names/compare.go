@@ -25,7 +25,12 @@ const (
 // not comparable with one in English: ask for the Chinese name as the
 // licence prints it.
 func Compare(a, b string) string {
-	na, nb := Normalise(a), Normalise(b)
+	return CompareNormalised(Normalise(a), Normalise(b))
+}
+
+// CompareNormalised is Compare for names already normalised, so a name
+// compared with several others is normalised once.
+func CompareNormalised(na, nb Normalised) string {
 	switch {
 	case na.Script == None || nb.Script == None:
 		return NotComparable

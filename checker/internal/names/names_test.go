@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 type pair struct {
@@ -128,4 +131,18 @@ func FuzzCompare(f *testing.F) {
 			t.Fatalf("Compare(%q, itself) = %s", a, self)
 		}
 	})
+}
+
+// needsFold may skip width.Fold only where the fold changes nothing: every
+// rune the fold changes must be one foldable accepts.
+func TestNeedsFoldCoversWidthFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue // surrogates are not characters
+		}
+		s := string(r)
+		if width.Fold.String(s) != s && !foldable(r) {
+			t.Errorf("width.Fold changes %U but needsFold skips it", r)
+		}
+	}
 }

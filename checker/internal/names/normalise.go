@@ -7,6 +7,7 @@ package names
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -39,7 +40,11 @@ var legalForms = strings.NewReplacer("COMPANY", "CO", "LIMITED", "LTD", "CORPORA
 // punctuation into word breaks and spells the legal form one way, so
 // "Co., Ltd." and "CO LTD" are alike.
 func Normalise(name string) Normalised {
-	s := strings.ToUpper(width.Fold.String(name))
+	s := name
+	if needsFold(name) {
+		s = width.Fold.String(name)
+	}
+	s = strings.ToUpper(s)
 	var n Normalised
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
@@ -52,29 +57,86 @@ func Normalise(name string) Normalised {
 	}
 	if n.Script == Latin {
 		n.Words = strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		n.Key = legalForms.Replace(strings.Join(n.Words, ""))
+		n.Key = spellLegalForms(strings.Join(n.Words, ""))
 		return n
 	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
-			// spaces, and zero-width characters pasted along with a name
-		case r == '(' || r == ')':
-			b.WriteRune(r)
-		case r == '【' || r == '〔':
-			b.WriteRune('(')
-		case r == '】' || r == '〕':
-			b.WriteRune(')')
-		case unicode.IsPunct(r) || unicode.IsSymbol(r):
-			// 。，· and the like do not change a Chinese name
-		default:
-			b.WriteRune(r)
-		}
-	}
-	n.Key = legalForms.Replace(b.String())
+	n.Key = spellLegalForms(chineseKey(s))
 	if n.Key == "" {
 		n.Script = None
 	}
 	return n
+}
+
+// chineseKey is a Chinese name without spaces and punctuation, its
+// brackets written ( and ). A name that needs none of that (most) is its
+// own key, with nothing allocated.
+func chineseKey(s string) string {
+	clean := true
+	for _, r := range s {
+		if k, keep := chineseKeyRune(r); !keep || k != r {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if k, keep := chineseKeyRune(r); keep {
+			b.WriteRune(k)
+		}
+	}
+	return b.String()
+}
+
+// chineseKeyRune says how r is written in a Chinese name's key, if at all.
+func chineseKeyRune(r rune) (rune, bool) {
+	switch {
+	case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+		return 0, false // spaces, and zero-width characters pasted along with a name
+	case r == '(' || r == ')':
+		return r, true
+	case r == '【' || r == '〔':
+		return '(', true
+	case r == '】' || r == '〕':
+		return ')', true
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		return 0, false // 。，· and the like do not change a Chinese name
+	}
+	return r, true
+}
+
+// spellLegalForms spells the legal forms one way (legalForms). Each form
+// starts with C, L or I; a key with none of them is returned as it is,
+// as the replacer would copy it.
+func spellLegalForms(key string) string {
+	if !strings.ContainsAny(key, "CLI") {
+		return key
+	}
+	return legalForms.Replace(key)
+}
+
+// needsFold reports whether s has a character width.Fold may change (see
+// foldable). Most names have none, and the fold allocates.
+func needsFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if foldable(r) {
+			return true
+		}
+		i += size - 1
+	}
+	return false
+}
+
+// foldable covers the characters width.Fold changes, checked for every
+// rune in TestNeedsFoldCoversWidthFold: the ideographic space and the
+// full-width and half-width forms block.
+func foldable(r rune) bool {
+	return r == '\u3000' || (r >= '\uff01' && r <= '\uffee')
 }

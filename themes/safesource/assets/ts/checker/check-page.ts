@@ -15,7 +15,7 @@ import { Checker, afterPaint } from "./client";
 import type { Config } from "./config";
 import type { Calls } from "./protocol";
 import { fragmentPairs, isAnswerFragment, splitVersion, supplierName, toFragment } from "./fragment";
-import { answerLines, keepExclusive, readForm, writeForm } from "./form";
+import { answerLines, describeAnswer, keepExclusive, readForm, writeForm } from "./form";
 import { ResultPanel, bandLabel } from "./result";
 import { showSectionAnswers } from "./section-answers";
 import * as S from "./check-state";
@@ -40,7 +40,7 @@ class CheckPage {
 
   constructor(private readonly cfg: Config, private readonly form: HTMLFormElement) {
     this.msg = cfg.msg;
-    this.panel = new ResultPanel($(document, "[data-result]"), cfg);
+    this.panel = new ResultPanel($(document, "[data-result]"), cfg, (q, a) => describeAnswer(form, q, a));
     this.notice = $(form, "[data-link-notice]");
     this.status = $(form, "[data-action-status]");
     this.notes = $<HTMLTextAreaElement>(form, "[data-notes]");

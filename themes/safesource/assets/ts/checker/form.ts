@@ -3,7 +3,7 @@
 // The kind of each question is read from its inputs: radio buttons are one
 // value, checkboxes a list, a number input a number, a text input text.
 import type { Msg } from "../lib/i18n";
-import type { Answers } from "./fragment";
+import type { Answer, Answers } from "./fragment";
 
 /** The inputs named id, from the form's own index of its controls (no document scan). */
 function inputs(form: HTMLFormElement, id: string): HTMLInputElement[] {
@@ -69,22 +69,27 @@ export function keepExclusive(target: EventTarget | null): void {
 export function answerLines(form: HTMLFormElement, answers: Answers): Array<[string, string]> {
   const lines: Array<[string, string]> = [];
   for (const q of Array.from(form.querySelectorAll<HTMLElement>("[data-question]"))) {
-    const id = q.dataset.question ?? "";
-    const v = answers[id];
-    if (v === undefined) continue;
-    const label = (q.querySelector("legend, .question-label")?.textContent ?? id).trim();
-    let text: string;
-    if (typeof v === "string" || typeof v === "number") {
-      const choice = Array.from(q.querySelectorAll<HTMLInputElement>("input[type=radio]")).find((e) => e.value === String(v));
-      const unit = q.querySelector(".unit")?.textContent ?? "";
-      text = choice ? labelOf(choice) : `${v}${unit ? " " + unit : ""}`;
-    } else {
-      const ticked = Array.from(q.querySelectorAll<HTMLInputElement>("input[type=checkbox]")).filter((e) => v.length ? v.includes(e.value) : e.value === "none");
-      text = ticked.map(labelOf).join(", ");
-    }
-    lines.push([label, text]);
+    const v = answers[q.dataset.question ?? ""];
+    if (v !== undefined) lines.push(answerLine(q, v));
   }
   return lines;
+}
+
+/** One question's label and answer as the reader sees them; the ids themselves for a question the form lacks. */
+export function describeAnswer(form: HTMLFormElement, id: string, v: Answer): [string, string] {
+  const q = Array.from(form.querySelectorAll<HTMLElement>("[data-question]")).find((e) => e.dataset.question === id);
+  return q ? answerLine(q, v) : [id, Array.isArray(v) ? v.join(", ") : String(v)];
+}
+
+function answerLine(q: HTMLElement, v: Answer): [string, string] {
+  const label = (q.querySelector("legend, .question-label")?.textContent ?? q.dataset.question ?? "").trim();
+  if (typeof v === "string" || typeof v === "number") {
+    const choice = Array.from(q.querySelectorAll<HTMLInputElement>("input[type=radio]")).find((e) => e.value === String(v));
+    const unit = q.querySelector(".unit")?.textContent ?? "";
+    return [label, choice ? labelOf(choice) : `${v}${unit ? " " + unit : ""}`];
+  }
+  const ticked = Array.from(q.querySelectorAll<HTMLInputElement>("input[type=checkbox]")).filter((e) => v.length ? v.includes(e.value) : e.value === "none");
+  return [label, ticked.map(labelOf).join(", ")];
 }
 
 function labelOf(input: HTMLInputElement): string {

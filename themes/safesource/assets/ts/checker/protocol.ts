@@ -23,6 +23,38 @@ export interface USCCResult {
   province: string;
 }
 
+/** What a valid credit code says of its holder (checker USCCResult.AppendDecodedJSON). */
+export interface DecodedUSCC extends USCCResult {
+  authority: string;
+  entity_type: string;
+  area_code: string;
+  summary: string;
+}
+
+/** One document the buyer copied a name or code from, and how it compares. */
+export interface EntityDocument {
+  document: string; // licence, contract, seal, payee, contract_code
+  field: string;
+  value: string;
+  match: string; // reference, same, lookalike, different, not_comparable, not_compared
+  compared_with: string;
+}
+
+/** A judgement answer the typed documents overrode, and why. */
+export interface SetAside {
+  question: string;
+  answer: string;
+  reason: string;
+}
+
+/** The result's entity section: the licence's code and the documents compared. */
+export interface Entity {
+  uscc: DecodedUSCC | null;
+  documents: EntityDocument[];
+  bank_country: string;
+  set_aside: SetAside[];
+}
+
 /** An answer the buyer can still change and the score the profile would then have. */
 export interface Improvement {
   question: string;
@@ -43,6 +75,7 @@ export interface Result {
   actions: Action[];
   improvements: Improvement[];
   uscc?: USCCResult;
+  entity?: Entity;
 }
 
 /** A profile scored with the rules of an older version and with the current ones. */

@@ -8,7 +8,7 @@ import { $, el, setText, syncList } from "../lib/dom";
 import { markChinese } from "../lib/lang";
 import type { Msg } from "../lib/i18n";
 import { parseNames, type Config } from "./config";
-import type { Action, Finding, Improvement, Result } from "./protocol";
+import type { Action, EntityDocument, Finding, Improvement, Result, SetAside } from "./protocol";
 
 export const bandLabel = (msg: Msg, band: string): string => msg("band_" + band);
 
@@ -23,13 +23,30 @@ function guideLink(site: string, guide: string, text: string): HTMLAnchorElement
 
 function findingItem(msg: Msg, site: string, f: Finding): HTMLElement {
   const positive = f.points < 0;
-  return el("li", { class: `finding finding-${f.severity}` },
+  return el("li", { class: `finding finding-${f.severity}`, [positive ? "data-positive" : "data-finding"]: f.id },
     el("p", { class: "finding-head" },
       el("span", { class: `severity severity-${f.severity}` }, msg("severity_" + f.severity)),
       " ",
       el("span", { class: "finding-points" }, msg(positive ? "pointsDown" : "pointsUp", { n: Math.abs(f.points) }))),
     el("p", { class: "finding-title" }, guideLink(site, f.guide, f.title)),
     el("p", { class: "finding-why" }, f.why));
+}
+
+/** "Account holder: 深圳华强电子科技有限公司, a lookalike of the licence: not the same company". */
+function entityItem(msg: Msg, d: EntityDocument): HTMLElement {
+  const withDoc = d.compared_with ? msg("entityWith_" + d.compared_with) : "";
+  return el("li", { class: `entity-row entity-${d.match}`, "data-entity-document": d.document, "data-entity-match": d.match },
+    el("span", { class: "entity-document" }, msg("entityDoc_" + d.document)), ": ",
+    el("span", { class: "entity-value" }, d.value), " — ",
+    el("span", { class: "entity-match" }, msg("entityMatch_" + d.match, { with: withDoc })));
+}
+
+/** A question's label and an answer's text as the form shows them. */
+export type Describe = (question: string, answer: string) => [string, string];
+
+function setAsideItem(msg: Msg, describe: Describe, s: SetAside): HTMLElement {
+  const [question, answer] = describe(s.question, s.answer);
+  return el("li", { "data-set-aside": s.question }, msg("entitySetAside", { question, answer, reason: s.reason }));
 }
 
 function actionItem(site: string, a: Action): HTMLElement {
@@ -52,7 +69,8 @@ export class ResultPanel {
   private readonly improve: ReadonlyMap<string, string>;
   private readonly site: string;
 
-  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve" | "siteUrl">) {
+  /** describe names a set-aside answer in the form's words (the ids when it is not given). */
+  constructor(root: HTMLElement, cfg: Pick<Config, "msg" | "improve" | "siteUrl">, private readonly describe: Describe = (q, a) => [q, a]) {
     this.root = root;
     this.msg = cfg.msg;
     this.improve = cfg.improve;
@@ -103,10 +121,27 @@ export class ResultPanel {
     this.details.hidden = false;
     this.list("findings", r.findings, (f) => f.id, (f) => findingItem(msg, this.site, f));
     this.list("positives", r.positives, (f) => f.id, (f) => findingItem(msg, this.site, f));
+    this.showEntity(r);
     this.list("improvements", r.improvements, (m) => `${m.question}:${r.score}:${m.score_after}`, (m) => this.improvementItem(m, r.score));
     this.list("actions", r.actions, (a) => a.id, (a) => actionItem(this.site, a));
     if (this.deadlines) this.deadlines.hidden = !this.urgentBands.has(r.band);
     announce("result", msg("resultAnnounce", { score: r.score, band: bandLabel(msg, r.band), n: r.findings.length }));
+  }
+
+  /** The licence's code in a sentence, one row per document typed, the account's country and the answers set aside. */
+  private showEntity(r: Result): void {
+    const e = r.entity;
+    // No document typed: the section's hint and the code's sentence are for
+    // the screen; a paper report stays short.
+    $(this.root, "[data-entity]").classList.toggle("no-print", !e || e.documents.length === 0);
+    const code = $(this.root, "[data-entity-code]");
+    const bank = e && e.bank_country !== "" && e.bank_country !== "unknown" ? this.msg("entityBank_" + e.bank_country) : "";
+    const parts = [e?.uscc?.valid ? e.uscc.summary : "", bank].filter((t) => t !== "");
+    setText(code, parts.join(" "));
+    code.hidden = parts.length === 0;
+    markChinese(code);
+    this.list("entity", e?.documents ?? [], (d) => `${d.document}:${d.match}:${d.compared_with}:${d.value}`, (d) => entityItem(this.msg, d));
+    syncList($(this.root, '[data-list="set-aside"]'), e?.set_aside ?? [], (s) => `${s.question}:${s.answer}:${s.reason}`, (s) => setAsideItem(this.msg, this.describe, s));
   }
 
   /** "Pay through the platform's escrow instead: 71 → 46", linked to the guide step. */
