@@ -149,6 +149,8 @@ const LOOSE_WEIGHT = 0.3;
 // that matters, and the question's form costs no bytes. (Weighting them at
 // a quarter instead ranked the judged queries the same.) The index's stop
 // words go further (they are in neither); these are question words it keeps.
+// Words that judge rather than name ("good", "bad", "worse") are filler too:
+// "is it a bad sign if…" is not about the page that says "bad".
 export const FILLER_WORDS: ReadonlySet<string> = new Set(`
   actually really right now please help helps need needs want wants tell
   know knew think like happen happens happened happening thing things
