@@ -150,14 +150,17 @@ const LOOSE_WEIGHT = 0.3;
 // a quarter instead ranked the judged queries the same.) The index's stop
 // words go further (they are in neither); these are question words it keeps.
 // Words that judge rather than name ("good", "bad", "worse") are filler too:
-// "is it a bad sign if…" is not about the page that says "bad".
+// "is it a bad sign if…" is not about the page that says "bad"; so are the
+// reader's ways of finding out, beside "tell" and "know" ("spot",
+// "identify", "recognise"): "how to spot a fake factory" is about fake
+// factories.
 export const FILLER_WORDS: ReadonlySet<string> = new Set(`
   actually really right now please help helps need needs want wants tell
   know knew think like happen happens happened happening thing things
   someone somebody something anything anyone everyone people way ways
   best good ok okay exactly possible still even already ever else go
   going goes make sure whats hows wheres whos thats theres lot kind
-  sort maybe probably supposed let bad better worse worst`.split(/\s+/).filter(Boolean));
+  sort maybe probably supposed let bad better worse worst spot identify recognise recognize detect`.split(/\s+/).filter(Boolean));
 
 // The filler words' stems: "making" and "wanted" are filler as "make" and
 // "want" are.
