@@ -168,6 +168,30 @@ test("empty and no-match states point somewhere useful", async () => {
   await context.close();
 });
 
+test("a word the site lacks: the results say what they hold instead (spelling, meaning, part of the word)", async () => {
+  const cases = [
+    { q: "escrw", says: /“escrw”.*\(escrow\)/, first: "/guide/safe-payment/#escrow" },
+    { q: "swindled", says: /“swindled”.*mean the same/, first: "/scams/" },
+    { q: "inspecqqqq", says: /“inspecqqqq”.*closest, by the start of the word/, first: "/guide/inspection/" },
+  ];
+  for (const { q, says, first } of cases) {
+    const { page, context, problems, hrefs } = await searchPage(q);
+    assert.ok(hrefs.length > 0, `"${q}" shows results`);
+    assert.ok(hrefs[0].startsWith(first), `"${q}": first result ${hrefs[0]}, want ${first}`);
+    const status = await page.textContent("[data-search-status]");
+    assert.match(status, says, `"${q}": the status says what the results stand on`);
+    assert.doesNotMatch(status, /No page has every word/, `"${q}": one word is no partial match`);
+    assertClean(assert, problems, `/search/?q=${q}`);
+    await context.close();
+  }
+  // The header box says it too.
+  const { page, context } = await openPage(env.browser, env.site.base, "/guide/");
+  await page.fill("[data-search-input]", "swindled");
+  await page.locator(".search-popup a.search-hit-link").first().waitFor();
+  assert.match(await page.textContent(".search-popup-status"), /“swindled”.*mean the same/);
+  await context.close();
+});
+
 test("page chrome and the home page are not indexed", async () => {
   // "analytics" appears only in the footer's privacy note (no page's text
   // has it). The thesaurus may lead it to words of the same meaning in the

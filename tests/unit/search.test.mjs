@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const build = new URL("../../build/unit/search/", import.meta.url).pathname;
 const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
-const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
+const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, correctionsFor, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
 const { rankPages, plan, excerpt, FILLER_WORDS } = require(build + "engine.js");
 const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
 
@@ -71,6 +71,8 @@ test("correction terms: the words under the word's typo keys, ranked, stemmed an
   const many = [{ k: { ca: ["cargback", "chargbacj", "chargbacx", "chargbacz"] } }];
   assert.equal(correctionTerms("chargback", "chargback", many).size, TYPO_LIMIT);
   assert.deepEqual(correctionTerms("chargback", "chargback", []), new Map());
+  // The words themselves, for the results to say what was looked up instead.
+  assert.deepEqual(correctionsFor("chargback", "chargback", files).map((c) => [c.word, c.term]), [["chargeback", "chargeback"], ["scharback", "scharback"]]);
 });
 
 test("a query's stop and question words are dropped; the last word being typed matches as a prefix", () => {
@@ -125,6 +127,22 @@ test("ranking: the best section is the one holding more of the query's words", (
     scores([[1, 2, 20]]), // "approval": only in section 2
   ]);
   assert.equal(matches[0].sections[0][0], 2, "section 2 has both words");
+});
+
+test("ranking: a section holding the words nearly as strongly as the page top is linked before it", () => {
+  // Section 0 (the page top: title and description) scores best; section 3
+  // holds the same words at 0.7 of its score, section 2 only one of them.
+  const { matches } = rankPages([
+    scores([[1, 0, 50], [1, 2, 60], [1, 3, 35]]),
+    scores([[1, 0, 50], [1, 3, 35]]),
+  ]);
+  assert.deepEqual(matches[0].sections.map(([s]) => s), [3, 0, 2], "section 3 is linked first; section 2 lacks a word");
+  // The page's score still takes the top as its best section: 100, plus
+  // SPREAD (0.5) of what the best per word adds (60 + 50 - 100), plus DEPTH
+  // (0.1) of the other sections (section 2: 60 × 1/2; section 3: 70).
+  assert.equal(matches[0].score, 100 + 0.5 * 10 + 0.1 * (30 + 70));
+  const weak = rankPages([scores([[1, 0, 50], [1, 3, 20]]), scores([[1, 0, 50], [1, 3, 20]])]).matches[0];
+  assert.equal(weak.sections[0][0], 0, "a section far weaker than the top is not linked first");
 });
 
 test("excerpts mark the matched words", () => {

@@ -35,6 +35,7 @@ func encodePage(e *buildcache.Encoder, c cachedPage) {
 	e.String(p.Title)
 	e.String(p.Group)
 	e.String(p.Label)
+	e.String(p.Description)
 	e.Uint(uint64(len(p.Sections)))
 	for _, s := range p.Sections {
 		e.String(s.Anchor)
@@ -52,6 +53,7 @@ func decodePage(d *buildcache.Decoder) cachedPage {
 	c.Indexed = d.Bool()
 	p := &c.Page
 	p.URL, p.Title, p.Group, p.Label = d.String(), d.String(), d.String(), d.String()
+	p.Description = d.String()
 	if n := d.Len(); n > 0 {
 		p.Sections = make([]Section, n)
 		for i := range p.Sections {
@@ -87,7 +89,7 @@ func FromSiteCached(fsys fs.FS, c *PageCache, skip ...string) ([]Page, error) {
 // TermCache keeps each page's analysed sections (its terms and their
 // counts) between builds, so a rebuild tokenizes only the pages that
 // changed. An entry is keyed by a hash of everything the analysis reads:
-// the page's title and sections, and the synonym groups. The salt (the
+// the page's title, description and sections, and the synonym groups. The salt (the
 // build program's own hash) drops every entry when the tokenizer may have
 // changed. A nil *TermCache analyses every page.
 type TermCache struct {

@@ -38,11 +38,15 @@ import (
 
 // Page is one indexed HTML page.
 type Page struct {
-	URL      string    // root-relative, ends in /
-	Title    string    // the first h1 in the body, else <title>
-	Group    string    // filter value (data-search-section)
-	Label    string    // display label of the group (data-search-section-label)
-	Sections []Section // Sections[0] is the text before the first anchor (anchor "")
+	URL   string // root-relative, ends in /
+	Title string // the first h1 in the body, else <title>
+	Group string // filter value (data-search-section)
+	Label string // display label of the group (data-search-section-label)
+	// Description is the page's <meta name="description">: its author's
+	// summary of what the page is about, indexed for the page top at a
+	// weight and never shown in results.
+	Description string
+	Sections    []Section // Sections[0] is the text before the first anchor (anchor "")
 }
 
 // Section is the text under one anchor.
@@ -94,6 +98,12 @@ func Extract(url string, src []byte) (Page, bool, error) {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.Title && docTitle == "" {
 				docTitle = strings.TrimSpace(textOf(n))
+			}
+			if n.DataAtom == atom.Meta && p.Description == "" {
+				if name, _ := attr(n, "name"); strings.EqualFold(name, "description") {
+					content, _ := attr(n, "content")
+					p.Description = collapse(content)
+				}
 			}
 			if hasAttr(n, "data-search-body") {
 				bodies = append(bodies, n)

@@ -27,7 +27,7 @@ const Version = 3
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…]}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…],"rare":ThesaurusRare}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
 //	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
@@ -76,6 +76,11 @@ const (
 	// "answers"): a field like a heading, in a reader's words (as much
 	// as a heading ranked the judged sets best).
 	bonusAnswers = 2.0
+	// bonusDescription is the bonus of the words of the page's
+	// description (its meta description, the author's one- or
+	// two-sentence summary), for the page top: less than a heading, as
+	// it is longer and says more in passing.
+	bonusDescription = 1.0
 	// weightSynonym scales the words a section gains from a synonym
 	// group (licence → license, 营业执照 → business licence).
 	weightSynonym = 0.8
@@ -140,6 +145,9 @@ type manifest struct {
 	Shards []string `json:"shards"`
 	Typo   []string `json:"typo"`
 	Thes   []string `json:"thes"`
+	// Rare is ThesaurusRare: the browser also looks up the meanings of a
+	// word the index holds in this many sections or fewer.
+	Rare int `json:"rare"`
 }
 
 // Build indexes pages. Pages are reordered by group, then URL.
@@ -195,7 +203,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	m, err := gz(manifest{V: Version, Build: idx.Build, Pages: len(pages), Groups: pageGroups(pages),
 		Shards: firstKeys(shards, func(s *shard) string { return s.first }),
 		Typo:   firstKeys(typoShards, func(s typoShard) string { return s.first }),
-		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first })})
+		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first }),
+		Rare:   ThesaurusRare})
 	if err != nil {
 		return nil, err
 	}
@@ -328,6 +337,7 @@ func analyze(p Page, syn *synonyms, sc *scratch) []secTerms {
 		}
 		if si == 0 {
 			add(p.Title, bonusPageTitle)
+			add(p.Description, bonusDescription)
 		}
 		if s.Weight > 0 {
 			st.weight = s.Weight

@@ -66,6 +66,13 @@ func TestExtract(t *testing.T) {
 			}},
 		},
 		{
+			name: "the meta description is the page's summary, kept apart from its text",
+			html: `<!DOCTYPE html><html lang="en"><head><title>Doc title</title><meta name=description content="  Tell a real factory
+				from a front. "></head><body><article data-search-body><h1>Fake factories</h1><p>Intro.</p></article></body></html>`,
+			indexed: true,
+			want:    Page{URL: "/guide/x/", Title: "Fake factories", Description: "Tell a real factory from a front.", Sections: []Section{{Text: "Intro."}}},
+		},
+		{
 			name:    "title falls back to <title>",
 			html:    wrap(`<div data-search-body><p>Only text here.</p></div>`),
 			indexed: true,
@@ -148,7 +155,9 @@ func TestBuild(t *testing.T) {
 	}
 	// Pages are numbered by group: glossary, guide, playbook.
 	wantGroups := [][]any{{"glossary", "Glossary", 0.0, 0.0}, {"guide", "Vetting guide", 1.0, 1.0}, {"playbook", "Recovery playbook", 2.0, 2.0}}
-	if m.V != Version || m.Pages != 3 || !reflect.DeepEqual(m.Groups, wantGroups) {
+	// "rare" tells the browser when to look a word's meanings up: the
+	// threshold the thesaurus keys were cut at.
+	if m.V != Version || m.Pages != 3 || !reflect.DeepEqual(m.Groups, wantGroups) || m.Rare != ThesaurusRare {
 		t.Fatalf("manifest = %+v", m)
 	}
 	post := postingsOf(t, idx, m)
@@ -197,6 +206,37 @@ func TestBuild(t *testing.T) {
 	}
 	if again.Build != idx.Build {
 		t.Error("two builds of the same pages differ")
+	}
+}
+
+// TestDescriptionBonus checks that a page's description words score for
+// its top section, above the same word in the text alone and below the
+// same word in the title.
+func TestDescriptionBonus(t *testing.T) {
+	pages := []Page{
+		{URL: "/a/", Title: "Photos", Sections: []Section{{Text: "stolen goods"}}},
+		{URL: "/b/", Title: "Other", Description: "stolen", Sections: []Section{{Text: "nothing here"}, {Anchor: "x", Title: "Heading", Text: "stolen once"}}},
+		{URL: "/c/", Title: "Stolen", Sections: []Section{{Text: "words"}}},
+	}
+	// Pages without the word, so it is rare enough to score clearly.
+	for i := range 20 {
+		pages = append(pages, Page{URL: "/f/" + strconv.Itoa(i) + "/", Title: "Filler", Sections: []Section{{Text: "more words"}}})
+	}
+	idx, err := Build(pages, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	score := map[[2]int]int{}
+	for _, p := range postingsOf(t, idx, m)["stolen"] {
+		score[[2]int{p[0], p[1]}] = p[2]
+	}
+	text, desc, title := score[[2]int{0, 0}], score[[2]int{1, 0}], score[[2]int{2, 0}]
+	if !(text > 0 && desc > text && title > desc) || score[[2]int{1, 1}] == 0 {
+		t.Errorf("scores of \"stolen\": text %d, description %d, title %d, want text < description < title (all: %v)", text, desc, title, score)
 	}
 }
 

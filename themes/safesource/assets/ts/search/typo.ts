@@ -3,7 +3,7 @@
 // are checked against generator/internal/searchindex/testdata/typokeys.json),
 // so a misspelt query word needs only the few small files holding its keys.
 // The engine fetches those files; which of their words to try, and how
-// much each counts, is decided here (correctionTerms).
+// much each counts, is decided here (correctionsFor).
 import { stem } from "./tokenize";
 
 /** Corrections tried per misspelt word. */
@@ -87,19 +87,32 @@ export function corrections(w: string, candidates: Iterable<string>, limit: numb
   return out.sort((a, b) => a.distance - b.distance).slice(0, limit);
 }
 
+/** A correction to look up: the word, its index term and its weight. */
+export interface CorrectionTerm {
+  word: string;
+  term: string;
+  weight: number;
+}
+
 /**
- * The index terms to look up for a misspelt word w (whose own term is
- * term), with their weights: the words filed under w's typo keys in files,
- * nearest first, then most common (at most TYPO_LIMIT), each stemmed and
- * weighted by its distance. The word's own term is no correction.
+ * The corrections to look up for a misspelt word w (whose own term is
+ * term): the words filed under w's typo keys in files, nearest first, then
+ * most common (at most TYPO_LIMIT), each with its stem, weighted by its
+ * distance; once per term (the nearer word keeps it). The word's own term
+ * is no correction.
  */
-export function correctionTerms(w: string, term: string, files: readonly TypoFile[]): Map<string, number> {
+export function correctionsFor(w: string, term: string, files: readonly TypoFile[]): CorrectionTerm[] {
   const candidates: string[] = [];
   for (const k of typoKeys(w)) for (const f of files) candidates.push(...(f.k[k] ?? []));
-  const terms = new Map<string, number>();
+  const out: CorrectionTerm[] = [];
   for (const c of corrections(w, candidates, TYPO_LIMIT)) {
     const t = stem(c.word);
-    if (t !== term && !terms.has(t)) terms.set(t, TYPO_WEIGHT[c.distance] ?? 0);
+    if (t !== term && !out.some((o) => o.term === t)) out.push({ word: c.word, term: t, weight: TYPO_WEIGHT[c.distance] ?? 0 });
   }
-  return terms;
+  return out;
+}
+
+/** The index terms of correctionsFor, with their weights. */
+export function correctionTerms(w: string, term: string, files: readonly TypoFile[]): Map<string, number> {
+  return new Map(correctionsFor(w, term, files).map((c) => [c.term, c.weight]));
 }

@@ -118,7 +118,7 @@ export function initHeaderSearch(index: Promise<SearchIndex>, form: HTMLFormElem
     if (r.total === 0) {
       status.textContent = msg("searchNoResults", { q: r.query.trim() });
     } else {
-      status.textContent = msg(r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }) + " " + msg("searchKeysHint");
+      status.textContent = [msg(r.total === 1 ? "searchOneResult" : "searchCount", { n: r.total }), insteadNote(msg, r), msg("searchKeysHint")].filter(Boolean).join(" ");
     }
     markChinese(status);
     all.href = searchURL(form, r.query.trim());
@@ -166,7 +166,22 @@ function pageStatus(msg: Msg, r: Results, q: string, group: string): string {
   if (q === "") return "";
   if (r.total === 0) return msg("searchNoResults", { q });
   const n = group ? r.page : r.total;
-  return msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }) + (r.partial ? " " + msg("searchPartial") : "");
+  // Loose results hold none of the words: the note below says what they hold.
+  const partial = r.partial && !r.loose ? msg("searchPartial") : "";
+  return [msg(n === 1 ? "searchOneResultFor" : "searchCountFor", { n, q }), partial, insteadNote(msg, r)].filter(Boolean).join(" ");
+}
+
+/**
+ * Says which query words the site does not have and what the results
+ * hold instead: the nearest spellings, words of the same meaning, or (when
+ * nothing else matched) words starting with the same letters.
+ */
+function insteadNote(msg: Msg, r: Results): string {
+  return r.instead.map((x) => {
+    if (x.by === "spelling") return msg("searchInsteadSpelling", { word: x.word, as: x.words.join(", ") });
+    if (x.by === "meaning") return msg("searchInsteadMeaning", { word: x.word });
+    return msg("searchInsteadPart", { word: x.word });
+  }).join(" ");
 }
 
 /** The /search/ page: the query and section filter live in the URL. */
