@@ -332,8 +332,11 @@ set) and two sets written for issue 27, each before a round of ranking
 changes and split in halves by a hash of the query:
 \`search-queries-tuning.json\` and \`search-queries-heldback.json\` (the
 first set: its held-back half was reported once, then tuned on too), and
-\`search-queries-tuning-2.json\` (tuned on) and
-\`search-queries-heldback-2.json\` (never used for tuning). Each query lists the pages that should come first and, where
+\`search-queries-tuning-2.json\` and \`search-queries-heldback-2.json\`
+(the second set: its held-back half was reported once, then tuned on too);
+and \`search-queries-independent.json\`, written and judged by a reader who
+never saw the search code, the other sets or the pages' answers lists, and
+never used for tuning. Each query lists the pages that should come first and, where
 one section answers it, that section. hit@k: share of
 queries with a wanted page in the first k results; MRR: mean of 1/rank of
 the first wanted page (10 results looked at); anchor precision: of the

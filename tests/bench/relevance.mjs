@@ -10,9 +10,13 @@
 // query; "heldback" was reported once and has been used for tuning since);
 // "tuning2" and "heldback2" (search-queries-tuning-2.json / -heldback-2.json:
 // a second set written before the second round of ranking changes, split the
-// same way; ranking is tuned on "tuning2", "heldback2" is for reporting).
+// same way; "heldback2" was reported once and has been used for tuning
+// since); "independent" (search-queries-independent.json: written and judged
+// by a reader who never saw the search code, the other sets or the pages'
+// answers lists; never used for tuning).
 //
-// Default sets: all but heldback2, which is measured once, at the end.
+// Default sets: all but "independent", which the bench measures once per
+// release and nobody tunes on.
 //
 // tests/bench/search-bench.mjs runs both engines in the browser and uses
 // judge() and summarise() from here.
@@ -31,6 +35,7 @@ export const SETS = {
   heldback: load("./search-queries-heldback.json"),
   tuning2: load("./search-queries-tuning-2.json"),
   heldback2: load("./search-queries-heldback-2.json"),
+  independent: load("./search-queries-independent.json"),
 };
 export const DEPTH = 10; // results looked at per query
 
@@ -78,7 +83,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ix = await SearchIndex.load("http://localhost/search-index/");
   const f = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  for (const name of names.length ? names : ["old", "tuning", "heldback", "tuning2"]) {
+  for (const name of names.length ? names : ["old", "tuning", "heldback", "tuning2", "heldback2"]) {
     const set = SETS[name];
     if (!set) throw new Error(`unknown set ${name}: ${Object.keys(SETS).join(", ")}`);
     const judged = [];

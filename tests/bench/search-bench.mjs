@@ -209,7 +209,7 @@ async function site(browser, root, out, queries, withRelevance) {
 }
 
 const f2 = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
-const SET_NAMES = { old: "old set (search-queries.json)", tuning: "issue 27, tuning half", heldback: "issue 27, first held-back half (reported once, tuned on since)", tuning2: "issue 27, second set, tuning half", heldback2: "issue 27, second set, held-back half" };
+const SET_NAMES = { old: "old set (search-queries.json)", tuning: "issue 27, tuning half", heldback: "issue 27, first held-back half (reported once, tuned on since)", tuning2: "issue 27, second set, tuning half", heldback2: "issue 27, second set, held-back half (reported once, tuned on since)", independent: "issue 27, independent reader (never tuned on)" };
 function relevanceTable(rel) {
   const lines = ["| queries | n | hit@1 | hit@3 | MRR | anchor precision (n) | no result |", "|---|--:|---|---|---|---|---|"];
   const cell = (k, a, b) => `${f2(a[k])} / ${f2(b[k])}`;
@@ -260,7 +260,7 @@ const worst = (rows, e, k) => Math.max(...rows.filter((r) => r.engine === e).map
 const per = (rows, e, k, f) => rows.filter((r) => r.engine === e).map((r) => `${r.q} ${f(r[k])}`).join(", ");
 const weaker = Object.entries(rel.sets).flatMap(([n, { summary: { safesource: a, pagefind: b } }]) =>
   Object.keys(a.kinds).filter((k) => a.kinds[k].hit1 < b.kinds[k].hit1 || a.kinds[k].mrr < b.kinds[k].mrr).map((k) => `${n}: ${k}`));
-const SET_FILES = { old: "search-queries.json", tuning: "search-queries-tuning.json", heldback: "search-queries-heldback.json", tuning2: "search-queries-tuning-2.json", heldback2: "search-queries-heldback-2.json" };
+const SET_FILES = { old: "search-queries.json", tuning: "search-queries-tuning.json", heldback: "search-queries-heldback.json", tuning2: "search-queries-tuning-2.json", heldback2: "search-queries-heldback-2.json", independent: "search-queries-independent.json" };
 const relevanceRows = [
   ...Object.entries(rel.sets).map(([n, { summary: { safesource: a, pagefind: b } }]) => ({
     measure: `Search relevance, real site: ${a.all.n} judged queries (tests/bench/${SET_FILES[n] ?? n}), hit@1 / MRR / queries with no result`,
