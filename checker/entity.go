@@ -147,7 +147,10 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 		}
 	}
 	q := &rs.entityQ
-	var v [len(entityDocs)]string
+	// A name is normalised when first compared, once, however many names
+	// it is compared with.
+	var norm normalisedNames
+	v := &norm.text
 	for d := range v {
 		v[d] = text(q.docs[d])
 		if v[d] != "" {
@@ -155,9 +158,6 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 			e.match[d] = matchNotCompared
 		}
 	}
-	// A name is normalised when first compared, once, however many names
-	// it is compared with.
-	norm := normalisedNames{text: &v}
 	if v[docLicence] != "" {
 		e.match[docLicence] = matchReference
 	}
@@ -321,7 +321,7 @@ func (rs *ruleSet) entity(e *entityCheck, answers []answer, out *Entity) *Entity
 
 // normalisedNames normalises each document's name on first use.
 type normalisedNames struct {
-	text *[len(entityDocs)]string
+	text [len(entityDocs)]string // held here, not pointed to, so none of it escapes
 	done [len(entityDocs)]bool
 	norm [len(entityDocs)]names.Normalised
 }

@@ -146,3 +146,37 @@ func TestNeedsFoldCoversWidthFold(t *testing.T) {
 		}
 	}
 }
+
+// The ASCII shortcut must give what the general path gives, key and core,
+// on English names written every which way.
+func TestNormaliseASCIIAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "abcXYZ019 .,&()-'/_Co LtdLIMITEDcompany"
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		checkASCIIAgrees(t, string(b))
+	}
+	for _, name := range []string{"Shenzhen Huaqiang Electronics Co., Ltd.", "SUPPLIER 5", "a", "1234", "", "Company Limited", "HUAQIANG (SHENZHEN) TRADING CO LTD"} {
+		checkASCIIAgrees(t, name)
+	}
+}
+
+func FuzzNormaliseASCIIAgrees(f *testing.F) {
+	f.Add("Yiwu Huaqiang Trading Co., Ltd.")
+	f.Fuzz(func(t *testing.T, name string) { checkASCIIAgrees(t, name) })
+}
+
+func checkASCIIAgrees(t *testing.T, name string) {
+	t.Helper()
+	fast, ok := normaliseASCII(name)
+	if !ok {
+		return
+	}
+	slow := normaliseAny(name)
+	if fast.Script != slow.Script || fast.Key != slow.Key || core(fast) != core(slow) {
+		t.Fatalf("%q: shortcut %v %q %q, general %v %q %q", name, fast.Script, fast.Key, core(fast), slow.Script, slow.Key, core(slow))
+	}
+}
