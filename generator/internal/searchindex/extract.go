@@ -33,6 +33,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"safesource.dev/safesource/generator/internal/htmltok"
 )
 
 // Page is one indexed HTML page.
@@ -81,18 +83,46 @@ var blockTags = map[atom.Atom]bool{
 // Extract reads one page. It reports false when the page has no
 // data-search-body element (and so is not indexed).
 func Extract(url string, src []byte) (Page, bool, error) {
-	p := Page{URL: url}
-	x := newExtractor(&p)
-	if err := scan(src, x); err == nil {
-		return x.finish()
+	r := NewPageReader(url, src)
+	if err := htmltok.Read(src, r.Token); err != nil {
+		return extractTree(url, src)
 	}
-	// Not well formed: the tree the HTML parsing rules build.
+	return r.Page()
+}
+
+// PageReader extracts one page from its tokens, which htmltok.Read may
+// pass to other readers too.
+type PageReader struct {
+	url string
+	src []byte
+	s   *scanner
+}
+
+// NewPageReader starts reading the page at url, whose HTML is src.
+func NewPageReader(url string, src []byte) *PageReader {
+	return &PageReader{url: url, src: src, s: newScanner(src, newExtractor(&Page{URL: url}))}
+}
+
+// Token takes the page's next token (an htmltok.Reader).
+func (r *PageReader) Token(t *htmltok.Token) bool { return r.s.token(t) }
+
+// Page returns the page once every token is in (see Extract): read from
+// the tokens when it is well formed, else from the tree html.Parse builds.
+func (r *PageReader) Page() (Page, bool, error) {
+	if r.s.done() == nil {
+		return r.s.x.finish()
+	}
+	return extractTree(r.url, r.src)
+}
+
+// extractTree reads a page that is not well formed, through the tree the
+// HTML parsing rules build.
+func extractTree(url string, src []byte) (Page, bool, error) {
 	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return Page{}, false, err
 	}
-	p = Page{URL: url}
-	x = newExtractor(&p)
+	x := newExtractor(&Page{URL: url})
 	walkTree(doc, x)
 	return x.finish()
 }
@@ -107,7 +137,7 @@ func walkTree(n *html.Node, x *extractor) {
 		t := tag{atom: n.DataAtom, name: []byte(n.Data)}
 		for _, a := range n.Attr {
 			if a.Namespace == "" {
-				t.attrs = append(t.attrs, attribute{[]byte(a.Key), []byte(a.Val)})
+				t.attrs = append(t.attrs, attribute{Key: []byte(a.Key), Val: []byte(a.Val)})
 			}
 		}
 		x.start(t)

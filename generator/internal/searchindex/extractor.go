@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/atom"
+
+	"safesource.dev/safesource/generator/internal/htmltok"
 )
 
 // The extractor reads a page as a stream of events (an element starts,
@@ -25,12 +27,12 @@ type tag struct {
 	attrs []attribute // without namespaced attributes; the first of duplicates
 }
 
-type attribute struct{ key, val []byte }
+type attribute = htmltok.Attr
 
 func (t tag) attr(name string) (string, bool) {
 	for _, a := range t.attrs {
-		if string(a.key) == name {
-			return string(a.val), true
+		if string(a.Key) == name {
+			return string(a.Val), true
 		}
 	}
 	return "", false
@@ -38,7 +40,7 @@ func (t tag) attr(name string) (string, bool) {
 
 func (t tag) has(name string) bool {
 	for _, a := range t.attrs {
-		if string(a.key) == name {
+		if string(a.Key) == name {
 			return true
 		}
 	}
@@ -47,10 +49,10 @@ func (t tag) has(name string) bool {
 
 func (t tag) hasClass(classes ...string) bool {
 	for _, a := range t.attrs {
-		if string(a.key) != "class" {
+		if string(a.Key) != "class" {
 			continue
 		}
-		for _, f := range bytes.Fields(a.val) {
+		for _, f := range bytes.Fields(a.Val) {
 			for _, c := range classes {
 				if string(f) == c {
 					return true

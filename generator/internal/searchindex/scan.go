@@ -3,85 +3,99 @@ package searchindex
 import (
 	"bytes"
 	"errors"
-	"io"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"safesource.dev/safesource/generator/internal/htmltok"
 )
 
-// scan feeds a page's tokens to x as elements nest in the source. That is
-// the tree html.Parse would build only when the page is well formed: every
-// element closed by its own end tag, in order, and nothing the HTML
-// parsing rules move or close on their own (a <div> in an open <p>, a <td>
-// outside a row, text loose in a table, unclosed elements at the end).
-// Hugo's output is; on anything else scan stops with errIrregular and the
-// page is read through html.Parse instead. The rules below are stricter
-// than HTML's: a page they wrongly call irregular only costs time.
-func scan(src []byte, x *extractor) error {
-	if bytes.IndexByte(src, 0) >= 0 {
-		return errIrregular // the parser drops or replaces NUL by context
-	}
-	z := html.NewTokenizer(bytes.NewReader(src))
-	var open []openElement
-	var attrs []attribute
-	for {
-		foreign := len(open) > 0 && open[len(open)-1].foreign
-		z.AllowCDATA(foreign)
-		switch tt := z.Next(); tt {
-		case html.ErrorToken:
-			if z.Err() != io.EOF || len(open) > 0 {
-				return errIrregular
-			}
-			return nil
-		case html.TextToken:
-			text := z.Text()
-			if !textFits(open, text) {
-				return errIrregular
-			}
-			x.text(text)
-		case html.CommentToken:
-			if foreign {
-				return errIrregular // CDATA and comments in SVG: leave them to the parser
-			}
-		case html.DoctypeToken:
-			if len(open) > 0 {
-				return errIrregular
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if len(open) == 0 || !bytes.Equal(open[len(open)-1].name, name) {
-				return errIrregular
-			}
-			open = open[:len(open)-1]
-			x.end()
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			a := atom.Lookup(name)
-			attrs = attrs[:0]
-			for more {
-				var k, v []byte
-				k, v, more = z.TagAttr()
-				if !containsKey(attrs, k) {
-					attrs = append(attrs, attribute{k, v})
-				}
-			}
-			if !startFits(open, a, foreign) {
-				return errIrregular
-			}
-			if foreign {
-				// As the parser does: no raw text (an SVG <title>) in foreign content.
-				z.NextIsNotRawText()
-			}
-			x.start(tag{atom: a, name: name, attrs: attrs})
-			if voidElements[a] || (tt == html.SelfClosingTagToken && (foreign || a == atom.Svg || a == atom.Math)) {
-				x.end()
-				continue
-			}
-			// The name is copied: the tokenizer reuses its buffer.
-			open = append(open, openElement{name: append([]byte(nil), name...), atom: a, foreign: foreign || a == atom.Svg || a == atom.Math})
-		}
-	}
+// A scanner feeds a page's tokens to an extractor as elements nest in the
+// source. That is the tree html.Parse would build only when the page is
+// well formed: every element closed by its own end tag, in order, and
+// nothing the HTML parsing rules move or close on their own (a <div> in an
+// open <p>, a <td> outside a row, text loose in a table, unclosed elements
+// at the end). Hugo's output is; on anything else the scanner stops with
+// errIrregular and the page is read through html.Parse instead. The rules (scanrules.go) are
+// stricter than HTML's: a page they wrongly call irregular only costs time.
+
+type scanner struct {
+	x    *extractor
+	open []openElement
+	err  error // errIrregular once the page is seen not to be well formed
 }
+
+func newScanner(src []byte, x *extractor) *scanner {
+	s := &scanner{x: x}
+	if bytes.IndexByte(src, 0) >= 0 {
+		s.err = errIrregular // the parser drops or replaces NUL by context
+	}
+	return s
+}
+
+// done reports whether every token fitted and every element was closed.
+func (s *scanner) done() error {
+	if s.err == nil && len(s.open) > 0 {
+		s.err = errIrregular
+	}
+	return s.err
+}
+
+// token takes one token; false once the page is irregular.
+func (s *scanner) token(t *htmltok.Token) bool {
+	if s.err != nil {
+		return false
+	}
+	if !s.fits(t) {
+		s.err = errIrregular
+		return false
+	}
+	switch t.Type {
+	case html.TextToken:
+		s.x.text(t.Text)
+	case html.EndTagToken:
+		s.open = s.open[:len(s.open)-1]
+		s.x.end()
+	case html.StartTagToken, html.SelfClosingTagToken:
+		s.start(t)
+	}
+	return true
+}
+
+func (s *scanner) start(t *htmltok.Token) {
+	foreign := len(s.open) > 0 && s.open[len(s.open)-1].foreign
+	s.x.start(tag{atom: t.Atom, name: t.Name, attrs: t.Attrs})
+	if voidElements[t.Atom] || (t.Type == html.SelfClosingTagToken && (foreign || t.Atom == atom.Svg || t.Atom == atom.Math)) {
+		s.x.end()
+		return
+	}
+	// The name is copied: the tokenizer reuses its buffer.
+	s.open = append(s.open, openElement{name: append([]byte(nil), t.Name...), atom: t.Atom, foreign: foreign || t.Atom == atom.Svg || t.Atom == atom.Math})
+}
+
+// fits reports whether the token stays where the source puts it.
+func (s *scanner) fits(t *htmltok.Token) bool {
+	foreign := len(s.open) > 0 && s.open[len(s.open)-1].foreign
+	switch t.Type {
+	case html.TextToken:
+		return textFits(s.open, t.Text)
+	case html.CommentToken:
+		return !foreign // CDATA and comments in SVG: leave them to the parser
+	case html.DoctypeToken:
+		return len(s.open) == 0
+	case html.EndTagToken:
+		return len(s.open) > 0 && bytes.Equal(s.open[len(s.open)-1].name, t.Name)
+	case html.StartTagToken, html.SelfClosingTagToken:
+		// In foreign content the parser reads a <title> or <style> as
+		// markup, the tokenizer alone as text.
+		return startFits(s.open, t.Atom, foreign) && !(foreign && rawText[t.Atom])
+	}
+	return true
+}
+
+// rawText are the elements whose content the tokenizer reads as text.
+var rawText = atomSet(atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext,
+	atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp)
 
 var errIrregular = errors.New("not well formed: parse the tree")
 
@@ -89,15 +103,6 @@ type openElement struct {
 	name    []byte
 	atom    atom.Atom
 	foreign bool // SVG or MathML
-}
-
-func containsKey(attrs []attribute, k []byte) bool {
-	for _, a := range attrs {
-		if bytes.Equal(a.key, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // voidElements have no end tag.

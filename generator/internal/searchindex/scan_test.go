@@ -8,9 +8,11 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"safesource.dev/safesource/generator/internal/htmltok"
 )
 
-// TestScan: scan accepts exactly the pages it can read without the HTML
+// TestScan: the scanner accepts exactly the pages it can read without the HTML
 // tree, and reads those as the tree gives them.
 func TestScan(t *testing.T) {
 	data, err := os.ReadFile("testdata/scan.json")
@@ -27,9 +29,11 @@ func TestScan(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			scanned := Page{URL: "/x/"}
-			x := newExtractor(&scanned)
-			err := scan([]byte(tc.HTML), x)
+			r := NewPageReader("/x/", []byte(tc.HTML))
+			if err := htmltok.Read([]byte(tc.HTML), r.Token); err != nil {
+				t.Fatal(err)
+			}
+			x, err := r.s.x, r.s.done()
 			if (err == nil) != tc.Regular {
 				t.Fatalf("scan: %v, want regular %v", err, tc.Regular)
 			}
