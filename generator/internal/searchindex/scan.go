@@ -16,9 +16,9 @@ import (
 // nothing the HTML parsing rules move or close on their own (a <div> in an
 // open <p>, a <td> outside a row, text loose in a table, unclosed elements
 // at the end). Hugo's output is; on anything else the scanner stops with
-// errIrregular and the page is read through html.Parse instead. The rules (scanrules.go) are
-// stricter than HTML's: a page they wrongly call irregular only costs time.
-
+// errIrregular and the page is read through html.Parse instead. The rules
+// (scanrules.go) are stricter than HTML's: a page they wrongly call
+// irregular only costs time.
 type scanner struct {
 	x    *extractor
 	open []openElement
