@@ -69,8 +69,11 @@ func (s *scanner) start(t *htmltok.Token) {
 		s.x.end()
 		return
 	}
-	// The name is copied: the tokenizer reuses its buffer.
-	s.open = append(s.open, openElement{name: append([]byte(nil), t.Name...), atom: t.Atom, foreign: foreign || t.Atom == atom.Svg || t.Atom == atom.Math})
+	e := openElement{atom: t.Atom, foreign: foreign || t.Atom == atom.Svg || t.Atom == atom.Math}
+	if t.Atom == 0 {
+		e.name = append([]byte(nil), t.Name...) // the tokenizer reuses its buffer
+	}
+	s.open = append(s.open, e)
 }
 
 // fits reports whether the token stays where the source puts it.
@@ -84,7 +87,7 @@ func (s *scanner) fits(t *htmltok.Token) bool {
 	case html.DoctypeToken:
 		return len(s.open) == 0
 	case html.EndTagToken:
-		return len(s.open) > 0 && bytes.Equal(s.open[len(s.open)-1].name, t.Name)
+		return len(s.open) > 0 && s.open[len(s.open)-1].is(t.Atom, t.Name)
 	case html.StartTagToken, html.SelfClosingTagToken:
 		// In foreign content the parser reads a <title> or <style> as
 		// markup, the tokenizer alone as text.
@@ -100,9 +103,25 @@ var rawText = atomSet(atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, a
 var errIrregular = errors.New("not well formed: parse the tree")
 
 type openElement struct {
-	name    []byte
 	atom    atom.Atom
-	foreign bool // SVG or MathML
+	name    []byte // only when it has no atom
+	foreign bool   // SVG or MathML
+}
+
+// is reports whether the element has the tag name given by a and name.
+func (e openElement) is(a atom.Atom, name []byte) bool {
+	if e.atom != 0 {
+		return e.atom == a
+	}
+	return bytes.Equal(e.name, name)
+}
+
+// tagName is the element's tag name.
+func (e openElement) tagName() string {
+	if e.atom != 0 {
+		return e.atom.String()
+	}
+	return string(e.name)
 }
 
 // voidElements have no end tag.

@@ -74,7 +74,7 @@ func startFits(open []openElement, a atom.Atom, foreign bool) bool {
 // foreignFits: inside SVG or MathML, an HTML element (or any element in a
 // part that holds HTML) makes the parser leave the foreign content.
 func foreignFits(open []openElement, a atom.Atom) bool {
-	switch string(open[len(open)-1].name) {
+	switch open[len(open)-1].tagName() {
 	case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
 		return false
 	}
