@@ -55,6 +55,9 @@ type builder struct {
 	// meter measures the output's brotli sizes once for the budgets of both
 	// the output check and the offline stage (nil outside a build).
 	meter *budget.Meter
+	// scans reads each page once for the search index and the output
+	// check (nil outside a build).
+	scans *pageScans
 }
 
 func newBuilder(cfg config, w io.Writer) (*builder, error) {
@@ -131,7 +134,8 @@ func (b *builder) build() error {
 	var hugoCPU, afterStart time.Duration
 	// Each page's Chinese is marked as Chinese where the stages first read it.
 	b.built = outfs.New(b.out, hanmark.Page)
-	defer func() { b.built = nil }() // a page's bytes are not kept past the build
+	b.scans = &pageScans{}
+	defer func() { b.built, b.scans = nil, nil }() // a page's bytes are not kept past the build
 	b.meter = budget.NewMeter(b.output())
 	b.meter.LoadCache(b.brotliCache())
 	defer func() {
@@ -427,6 +431,9 @@ func (b *builder) loadSite(skip ...string) (*sitecheck.Site, error) {
 	}
 	file := filepath.Join(b.root, "build", "cache", "site-pages"+b.cacheTag+".bin")
 	cache := sitecheck.LoadPageCache(file, salt)
+	if b.scans != nil {
+		cache.ReadWith(b.scans.checkPage)
+	}
 	site, err := sitecheck.LoadCached(b.output(), cache, skip...)
 	if err != nil {
 		return nil, err

@@ -23,6 +23,9 @@ func (b *builder) searchPages(saves *sync.WaitGroup, skip ...string) ([]searchin
 	// The development server's pages differ (live reload): a cache of their own.
 	file := filepath.Join(b.root, "build", "cache", "search-pages"+b.cacheTag+".bin")
 	cache := searchindex.LoadPageCache(file, salt)
+	if b.scans != nil {
+		cache.ExtractWith(b.scans.searchPage)
+	}
 	pages, err := searchindex.FromSiteCached(b.output(), cache, skip...)
 	if err != nil {
 		return nil, err

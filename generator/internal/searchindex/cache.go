@@ -13,8 +13,9 @@ import (
 // hash of its HTML; the salt (the build program's own hash) drops every entry
 // when the extractor may have changed.
 type PageCache struct {
-	salt    string
-	entries *buildcache.Entries[cachedPage]
+	salt      string
+	entries   *buildcache.Entries[cachedPage]
+	extractor func(url string, src []byte) (Page, bool, error) // Extract when nil
 }
 
 type cachedPage struct {
@@ -74,10 +75,21 @@ func (c *PageCache) Save(file string) error {
 
 func (c *PageCache) extract(url string, src []byte, sum [sha256.Size]byte) (Page, bool, error) {
 	e, err := c.entries.Get(url+" "+hex.EncodeToString(sum[:]), func() (cachedPage, error) {
-		p, indexed, err := Extract(url, src)
+		extract := c.extractor
+		if extract == nil {
+			extract = Extract
+		}
+		p, indexed, err := extract(url, src)
 		return cachedPage{p, indexed}, err
 	})
 	return e.Page, e.Indexed, err
+}
+
+// ExtractWith has the pages that are not in the cache extracted by
+// extract (Extract's equal), such as a reader that tokenizes each page
+// once for the search index and another stage (PageReader).
+func (c *PageCache) ExtractWith(extract func(url string, src []byte) (Page, bool, error)) {
+	c.extractor = extract
 }
 
 // FromSiteCached is FromSite on fsys (the built site), taking unchanged

@@ -14,6 +14,7 @@ import (
 type PageCache struct {
 	salt    string
 	entries *buildcache.Entries[page]
+	read    func(url string, src []byte) Parsed // nil: parsePage
 }
 
 // writePage writes one page, its strings by number in the file's string
@@ -70,9 +71,21 @@ func (c *PageCache) Save(file string) error {
 
 // parse returns the page, from the cache when its HTML is unchanged. The
 // pages are shared between builds and never changed once parsed.
-func (c *PageCache) parse(src []byte, sum [sha256.Size]byte) page {
-	p, _ := c.entries.Get(string(sum[:]), func() (page, error) { return parsePage(src), nil })
+func (c *PageCache) parse(url string, src []byte, sum [sha256.Size]byte) page {
+	p, _ := c.entries.Get(string(sum[:]), func() (page, error) {
+		if c.read != nil {
+			return c.read(url, src).p, nil
+		}
+		return parsePage(src), nil
+	})
 	return p
+}
+
+// ReadWith has the pages that are not in the cache read by read (given
+// the page's URL path and HTML), such as a reader that tokenizes each page
+// once for the output check and another stage (PageReader).
+func (c *PageCache) ReadWith(read func(url string, src []byte) Parsed) {
+	c.read = read
 }
 
 // LoadCached is Load, taking pages whose HTML is unchanged from c.

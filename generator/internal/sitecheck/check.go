@@ -43,12 +43,12 @@ type Site struct {
 // skip (such as the search index, written by another stage at the same
 // time). Pages are parsed on every core.
 func Load(fsys fs.FS, skip ...string) (*Site, error) {
-	return load(fsys, func(src []byte, _ [sha256.Size]byte) page { return parsePage(src) }, skip)
+	return load(fsys, func(_ string, src []byte, _ [sha256.Size]byte) page { return parsePage(src) }, skip)
 }
 
 // load parses the site's pages with parse, given each page's bytes and
 // their SHA-256.
-func load(fsys fs.FS, parse func([]byte, [sha256.Size]byte) page, skip []string) (*Site, error) {
+func load(fsys fs.FS, parse func(string, []byte, [sha256.Size]byte) page, skip []string) (*Site, error) {
 	s := &Site{fsys: fsys, pages: map[string]page{}, files: map[string]bool{}}
 	var html []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -79,7 +79,7 @@ func load(fsys fs.FS, parse func([]byte, [sha256.Size]byte) page, skip []string)
 		if err != nil {
 			return fmt.Errorf("reading the built site: %w", err)
 		}
-		parsed[i] = parse(src, sum)
+		parsed[i] = parse(urlPath(html[i]), src, sum)
 		return nil
 	}); err != nil {
 		return nil, err
