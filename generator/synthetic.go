@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"safesource.dev/safesource/generator/internal/gotool"
 	"safesource.dev/safesource/generator/internal/searchindex"
@@ -154,13 +156,21 @@ func (g *synth) words(n int) string {
 }
 
 func (g *synth) title() string {
-	t := g.words(2 + g.rng.IntN(4))
-	return strings.ToUpper(t[:1]) + t[1:]
+	return capitalise(g.words(2 + g.rng.IntN(4)))
+}
+
+// capitalise upper-cases the first character, whole: vocabulary words may
+// start with a Chinese character, which a byte slice would cut in two.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func (g *synth) sentence() string {
-	s := g.words(8 + g.rng.IntN(14))
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	return capitalise(g.words(8+g.rng.IntN(14))) + "."
 }
 
 func (g *synth) page(title string, weight int, long bool) []byte {

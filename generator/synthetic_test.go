@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // treeHash hashes every file's path and content under dir.
@@ -35,6 +36,21 @@ func treeHash(t *testing.T, dir string) [32]byte {
 	return sum
 }
 
+// Titles and sentences start with a capital, and a first character that
+// has no case (Chinese) stays whole.
+func TestCapitalise(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"escrow terms", "Escrow terms"},
+		{"专线 shipping", "专线 shipping"},
+		{"élan", "Élan"},
+		{"", ""},
+	} {
+		if got := capitalise(c.in); got != c.want {
+			t.Errorf("capitalise(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestSynthetic(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 
@@ -50,6 +66,11 @@ func TestSynthetic(t *testing.T) {
 	for _, f := range []string{"hugo.toml", "data/contacts.yaml", "content/guide/safe-payment.md", syntheticMarker} {
 		if !exists(filepath.Join(out, f)) {
 			t.Errorf("%s was not written", f)
+		}
+	}
+	for _, f := range generated {
+		if b, err := os.ReadFile(f); err != nil || !utf8.Valid(b) {
+			t.Errorf("%s is not valid UTF-8 (%v)", f, err)
 		}
 	}
 	src, err := os.ReadFile(generated[0])
