@@ -192,6 +192,24 @@ test("a word the site lacks: the results say what they hold instead (spelling, m
   await context.close();
 });
 
+test("a pasted credit code is handed to the checker, which reads it", async () => {
+  const { page, context, problems } = await searchPage("9144 0300 ma5g 2k7l 3x");
+  const box = page.locator("[data-search-code]");
+  assert.ok(await box.isVisible(), "the credit-code box shows");
+  const href = await box.locator("a").getAttribute("href");
+  assert.match(href, /^\/check\/#uscc=91440300MA5G2K7L3X&rules_version=\d+$/, href);
+  await box.locator("a").click();
+  await page.waitForFunction(() => document.querySelector("[data-result]")?.dataset.score !== undefined);
+  const current = await page.getAttribute("[data-rules-version]", "data-rules-version");
+  assert.ok(href.endsWith(`rules_version=${current}`), `${href} names the current rules (${current})`);
+  assert.equal(await page.inputValue('[data-question="uscc"] input'), "91440300MA5G2K7L3X", "the checker has the code");
+  assert.equal(await page.locator("[data-link-notice]").textContent(), "", "no notice of an older link");
+  await page.goto(env.site.base + "/search/?q=escrow");
+  assert.ok(await page.locator("[data-search-code]").isHidden(), "no box for a word");
+  assertClean(assert, problems, "credit code");
+  await context.close();
+});
+
 test("page chrome and the home page are not indexed", async () => {
   // "analytics" appears only in the footer's privacy note (no page's text
   // has it). The thesaurus may lead it to words of the same meaning in the

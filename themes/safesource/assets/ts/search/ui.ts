@@ -7,6 +7,7 @@ import { el } from "../lib/dom";
 import { type Msg, messages } from "../lib/i18n";
 import { markChinese } from "../lib/lang";
 import { SearchIndex, type Hit, type Results, type Segment } from "./engine";
+import { codeLink, codeQuery } from "./code";
 
 const POPUP_LIMIT = 5;
 const PAGE_LIMIT = 10;
@@ -184,6 +185,14 @@ function insteadNote(msg: Msg, r: Results): string {
   }).join(" ");
 }
 
+/** Offers the checker for a query shaped like a credit code (code.ts). */
+function showCode(box: HTMLElement, q: string): void {
+  const c = codeQuery(q);
+  box.hidden = c === "";
+  const link = box.querySelector<HTMLAnchorElement>("[data-search-code-link]");
+  if (c !== "" && link) link.href = codeLink(new URL(link.href).pathname, c, link.dataset.rulesVersion ?? "");
+}
+
 /** The /search/ page: the query and section filter live in the URL. */
 export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, headerInput: HTMLInputElement | null): void {
   const form = page.querySelector<HTMLFormElement>("[data-search-page-form]");
@@ -193,6 +202,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
   const help = page.querySelector<HTMLElement>("[data-search-help]");
   const noMatch = page.querySelector<HTMLElement>("[data-search-nomatch]");
   const more = page.querySelector<HTMLButtonElement>("[data-search-more]");
+  const code = page.querySelector<HTMLElement>("[data-search-code]");
   const filters = page.querySelector<HTMLElement>("[data-search-filters]");
   if (!form || !input || !results || !status || !help || !noMatch || !more || !filters) return;
   const buttons = [...filters.querySelectorAll<HTMLButtonElement>("button[data-filter]")];
@@ -223,6 +233,7 @@ export function initSearchPage(index: Promise<SearchIndex>, page: HTMLElement, h
     more.hidden = shown >= r.page;
     status.textContent = pageStatus(msg, r, q, group);
     markChinese(status);
+    if (code) showCode(code, q);
     // Shown at once, spoken once typing pauses.
     announce("search", status.textContent);
   };
