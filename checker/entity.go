@@ -120,7 +120,6 @@ func (rs *ruleSet) resolveEntity() {
 type entityCheck struct {
 	uscc       USCCResult
 	hasUSCC    bool
-	usccValid  bool
 	any        bool // a document, code or bank country was given
 	entityType string
 	mismatches uint64                 // name_mismatches value bits
@@ -134,15 +133,14 @@ type entityCheck struct {
 func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 	*e = entityCheck{setAside: [2]int16{-1, -1}, with: [len(entityDocs)]int8{-1, -1, -1, -1, -1}}
 	text := func(qi int) string {
-		if qi < 0 || qi >= len(answers) || !answers[qi].set {
-			return ""
+		if a := given(answers, qi); a != nil {
+			return a.text
 		}
-		return answers[qi].text
+		return ""
 	}
 	if code := text(rs.usccQ); code != "" {
 		e.uscc, e.hasUSCC, e.any = ValidateUSCC(code), true, true
 		if e.uscc.Valid {
-			e.usccValid = true
 			_, e.entityType = usccKind(e.uscc.Code)
 		}
 	}
@@ -172,14 +170,14 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 	// contract, whichever are given, and a mismatch with either counts: a
 	// name left out can then only take findings away. The row shows the
 	// most serious of the two.
-	for k, d := range [...]int{docPayee, docSeal} {
-		if v[d] == "" {
+	// bit: the document's place in name_mismatches (payee, contract, seal).
+	for _, x := range [...]struct{ doc, bit int }{{docPayee, 0}, {docSeal, 2}} {
+		if v[x.doc] == "" {
 			continue
 		}
-		bitDoc := [...]int{0, 2}[k] // name_mismatches order: payee, contract, seal
 		for _, ref := range [...]int{docLicence, docContract} {
 			if v[ref] != "" {
-				e.compare(d, ref, &norm, bitDoc)
+				e.compare(x.doc, ref, &norm, x.bit)
 			}
 		}
 	}
@@ -189,7 +187,7 @@ func (rs *ruleSet) check(answers []answer, e *entityCheck) {
 			e.match[docCode] = matchSame
 		}
 	}
-	if qi := q.bankCountry; qi >= 0 && qi < len(answers) && answers[qi].set {
+	if given(answers, q.bankCountry) != nil {
 		e.any = true
 	}
 	rs.overrides(e, answers)
@@ -242,25 +240,19 @@ func mismatched(m uint8) bool { return m == matchLookalike || m == matchDifferen
 // it is), so a name left out can never add a finding and a personal
 // account stays critical.
 func (rs *ruleSet) overrides(e *entityCheck, answers []answer) {
-	answer := func(qi int) string {
-		if qi < 0 || qi >= len(answers) || !answers[qi].set {
-			return ""
-		}
-		return rs.questions[qi].values[answers[qi].val].value
-	}
 	q := &rs.entityQ
-	if m := e.match[docPayee]; mismatched(m) && answer(q.payee) == "contract_company" {
+	if m := e.match[docPayee]; mismatched(m) && rs.choice(answers, q.payee) == "contract_company" {
 		e.setAside[0] = int16(q.payee)
 		e.why[0] = "the account holder's name you typed is " + matchPhrase(m) + " the " + entityDocs[e.with[docPayee]] + "'s company name"
 	}
-	if answer(q.licenceYes) != "yes" {
+	if rs.choice(answers, q.licenceYes) != "yes" {
 		return
 	}
 	why := ""
 	switch {
 	case e.match[docCode] == matchDifferent:
 		why = "the credit code on the contract is not the licence's"
-	case e.hasUSCC && !e.usccValid:
+	case e.hasUSCC && !e.uscc.Valid:
 		why = "the licence's credit code fails its check, so no registry record can match it"
 	case mismatched(e.match[docContract]):
 		why = "the name on the contract is " + matchPhrase(e.match[docContract]) + " the licence's"
@@ -277,6 +269,23 @@ func matchPhrase(m uint8) string {
 		return "a lookalike of"
 	}
 	return "different from"
+}
+
+// given is the answer to question qi, nil when it is not answered or the
+// rules lack the question (qi < 0).
+func given(answers []answer, qi int) *answer {
+	if qi < 0 || qi >= len(answers) || !answers[qi].set {
+		return nil
+	}
+	return &answers[qi]
+}
+
+// choice is the value of enum question qi's answer, "" when not given.
+func (rs *ruleSet) choice(answers []answer, qi int) string {
+	if a := given(answers, qi); a != nil {
+		return rs.questions[qi].values[a.val].value
+	}
+	return ""
 }
 
 // setsAside says whether question qi's answer is set aside.
@@ -308,12 +317,10 @@ func (rs *ruleSet) entity(e *entityCheck, answers []answer, out *Entity) *Entity
 		}
 	}
 	out.Documents = out.docs[:n:n]
-	if qi := rs.entityQ.bankCountry; qi >= 0 && qi < len(answers) && answers[qi].set {
-		out.BankCountry = rs.questions[qi].values[answers[qi].val].value
-	}
+	out.BankCountry = rs.choice(answers, rs.entityQ.bankCountry)
 	for i, qi := range e.setAside {
 		if qi >= 0 {
-			out.SetAside = append(out.SetAside, SetAside{Question: rs.questions[qi].id, Answer: rs.questions[qi].values[answers[qi].val].value, Reason: e.why[i]})
+			out.SetAside = append(out.SetAside, SetAside{Question: rs.questions[qi].id, Answer: rs.choice(answers, int(qi)), Reason: e.why[i]})
 		}
 	}
 	return out

@@ -17,6 +17,7 @@ type factDef struct {
 	list   bool
 	values []string
 	reads  []string
+	bits   func(e *entityCheck) uint64 // the values that hold, bit j for values[j]
 }
 
 // The documents whose names are compared with the licence's, in the order
@@ -27,10 +28,14 @@ var nameDocuments = [...]string{"payee", "contract", "seal"}
 // document.
 var mismatchKinds = [...]string{"lookalike", "different", "not_comparable"}
 
+// entityTypes are uscc_entity's values.
+var entityTypes = []string{EntityEnterprise, EntityIndividualBusiness, EntityFarmersCooperative, EntityGovernmentOrPublic, EntitySocialOrganisation, EntityOther}
+
 var factDefs = [...]factDef{
-	{id: "uscc_entity", values: []string{EntityEnterprise, EntityIndividualBusiness, EntityFarmersCooperative, EntityGovernmentOrPublic, EntitySocialOrganisation, EntityOther}, reads: []string{"uscc"}},
-	{id: "contract_uscc_match", values: []string{"same", "different"}, reads: []string{"uscc", "contract_uscc"}},
-	{id: "name_mismatches", list: true, values: mismatchValues(), reads: []string{"licence_name", "contract_name", "seal_name", "payee_name"}},
+	{id: "uscc_entity", values: entityTypes, reads: []string{"uscc"}, bits: entityTypeBits},
+	{id: "contract_uscc_match", values: []string{"same", "different"}, reads: []string{"uscc", "contract_uscc"}, bits: codeMatchBits},
+	{id: "name_mismatches", list: true, values: mismatchValues(), reads: []string{"licence_name", "contract_name", "seal_name", "payee_name"},
+		bits: func(e *entityCheck) uint64 { return e.mismatches }},
 }
 
 // mismatchValues names every document-and-kind pair: payee_lookalike,
@@ -92,7 +97,7 @@ func (rs *ruleSet) factIndex(id string) (int, string) {
 func (rs *ruleSet) satisfyFacts(e *entityCheck, sat *satisfied) {
 	for i := range rs.facts {
 		f := &rs.facts[i]
-		m := e.factBits(f.def.id)
+		m := f.def.bits(e)
 		for j := range f.byValue {
 			if m&(1<<j) != 0 {
 				sat.or(&f.byValue[j])
@@ -101,26 +106,25 @@ func (rs *ruleSet) satisfyFacts(e *entityCheck, sat *satisfied) {
 	}
 }
 
-// factBits is the value bits of the fact id for this profile.
-func (e *entityCheck) factBits(id string) uint64 {
-	switch id {
-	case "uscc_entity":
-		if e.usccValid {
-			for j, v := range factDefs[0].values {
-				if v == e.entityType {
-					return 1 << j
-				}
+// entityTypeBits: the kind of entity a valid credit code was issued to.
+func entityTypeBits(e *entityCheck) uint64 {
+	if e.uscc.Valid {
+		for j, v := range entityTypes {
+			if v == e.entityType {
+				return 1 << j
 			}
 		}
-	case "contract_uscc_match":
-		switch e.match[docCode] {
-		case matchSame:
-			return 1
-		case matchDifferent:
-			return 2
-		}
-	case "name_mismatches":
-		return e.mismatches
+	}
+	return 0
+}
+
+// codeMatchBits: whether the contract's credit code is the licence's.
+func codeMatchBits(e *entityCheck) uint64 {
+	switch e.match[docCode] {
+	case matchSame:
+		return 1
+	case matchDifferent:
+		return 2
 	}
 	return 0
 }
