@@ -25,10 +25,7 @@ type pageScan struct {
 func (s *pageScans) get(url string, src []byte) pageScan {
 	v, _ := s.m.Get(url, func() (pageScan, error) {
 		search, check := searchindex.NewPageReader(url, src), sitecheck.NewPageReader()
-		if err := htmltok.Read(src, search.Token, check.Token); err != nil {
-			return pageScan{err: err, check: check.Parsed()}, nil
-		}
-		p, indexed, err := search.Page()
+		p, indexed, err := search.Page(htmltok.Read(src, search.Token, check.Token))
 		return pageScan{p, indexed, err, check.Parsed()}, nil
 	})
 	return v

@@ -88,10 +88,7 @@ var blockTags = map[atom.Atom]bool{
 // data-search-body element (and so is not indexed).
 func Extract(url string, src []byte) (Page, bool, error) {
 	r := NewPageReader(url, src)
-	if err := htmltok.Read(src, r.Token); err != nil {
-		return extractTree(url, src)
-	}
-	return r.Page()
+	return r.Page(htmltok.Read(src, r.Token))
 }
 
 // PageReader extracts one page from its tokens, which htmltok.Read may
@@ -110,10 +107,11 @@ func NewPageReader(url string, src []byte) *PageReader {
 // Token takes the page's next token (an htmltok.Reader).
 func (r *PageReader) Token(t *htmltok.Token) bool { return r.s.token(t) }
 
-// Page returns the page once every token is in (see Extract): read from
-// the tokens when it is well formed, else from the tree html.Parse builds.
-func (r *PageReader) Page() (Page, bool, error) {
-	if r.s.done() == nil {
+// Page returns the page once htmltok.Read is done, given what Read
+// returned: read from the tokens when they all came and the page is well
+// formed, else from the tree html.Parse builds.
+func (r *PageReader) Page(readErr error) (Page, bool, error) {
+	if readErr == nil && r.s.done() == nil {
 		return r.s.x.finish()
 	}
 	return extractTree(r.url, r.src)
