@@ -10,7 +10,9 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const build = new URL("../../build/unit/search/", import.meta.url).pathname;
 const { terms, stem, STOP_WORDS } = require(build + "tokenize.js");
-const { typoKeys, editDistance, corrections, maxTypoDistance, correctionTerms, correctionsFor, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
+const { typoKeys, editDistance, corrections, maxTypoDistance, correctionsFor, TYPO_LIMIT, TYPO_WEIGHT } = require(build + "typo.js");
+// The index terms the engine looks up for a misspelt word, with their weights.
+const correctionTerms = (w, term, files) => new Map(correctionsFor(w, term, files).map((c) => [c.term, c.weight]));
 const { rankPages, plan, excerpt, FILLER_WORDS } = require(build + "engine.js");
 const shared = (name) => readFileSync(new URL(`../../generator/internal/searchindex/testdata/${name}`, import.meta.url));
 

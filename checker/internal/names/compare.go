@@ -78,7 +78,7 @@ func close(a, b string, limit int) bool {
 func core(n Normalised) string {
 	if n.Script == Latin {
 		var b strings.Builder
-		for i, w := range latinWords(strings.ToUpper(n.upper)) {
+		for i, w := range latinWords(strings.ToUpper(n.latin)) {
 			if !latinGeneric[w] && !(i < 2 && area.IsPlace(w)) {
 				b.WriteString(w)
 			}

@@ -27,7 +27,7 @@ type Normalised struct {
 	Script Script
 	Key    string // Chinese: the characters without spaces; Latin: the words joined
 
-	upper string // Latin only: the name folded and upper-cased, split into words by core
+	latin string // Latin only: the name, width-folded, that core splits into upper-case words
 }
 
 // legalForms spells the legal form of an English company name one way, in
@@ -75,7 +75,7 @@ func normaliseAny(name string) Normalised {
 		}
 	}
 	if n.Script == Latin {
-		n.upper = s
+		n.latin = s
 		n.Key = spellLegalForms(strings.Join(latinWords(s), ""))
 		return n
 	}
@@ -111,12 +111,12 @@ func normaliseASCII(name string) (n Normalised, ok bool) {
 			key = append(key, c)
 		}
 	}
-	return Normalised{Script: Latin, Key: spellLegalForms(string(key)), upper: name}, true
+	return Normalised{Script: Latin, Key: spellLegalForms(string(key)), latin: name}, true
 }
 
-// latinWords splits an upper-cased English name into its words.
-func latinWords(upper string) []string {
-	return strings.FieldsFunc(upper, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+// latinWords splits an English name into its words.
+func latinWords(name string) []string {
+	return strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // chineseKey is a Chinese name without spaces and punctuation, its

@@ -77,7 +77,7 @@ export function answerLines(form: HTMLFormElement, answers: Answers): Array<[str
 
 /** One question's label and answer as the reader sees them; the ids themselves for a question the form lacks. */
 export function describeAnswer(form: HTMLFormElement, id: string, v: Answer): [string, string] {
-  const q = Array.from(form.querySelectorAll<HTMLElement>("[data-question]")).find((e) => e.dataset.question === id);
+  const q = form.querySelector<HTMLElement>(`[data-question="${CSS.escape(id)}"]`);
   return q ? answerLine(q, v) : [id, Array.isArray(v) ? v.join(", ") : String(v)];
 }
 

@@ -111,8 +111,3 @@ export function correctionsFor(w: string, term: string, files: readonly TypoFile
   }
   return out;
 }
-
-/** The index terms of correctionsFor, with their weights. */
-export function correctionTerms(w: string, term: string, files: readonly TypoFile[]): Map<string, number> {
-  return new Map(correctionsFor(w, term, files).map((c) => [c.term, c.weight]));
-}
