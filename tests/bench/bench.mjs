@@ -334,9 +334,12 @@ changes and split in halves by a hash of the query:
 first set: its held-back half was reported once, then tuned on too), and
 \`search-queries-tuning-2.json\` and \`search-queries-heldback-2.json\`
 (the second set: its held-back half was reported once, then tuned on too);
-and \`search-queries-independent.json\`, written and judged by a reader who
-never saw the search code, the other sets or the pages' answers lists, and
-never used for tuning. Each query lists the pages that should come first and, where
+\`search-queries-independent.json\`, written and judged by a reader who
+never saw the search code, the other sets or the pages' answers lists
+(measured once; its failures have been seen since); and a third set by
+another such reader, split the same way before any engine ran on it:
+\`search-queries-tuning-3.json\` (tuned on) and
+\`search-queries-heldback-3.json\` (measured once, never tuned on). Each query lists the pages that should come first and, where
 one section answers it, that section. hit@k: share of
 queries with a wanted page in the first k results; MRR: mean of 1/rank of
 the first wanted page (10 results looked at); anchor precision: of the

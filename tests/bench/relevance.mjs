@@ -13,10 +13,13 @@
 // same way; "heldback2" was reported once and has been used for tuning
 // since); "independent" (search-queries-independent.json: written and judged
 // by a reader who never saw the search code, the other sets or the pages'
-// answers lists; never used for tuning).
+// answers lists; measured once, its failures seen since); "tuning3" and
+// "heldback3" (search-queries-tuning-3.json / -heldback-3.json: a third set
+// by another such reader, split the same way before any engine ran on it;
+// "heldback3" is measured once, at the end of the round, and nobody tunes
+// on it).
 //
-// Default sets: all but "independent", which the bench measures once per
-// release and nobody tunes on.
+// Default sets: all but "independent" and "heldback3".
 //
 // tests/bench/search-bench.mjs runs both engines in the browser and uses
 // judge() and summarise() from here.
@@ -36,6 +39,8 @@ export const SETS = {
   tuning2: load("./search-queries-tuning-2.json"),
   heldback2: load("./search-queries-heldback-2.json"),
   independent: load("./search-queries-independent.json"),
+  tuning3: load("./search-queries-tuning-3.json"),
+  heldback3: load("./search-queries-heldback-3.json"),
 };
 export const DEPTH = 10; // results looked at per query
 
@@ -83,7 +88,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ix = await SearchIndex.load("http://localhost/search-index/");
   const f = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  for (const name of names.length ? names : ["old", "tuning", "heldback", "tuning2", "heldback2"]) {
+  for (const name of names.length ? names : ["old", "tuning", "heldback", "tuning2", "heldback2", "tuning3"]) {
     const set = SETS[name];
     if (!set) throw new Error(`unknown set ${name}: ${Object.keys(SETS).join(", ")}`);
     const judged = [];

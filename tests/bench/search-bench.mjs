@@ -1,7 +1,7 @@
 // Search benchmark (make bench): the SafeSource index against Pagefind on the
 // same pages, on the real site and on a synthetic 5,000-page site.
 // Measures relevance on the judged query sets of relevance.mjs (the old
-// search-queries.json, and the tuning and held-back halves of the two sets
+// search-queries.json, and the tuning and held-back halves of the sets
 // written for issue 27: hit@1, hit@3, mean reciprocal rank, anchor
 // precision, queries with no result), index build time, bytes
 // moved by one query on a first visit (library + index + fragments, as the
@@ -209,7 +209,7 @@ async function site(browser, root, out, queries, withRelevance) {
 }
 
 const f2 = (x) => (Number.isNaN(x) ? "—" : x.toFixed(2));
-const SET_NAMES = { old: "old set (search-queries.json)", tuning: "issue 27, tuning half", heldback: "issue 27, first held-back half (reported once, tuned on since)", tuning2: "issue 27, second set, tuning half", heldback2: "issue 27, second set, held-back half (reported once, tuned on since)", independent: "issue 27, independent reader (never tuned on)" };
+const SET_NAMES = { old: "old set (search-queries.json)", tuning: "issue 27, tuning half", heldback: "issue 27, first held-back half (reported once, tuned on since)", tuning2: "issue 27, second set, tuning half", heldback2: "issue 27, second set, held-back half (reported once, tuned on since)", independent: "issue 27, independent reader (measured once; its failures seen since)", tuning3: "issue 27, third set, tuning half", heldback3: "issue 27, third set, held-back half (never tuned on)" };
 function relevanceTable(rel) {
   const lines = ["| queries | n | hit@1 | hit@3 | MRR | anchor precision (n) | no result |", "|---|--:|---|---|---|---|---|"];
   const cell = (k, a, b) => `${f2(a[k])} / ${f2(b[k])}`;
@@ -260,7 +260,7 @@ const worst = (rows, e, k) => Math.max(...rows.filter((r) => r.engine === e).map
 const per = (rows, e, k, f) => rows.filter((r) => r.engine === e).map((r) => `${r.q} ${f(r[k])}`).join(", ");
 const weaker = Object.entries(rel.sets).flatMap(([n, { summary: { safesource: a, pagefind: b } }]) =>
   Object.keys(a.kinds).filter((k) => a.kinds[k].hit1 < b.kinds[k].hit1 || a.kinds[k].mrr < b.kinds[k].mrr).map((k) => `${n}: ${k}`));
-const SET_FILES = { old: "search-queries.json", tuning: "search-queries-tuning.json", heldback: "search-queries-heldback.json", tuning2: "search-queries-tuning-2.json", heldback2: "search-queries-heldback-2.json", independent: "search-queries-independent.json" };
+const SET_FILES = { old: "search-queries.json", tuning: "search-queries-tuning.json", heldback: "search-queries-heldback.json", tuning2: "search-queries-tuning-2.json", heldback2: "search-queries-heldback-2.json", independent: "search-queries-independent.json", tuning3: "search-queries-tuning-3.json", heldback3: "search-queries-heldback-3.json" };
 const relevanceRows = [
   ...Object.entries(rel.sets).map(([n, { summary: { safesource: a, pagefind: b } }]) => ({
     measure: `Search relevance, real site: ${a.all.n} judged queries (tests/bench/${SET_FILES[n] ?? n}), hit@1 / MRR / queries with no result`,
