@@ -93,7 +93,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!set) throw new Error(`unknown set ${name}: ${Object.keys(SETS).join(", ")}`);
     const judged = [];
     for (const q of set) {
-      const r = await ix.search(q.q + " ", { limit: DEPTH });
+      const r = await ix.search(q.q, { limit: DEPTH }); // as the bench: the last word may still be being typed
       const j = judge(q, r.hits.map((h) => h.href));
       judged.push(j);
       if (j.rank !== 1 || j.anchorOK === false) console.log(`${q.kind.padEnd(12)} ${q.q.padEnd(40)} rank ${j.rank || "-"} top ${j.top}${j.anchorOK === false ? " (anchor)" : ""}`);

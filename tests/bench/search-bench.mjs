@@ -34,6 +34,10 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const PAGES = Number(process.env.PAGES || 5000);
 const JSON_OUT = process.argv.includes("--json");
 const RELEVANCE_ONLY = process.argv.includes("--relevance");
+// SEARCH_SETS=tuning3,old limits relevance to those sets (tuning runs must
+// leave the held-back sets unmeasured); make bench measures them all.
+const SET_FILTER = process.env.SEARCH_SETS ? process.env.SEARCH_SETS.split(",") : null;
+for (const n of SET_FILTER ?? []) if (!SETS[n]) throw new Error(`SEARCH_SETS: unknown set ${n}; known: ${Object.keys(SETS).join(", ")}`);
 const log = (...a) => console.error(...a); // stdout carries only the JSON with --json
 // Pagefind's Linux binary package, an optional dependency: the comparison
 // runs on this project's Linux machines only.
@@ -152,7 +156,7 @@ async function relevance(browser, base) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(base + "search/", { waitUntil: "networkidle" });
-  const names = Object.keys(SETS);
+  const names = SET_FILTER ?? Object.keys(SETS);
   const qs = names.flatMap((n) => SETS[n].map((q) => q.q));
   const ours = await page.evaluate(async ({ qs, depth }) => {
     const form = document.querySelector("[data-search-form]");

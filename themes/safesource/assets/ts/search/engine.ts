@@ -142,6 +142,11 @@ const TOP_YIELD = 0.6;
 // When nothing matched: part of a word (engine.loosen), weighted low.
 const LOOSE_SHARE = 0.6;
 const LOOSE_WEIGHT = 0.3;
+// The last word, while it may still be being typed, also matches the terms
+// it begins: at the plan's weight when it is no site word itself (the
+// reader is mid-word), at this share of it when it is (the reader has most
+// likely typed the word they mean: "photos" is not "photograph").
+const PREFIX_BESIDE_WORD = 0.4;
 // Filler: words that shape a question rather than name its subject ("what
 // happens if…", "can you help", "right now"). The index keeps them (a page
 // may be about them, and alone they are the subject), but beside other
@@ -320,6 +325,7 @@ export class SearchIndex {
   /** The index terms a query word matches: itself, terms it begins while being typed. */
   private async lookup(p: Plan): Promise<Matched> {
     const terms = new Map<string, number>();
+    const begun: string[] = [];
     let rare = false;
     for (const f of this.shardsFor(p.term, p.prefix)) {
       const sh = await this.shard(f);
@@ -330,9 +336,11 @@ export class SearchIndex {
       for (let n = 0; lo < sh.keys.length && n < PREFIX_LIMIT; lo++, n++) {
         const k = sh.keys[lo]!;
         if (!k.startsWith(p.term)) break;
-        if (k !== p.term) terms.set(k, p.weight);
+        if (k !== p.term) begun.push(k);
       }
     }
+    const w = terms.has(p.term) && [...p.term].length > 1 ? p.weight * PREFIX_BESIDE_WORD : p.weight;
+    for (const k of begun) terms.set(k, w);
     return { terms, rare };
   }
 
@@ -425,7 +433,16 @@ export class SearchIndex {
         for (const [t, w] of meant.terms) if (!m.terms.has(t)) m.terms.set(t, w * RARE_WEIGHT);
         return { m, phrase: meant.phrase };
       }
-      if (m.terms.size > 0) return { m, phrase: false };
+      if (m.terms.size > 0 && (m.terms.has(p.term) || !p.prefix)) return { m, phrase: false };
+      if (m.terms.size > 0) {
+        // Only terms it begins: a whole word the thesaurus knows ("cops")
+        // is most likely typed in full, and means what the thesaurus says.
+        const meant = await this.meanings(p, undefined);
+        if (meant.terms.size === 0) return { m, phrase: false };
+        for (const [t, w] of m.terms) if (!meant.terms.has(t)) meant.terms.set(t, w * PREFIX_BESIDE_WORD);
+        const instead: Instead = { word: p.word, by: "meaning", words: [] };
+        return { m: { terms: meant.terms, instead }, phrase: false };
+      }
       // A word the index lacks: a word the site never uses for something
       // it covers, or else (a word the thesaurus does not know is no word
       // of English it holds) a misspelling of one the index holds.
