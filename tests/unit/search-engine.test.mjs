@@ -11,8 +11,9 @@ const { SearchIndex } = require(new URL("../../build/unit/search/engine.js", imp
 // Pages: 0 /photos/ (about photographs), 1 /stock/ (stock photos),
 // 2 /police/ (arrest and report), 3 /copy/ (copies). Postings are
 // [page delta, section, score]; the terms are stems, as the indexer writes.
+// Page 4 /cxt/ is about 诚信通, written "chengxintong".
 const FILES = {
-  "manifest.smeta": { v: 3, build: "b", pages: 4, groups: [["", "All", 0, 3]], shards: [""], typo: [], thes: ["a"], rare: 3 },
+  "manifest.smeta": { v: 3, build: "b", pages: 5, groups: [["", "All", 0, 4]], shards: [""], typo: [], thes: ["a"], rare: 3 },
   "b/s/0.sidx": {
     p: {
       photo: [1, 0, 300],
@@ -22,11 +23,15 @@ const FILES = {
       report: [2, 0, 300],
       copi: [3, 0, 900],
       copyright: [3, 0, 900],
+      chengxintong: [4, 0, 700],
+      cheng: [0, 0, 100],
+      bank: [1, 0, 200],
+      transfer: [0, 0, 200],
     },
     x: {},
   },
   "b/w/0.sthe": { k: { cop: ["arrest", 60] } },
-  ...Object.fromEntries(["/photos/", "/stock/", "/police/", "/copy/"].map((u, i) => [`b/f/${i}.sfrag`, { u, t: u, g: "", l: "en", s: [["", u, "text"]] }])),
+  ...Object.fromEntries(["/photos/", "/stock/", "/police/", "/copy/", "/cxt/"].map((u, i) => [`b/f/${i}.sfrag`, { u, t: u, g: "", l: "en", s: [["", u, "text"]] }])),
 };
 
 async function index() {
@@ -68,4 +73,16 @@ test("a last word that is neither a site word nor known to the thesaurus matches
   const r = await ix.search("photog");
   assert.deepEqual(hrefs(r), ["/photos/"]);
   assert.deepEqual(r.instead, []);
+});
+
+test("pinyin typed a syllable at a time finds the word the site writes whole", async () => {
+  const ix = await index();
+  for (const q of ["cheng xin tong", "cheng xin tong ", "chengxin tong"]) {
+    const r = await ix.search(q);
+    assert.equal(hrefs(r)[0], "/cxt/", q);
+    assert.deepEqual(r.instead, [], q);
+  }
+  // Site words are never run together: "bank transfer" stays two words.
+  const r = await ix.search("bank transfer ");
+  assert.deepEqual(new Set(hrefs(r)), new Set(["/photos/", "/stock/"]));
 });

@@ -102,6 +102,13 @@ export interface Matched {
   instead?: Instead; // the word itself is not in the index: what stood in for it
 }
 
+/** A query word (or words run together) and what it matched; phrase: it took the next word too. */
+interface Found {
+  p: Plan;
+  m: Matched;
+  phrase: boolean;
+}
+
 /** Scores of one query word: best score per section key (page*65536+section). */
 export interface TermScores {
   scores: Map<number, number>;
@@ -147,6 +154,10 @@ const LOOSE_WEIGHT = 0.3;
 // reader is mid-word), at this share of it when it is (the reader has most
 // likely typed the word they mean: "photos" is not "photograph").
 const PREFIX_BESIDE_WORD = 0.4;
+// Syllables typed apart (engine.joinSyllables): at most this many short
+// Latin words are run together into one.
+const JOIN_WORDS = 4;
+const JOIN_WORD = /^[a-z]{1,12}$/;
 // Filler: words that shape a question rather than name its subject ("what
 // happens if…", "can you help", "right now"). The index keeps them (a page
 // may be about them, and alone they are the subject), but beside other
@@ -417,6 +428,62 @@ export class SearchIndex {
     }));
   }
 
+  /** What one query word matches; next is the word after it (a thesaurus phrase may take it). */
+  private async matchWord(p: Plan, next: Plan | undefined): Promise<Found> {
+    const m = await this.lookup(p);
+    if (m.rare) {
+      const meant = await this.meanings(p, next);
+      for (const [t, w] of meant.terms) if (!m.terms.has(t)) m.terms.set(t, w * RARE_WEIGHT);
+      return { p, m, phrase: meant.phrase };
+    }
+    if (m.terms.size > 0 && (m.terms.has(p.term) || !p.prefix)) return { p, m, phrase: false };
+    if (m.terms.size > 0) {
+      // Only terms it begins: a whole word the thesaurus knows ("cops")
+      // is most likely typed in full, and means what the thesaurus says.
+      const meant = await this.meanings(p, undefined);
+      if (meant.terms.size === 0) return { p, m, phrase: false };
+      for (const [t, w] of m.terms) if (!meant.terms.has(t)) meant.terms.set(t, w * PREFIX_BESIDE_WORD);
+      const instead: Instead = { word: p.word, by: "meaning", words: [] };
+      return { p, m: { terms: meant.terms, instead }, phrase: false };
+    }
+    // A word the index lacks: a word the site never uses for something
+    // it covers, or else (a word the thesaurus does not know is no word
+    // of English it holds) a misspelling of one the index holds.
+    const meant = await this.meanings(p, next);
+    const word = meant.phrase ? `${p.word} ${next!.word}` : p.word;
+    const instead: Instead = { word, by: "meaning", words: [] };
+    if (meant.terms.size > 0) return { p, m: { terms: meant.terms, instead }, phrase: meant.phrase };
+    return { p, m: await this.correct(p), phrase: false };
+  }
+
+  /**
+   * Pinyin typed a syllable at a time ("cheng xin tong") for a word the
+   * site writes whole ("chengxintong"): up to JOIN_WORDS adjacent short
+   * Latin words, at least one of them not a site word itself, become one
+   * word when the index holds the words run together. Longest run first.
+   */
+  private async joinSyllables(typed: Plan[], found: Found[]): Promise<Found[]> {
+    const out: Found[] = [];
+    for (let i = 0; i < found.length;) {
+      let took = 1;
+      for (let n = Math.min(JOIN_WORDS, found.length - i); n >= 2; n--) {
+        const run = found.slice(i, i + n);
+        if (run.some((f) => f.phrase || !JOIN_WORD.test(f.p.word)) || run.every((f) => f.m.terms.has(f.p.term))) continue;
+        const last = typed[i + n - 1]!;
+        const [whole] = plan(run.map((f) => f.p.word).join("") + (last.prefix ? "" : " "));
+        if (!whole || whole.filler) continue;
+        const m = await this.lookup({ ...whole, prefix: false });
+        if (!m.terms.has(whole.term)) continue;
+        out.push({ p: { ...whole, prefix: false }, m, phrase: false });
+        took = n;
+        break;
+      }
+      if (took === 1) out.push(found[i]!);
+      i += took;
+    }
+    return out;
+  }
+
   /**
    * Runs a query. group limits hits (not counts) to one section; limit is
    * how many hits to return with their excerpts, from offset.
@@ -426,37 +493,12 @@ export class SearchIndex {
     const offset = opts.offset ?? 0;
     const typed = plan(query).filter((p) => !p.filler);
     if (typed.length === 0) return { query, total: 0, counts: {}, partial: false, loose: false, page: 0, instead: [], hits: [] };
-    const found = await Promise.all(typed.map(async (p, i) => {
-      const m = await this.lookup(p);
-      if (m.rare) {
-        const meant = await this.meanings(p, typed[i + 1]);
-        for (const [t, w] of meant.terms) if (!m.terms.has(t)) m.terms.set(t, w * RARE_WEIGHT);
-        return { m, phrase: meant.phrase };
-      }
-      if (m.terms.size > 0 && (m.terms.has(p.term) || !p.prefix)) return { m, phrase: false };
-      if (m.terms.size > 0) {
-        // Only terms it begins: a whole word the thesaurus knows ("cops")
-        // is most likely typed in full, and means what the thesaurus says.
-        const meant = await this.meanings(p, undefined);
-        if (meant.terms.size === 0) return { m, phrase: false };
-        for (const [t, w] of m.terms) if (!meant.terms.has(t)) meant.terms.set(t, w * PREFIX_BESIDE_WORD);
-        const instead: Instead = { word: p.word, by: "meaning", words: [] };
-        return { m: { terms: meant.terms, instead }, phrase: false };
-      }
-      // A word the index lacks: a word the site never uses for something
-      // it covers, or else (a word the thesaurus does not know is no word
-      // of English it holds) a misspelling of one the index holds.
-      const meant = await this.meanings(p, typed[i + 1]);
-      const word = meant.phrase ? `${p.word} ${typed[i + 1]!.word}` : p.word;
-      const instead: Instead = { word, by: "meaning", words: [] };
-      if (meant.terms.size > 0) return { m: { terms: meant.terms, instead }, phrase: meant.phrase };
-      return { m: await this.correct(p), phrase: false };
-    }));
+    const found = await this.joinSyllables(typed, await Promise.all(typed.map((p, i) => this.matchWord(p, typed[i + 1]))));
     // The word after a thesaurus phrase's first word is part of it.
     const plans: Plan[] = [];
     const matched: Matched[] = [];
-    for (let i = 0; i < typed.length; i++) {
-      plans.push(typed[i]!);
+    for (let i = 0; i < found.length; i++) {
+      plans.push(found[i]!.p);
       matched.push(found[i]!.m);
       if (found[i]!.phrase) i++;
     }
