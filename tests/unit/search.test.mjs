@@ -106,6 +106,21 @@ test("ranking: a page whose sections keep returning to the word beats one passin
   assert.deepEqual(matches.map((m) => m.page), [2, 1]);
 });
 
+test("ranking: a page holding the reader's own word beats pages holding only a stand-in for it", () => {
+  const others = Array.from({ length: 11 }, (_, i) => i + 2);
+  const perTerm = [
+    scores([[1, 0, 50], ...others.map((p) => [p, 0, 50])]), // "supplier"
+    // "ghosted": its own term on page 1 only; a thesaurus stand-in ("go"),
+    // stronger, on eleven others.
+    { ...scores([[1, 0, 30], ...others.map((p) => [p, 0, 40])]), standIn: new Set(others) },
+  ];
+  const { matches, most } = rankPages(perTerm);
+  assert.equal(matches[0].page, 1);
+  assert.equal(matches.length, 12, "the stand-in pages are still results");
+  assert.equal(most, 2, "every page holds both words, one through a stand-in");
+  assert.deepEqual([matches[0].cover, matches[1].cover], [2, 1.5]);
+});
+
 test("ranking: looser matches are added only until there are enough results", () => {
   const many = Array.from({ length: 12 }, (_, i) => [i, 1, 10]);
   const { matches } = rankPages([scores([...many, [20, 1, 90]]), scores(many)]);

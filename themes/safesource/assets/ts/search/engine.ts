@@ -100,6 +100,7 @@ export interface Matched {
   terms: Map<string, number>;
   rare?: boolean; // the word itself is in the manifest's "rare" sections or fewer
   instead?: Instead; // the word itself is not in the index: what stood in for it
+  meant?: ReadonlySet<string>; // the terms that stand in for it by meaning (the thesaurus's)
 }
 
 /** A query word (or words run together) and what it matched; phrase: it took the next word too. */
@@ -113,11 +114,13 @@ interface Found {
 export interface TermScores {
   scores: Map<number, number>;
   lenient: boolean; // its list was cut: pages missing from it may still match
+  standIn?: ReadonlySet<number>; // pages it matched only by a stand-in's meaning
 }
 
 export interface PageMatch {
   page: number;
   matched: number; // query words found on the page
+  cover: number; // matched, a word held only through a stand-in counting STANDIN_SHARE
   score: number;
   sections: [number, number][]; // [section, score], best first
 }
@@ -135,6 +138,10 @@ const SPREAD = 0.5;
 const DEPTH = 0.1;
 // A page holding k of the query's n words scores (k/n)^COORD of its sum.
 const COORD = 1;
+// A page holding a word only through a word the thesaurus gives for it
+// counts this share of a word (a page with the reader's own words beats
+// one with stand-ins for them: "ghosted" leads to "go", which many pages use).
+const STANDIN_SHARE = 0.5;
 // A section holding k of them scores (k/n)^SECTION_COORD of its sum.
 const SECTION_COORD = 1;
 // A word the index holds in few sections (the manifest's "rare": the
@@ -249,14 +256,16 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
       .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const top = p.sections.get(sections[0]![0])!;
     const spread = p.best.reduce((a, b) => a + b, 0) - top;
-    const matched = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
+    const standIns = [...p.terms].filter((ti) => perTerm[ti]!.standIn?.has(page)).length;
+    const words = Math.min(n, p.terms.size + perTerm.filter((t, i) => t.lenient && !p.terms.has(i)).length);
+    const cover = words - (1 - STANDIN_SHARE) * standIns;
     const rest = sections.slice(1).reduce((a, [, s]) => a + s, 0);
-    all.push({ page, matched, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (matched / n) ** COORD, sections: linkFirst(sections, p.covered) });
+    all.push({ page, matched: words, cover, score: (top + SPREAD * Math.max(0, spread) + DEPTH * rest) * (cover / n) ** COORD, sections: linkFirst(sections, p.covered) });
   }
   const most = all.reduce((m, x) => Math.max(m, x.matched), 0);
-  let least = most;
-  while (least > 1 && all.filter((m) => m.matched >= least).length < MIN_RESULTS) least--;
-  const matches = all.filter((m) => m.matched >= least && m.matched > 0);
+  let least = all.reduce((m, x) => Math.max(m, x.cover), 0);
+  while (least > 1 && all.filter((m) => m.cover >= least).length < MIN_RESULTS) least--;
+  const matches = all.filter((m) => m.cover >= least && m.cover > 0);
   matches.sort((a, b) => b.score - a.score || a.page - b.page);
   return { matches, most };
 }
@@ -408,23 +417,27 @@ export class SearchIndex {
 
   /** Per query word: the best score of each section over the terms it matched. */
   private async score(matched: Matched[]): Promise<TermScores[]> {
-    return Promise.all(matched.map(async ({ terms }) => {
+    return Promise.all(matched.map(async ({ terms, meant }) => {
       const scores = new Map<number, number>();
+      const own = new Set<number>(), standIn = new Set<number>();
       let lenient = false;
       for (const [term, w] of terms) {
         const sh = await this.shard(this.shardsFor(term, false)[0]!);
         const list = sh.p[term];
         if (!list) continue;
         if (sh.x[term]) lenient = true;
+        const pages = meant?.has(term) ? standIn : own;
         let page = 0;
         for (let k = 0; k + 2 < list.length; k += 3) {
           page += list[k]!;
+          pages.add(page);
           const sec = page * 65536 + list[k + 1]!;
           const s = list[k + 2]! * w;
           if (s > (scores.get(sec) ?? 0)) scores.set(sec, s);
         }
       }
-      return { scores, lenient };
+      for (const page of own) standIn.delete(page);
+      return { scores, lenient, standIn };
     }));
   }
 
@@ -434,7 +447,7 @@ export class SearchIndex {
     if (m.rare) {
       const meant = await this.meanings(p, next);
       for (const [t, w] of meant.terms) if (!m.terms.has(t)) m.terms.set(t, w * RARE_WEIGHT);
-      return { p, m, phrase: meant.phrase };
+      return { p, m: { ...m, meant: new Set(meant.terms.keys()) }, phrase: meant.phrase };
     }
     if (m.terms.size > 0 && (m.terms.has(p.term) || !p.prefix)) return { p, m, phrase: false };
     if (m.terms.size > 0) {
@@ -442,9 +455,10 @@ export class SearchIndex {
       // is most likely typed in full, and means what the thesaurus says.
       const meant = await this.meanings(p, undefined);
       if (meant.terms.size === 0) return { p, m, phrase: false };
+      // Neither its meanings nor the words it begins are the word itself.
       for (const [t, w] of m.terms) if (!meant.terms.has(t)) meant.terms.set(t, w * PREFIX_BESIDE_WORD);
       const instead: Instead = { word: p.word, by: "meaning", words: [] };
-      return { p, m: { terms: meant.terms, instead }, phrase: false };
+      return { p, m: { terms: meant.terms, instead, meant: new Set(meant.terms.keys()) }, phrase: false };
     }
     // A word the index lacks: a word the site never uses for something
     // it covers, or else (a word the thesaurus does not know is no word
@@ -452,7 +466,7 @@ export class SearchIndex {
     const meant = await this.meanings(p, next);
     const word = meant.phrase ? `${p.word} ${next!.word}` : p.word;
     const instead: Instead = { word, by: "meaning", words: [] };
-    if (meant.terms.size > 0) return { p, m: { terms: meant.terms, instead }, phrase: meant.phrase };
+    if (meant.terms.size > 0) return { p, m: { terms: meant.terms, instead, meant: new Set(meant.terms.keys()) }, phrase: meant.phrase };
     return { p, m: await this.correct(p), phrase: false };
   }
 
