@@ -198,6 +198,11 @@ test("a pasted credit code is handed to the checker, which reads it", async () =
   assert.ok(await box.isVisible(), "the credit-code box shows");
   const href = await box.locator("a").getAttribute("href");
   assert.match(href, /^\/check\/#uscc=91440300MA5G2K7L3X&rules_version=\d+$/, href);
+  // The results are the pages on reading a code, and say so.
+  await page.locator(".search-hit-link").first().waitFor();
+  assert.match(await page.textContent("[data-search-status]"), /No page holds a company’s code/);
+  const links = await page.locator(".search-hit-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(links.some((h) => h.startsWith("/red-flags/invalid-uscc/") || h.startsWith("/guide/business-licence/")), links.join(" "));
   await box.locator("a").click();
   await page.waitForFunction(() => document.querySelector("[data-result]")?.dataset.score !== undefined);
   const current = await page.getAttribute("[data-rules-version]", "data-rules-version");

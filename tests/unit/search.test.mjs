@@ -119,6 +119,9 @@ test("ranking: a page holding the reader's own word beats pages holding only a s
   assert.equal(matches.length, 12, "the stand-in pages are still results");
   assert.equal(most, 2, "every page holds both words, one through a stand-in");
   assert.deepEqual([matches[0].cover, matches[1].cover], [2, 1.5]);
+  // One word, its own term on one page: the stand-in pages still fill the results.
+  const one = rankPages([{ ...scores([[1, 0, 30], ...others.map((p) => [p, 0, 40])]), standIn: new Set(others) }]);
+  assert.deepEqual(one.matches.map((m) => m.page), [1, ...others]);
 });
 
 test("ranking: looser matches are added only until there are enough results", () => {

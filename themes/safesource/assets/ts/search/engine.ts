@@ -3,6 +3,7 @@
 // holding the query's terms, the typo and thesaurus files of words the index
 // lacks (or, for the thesaurus, barely uses) and the fragments of the results shown are fetched; everything
 // fetched is cached for the page's lifetime.
+import { codeQuery } from "./code";
 import { stem, tokenize, type Token } from "./tokenize";
 import { type TypoFile, correctionsFor, isTypoWord, typoKeys } from "./typo";
 
@@ -36,11 +37,12 @@ export interface Hit {
  * the results can say so: the nearest spellings the index holds
  * ("spelling", words: those spellings, nearest first), the site's words
  * for what it means ("meaning", from the thesaurus), or, when nothing else
- * matched, the words starting with its first part ("part").
+ * matched, the words starting with its first part ("part"); a pasted
+ * credit code, the pages on reading one ("code", word: the code).
  */
 export interface Instead {
   word: string; // as typed, folded; two words for a thesaurus phrase ("rip off")
-  by: "spelling" | "meaning" | "part";
+  by: "spelling" | "meaning" | "part" | "code";
   words: string[];
 }
 
@@ -165,6 +167,8 @@ const PREFIX_BESIDE_WORD = 0.4;
 // Latin words are run together into one.
 const JOIN_WORDS = 4;
 const JOIN_WORD = /^[a-z]{1,12}$/;
+// What a pasted credit code (code.ts) is searched as: the site's name for it.
+const CODE_WORDS = "unified social credit code";
 // Filler: words that shape a question rather than name its subject ("what
 // happens if…", "can you help", "right now"). The index keeps them (a page
 // may be about them, and alone they are the subject), but beside other
@@ -264,7 +268,7 @@ export function rankPages(perTerm: TermScores[]): { matches: PageMatch[]; most: 
   }
   const most = all.reduce((m, x) => Math.max(m, x.matched), 0);
   let least = all.reduce((m, x) => Math.max(m, x.cover), 0);
-  while (least > 1 && all.filter((m) => m.cover >= least).length < MIN_RESULTS) least--;
+  while (least > STANDIN_SHARE && all.filter((m) => m.cover >= least).length < MIN_RESULTS) least = Math.max(STANDIN_SHARE, least - 1);
   const matches = all.filter((m) => m.cover >= least && m.cover > 0);
   matches.sort((a, b) => b.score - a.score || a.page - b.page);
   return { matches, most };
@@ -505,7 +509,9 @@ export class SearchIndex {
   async search(query: string, opts: { group?: string; limit?: number; offset?: number } = {}): Promise<Results> {
     const limit = opts.limit ?? 10;
     const offset = opts.offset ?? 0;
-    const typed = plan(query).filter((p) => !p.filler);
+    // No page holds a supplier's code; the pages on reading one answer it.
+    const code = codeQuery(query);
+    const typed = plan(code ? `${CODE_WORDS} ` : query).filter((p) => !p.filler);
     if (typed.length === 0) return { query, total: 0, counts: {}, partial: false, loose: false, page: 0, instead: [], hits: [] };
     const found = await this.joinSyllables(typed, await Promise.all(typed.map((p, i) => this.matchWord(p, typed[i + 1]))));
     // The word after a thesaurus phrase's first word is part of it.
@@ -533,7 +539,7 @@ export class SearchIndex {
     const shown = filtered.slice(offset, offset + limit);
     const marks = matched.flatMap((m, i) => [...m.terms.keys()].map((term) => ({ term, prefix: plans[i]!.prefix && term === plans[i]!.term })));
     const hits = await Promise.all(shown.map((m) => this.hit(m, marks)));
-    const instead = matched.flatMap((m) => (m.instead ? [m.instead] : []));
+    const instead: Instead[] = code ? [{ word: code, by: "code", words: [] }] : matched.flatMap((m) => (m.instead ? [m.instead] : []));
     return { query, total: matches.length, counts, partial: loose || most < plans.length, loose, page: filtered.length, instead, hits };
   }
 

@@ -174,13 +174,15 @@ function pageStatus(msg: Msg, r: Results, q: string, group: string): string {
 
 /**
  * Says which query words the site does not have and what the results
- * hold instead: the nearest spellings, words of the same meaning, or (when
- * nothing else matched) words starting with the same letters.
+ * hold instead: the nearest spellings, words of the same meaning, (when
+ * nothing else matched) words starting with the same letters, or, for a
+ * pasted credit code, the pages on reading one.
  */
 function insteadNote(msg: Msg, r: Results): string {
   return r.instead.map((x) => {
     if (x.by === "spelling") return msg("searchInsteadSpelling", { word: x.word, as: x.words.join(", ") });
     if (x.by === "meaning") return msg("searchInsteadMeaning", { word: x.word });
+    if (x.by === "code") return msg("searchInsteadCode");
     return msg("searchInsteadPart", { word: x.word });
   }).join(" ");
 }
