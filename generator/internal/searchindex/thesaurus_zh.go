@@ -1,0 +1,141 @@
+package searchindex
+
+import (
+	"slices"
+	"strings"
+)
+
+// The Chinese side of the thesaurus leads a Chinese word the site never
+// uses to the site's English words for it: 律师 (never written on the
+// site) finds the pages about lawyers, 骗子 those about scams. It is
+// derived at build time from CC-CEDICT (LoadCEDICT) and the index's terms,
+// as the English side is from WordNet (thesaurus.go), and kept to:
+//
+//   - keys the index lacks or barely uses: a word of two Han characters
+//     (simplified or traditional) is a key when, as a term, it is in at
+//     most ThesaurusRare sections, as an English key is. A word of three
+//     (律师费) is a two-term phrase key, "律师 师费", as the tokenizer
+//     cuts it into two overlapping pairs (the browser reads a key and the
+//     next query term as a phrase, as "rip off"); its first pair must be
+//     rare. Longer words are left out: their pairs are looked up one by
+//     one, and most hold shorter words CC-CEDICT has (知识产权: 知识,
+//     产权);
+//   - targets the index holds: the terms of the word's short English
+//     glosses (cleanGloss: one or two words, the first zhGlosses of the
+//     entry's glosses) when every term of the gloss is an index term;
+//     and, one step further, the English thesaurus's targets for a gloss
+//     it has a key for (the site says "scam", not "swindler"), at the
+//     product of the two weights;
+//   - a gloss's weight falls with its place among the entry's glosses
+//     as a WordNet sense's does with its rank (weightThesaurus, less
+//     thesaurusSenseStep for each gloss before it); at most
+//     thesaurusTargets targets, best first.
+//
+// Files: BUILD/z/N.sthe, the same format as w/N.sthe, listed in the
+// manifest's "zthes". They are not saved for offline use (OnlineOnly):
+// the browser fetches them only for a Chinese word the index lacks or
+// barely uses.
+
+// zhThesaurus maps each Chinese key to its targets (index terms) with
+// their weights, best first. wn, when set, is WordNet, for the step from
+// a gloss word the site does not use to those it does.
+func (c *CEDICT) thesaurus(df map[string]int, wn *WordNet) map[string][]thesTarget {
+	if c == nil {
+		return nil
+	}
+	keyed := map[string]map[string]float64{}
+	for _, w := range c.words {
+		var best map[string]float64 // the word's targets, made for its first usable key
+		for _, key := range w.keys {
+			if key == "" || df[firstTerm(key)] > ThesaurusRare {
+				continue
+			}
+			if best == nil {
+				best = zhTargets(w.glosses, df, wn)
+				if len(best) == 0 {
+					break
+				}
+			}
+			into := keyed[key]
+			if into == nil {
+				into = map[string]float64{}
+				keyed[key] = into
+			}
+			for t, wt := range best {
+				into[t] = max(into[t], wt)
+			}
+		}
+	}
+	out := make(map[string][]thesTarget, len(keyed))
+	for key, best := range keyed {
+		out[key] = bestTargets(best, df)
+	}
+	return out
+}
+
+// zhTargets weighs the targets of one entry's glosses: the terms of each
+// gloss the index holds in full; for a first gloss it does not, the
+// site's words for it (zhSynonyms), at weightThesaurus of its weight.
+func zhTargets(glosses []zhGloss, df map[string]int, wn *WordNet) map[string]float64 {
+	best := map[string]float64{}
+	for _, g := range glosses {
+		w := weightThesaurus * (1 - thesaurusSenseStep*float64(g.rank))
+		if !slices.ContainsFunc(g.terms, func(t string) bool { return df[t] == 0 }) {
+			for _, t := range g.terms {
+				best[t] = max(best[t], w)
+			}
+		} else if g.rank == 0 && wn != nil {
+			for _, t := range wn.zhSynonyms(g, df) {
+				best[t] = max(best[t], w*weightThesaurus)
+			}
+		}
+	}
+	return best
+}
+
+// zhSynonyms leads a gloss the site does not use to the words it does,
+// one step through WordNet: the one-word lemmas of the gloss's first
+// sense (of a verb for "to …", else of a noun or adjective) whose term
+// the index holds and for which that sense is among their first
+// thesaurusTargetSenses ("swindler" is a "scammer"). Only that sense,
+// and only for a first gloss: the English thesaurus goes further (later senses, broader and narrower words), but
+// from a Chinese word two steps away that mostly drifts ("steal" as a
+// noun is a bargain; "desert" as a verb, to abandon).
+func (wn *WordNet) zhSynonyms(g zhGloss, df map[string]int) []string {
+	var first synsetID
+	found := false
+	for _, id := range wn.senses[g.text] {
+		if (id.pos == 'v') == g.verb && id.pos != 'r' {
+			first, found = id, true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out []string
+	for _, l := range wn.synsets[first].lemmas {
+		ts := wn.terms[l]
+		if l == g.text || len(ts) != 1 || df[ts[0]] == 0 || strings.ContainsAny(l, " -") || wn.senseRank(l, first, thesaurusTargetSenses) < 0 {
+			continue
+		}
+		out = append(out, ts[0])
+	}
+	return out
+}
+
+// firstTerm is the first term of a key ("律师 师费" → "律师").
+func firstTerm(key string) string {
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		return key[:i]
+	}
+	return key
+}
+
+// OnlineOnly matches (as path.Match does, from the index folder) the
+// files the service worker leaves out of its offline copy: the Chinese
+// thesaurus, some hundreds of kilobytes of which one query needs one
+// file, would not fit the offline budget. Online, the browser fetches
+// them as any file; offline, a Chinese word the site does not use finds
+// what its characters alone find.
+const OnlineOnly = "*/z/*"
