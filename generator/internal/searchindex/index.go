@@ -171,23 +171,19 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if len(c.secs) == 0 {
 		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
-	// The thesaurus needs only the vocabulary: it is derived while the
-	// postings are scored and sharded (the Chinese side after the English,
-	// which its glosses may lead through).
-	type thesauri struct{ en, zh map[string][]thesTarget }
-	thesDone := make(chan thesauri, 1)
-	go func() {
-		en := opt.WordNet.thesaurus(c.df, c.wordDF)
-		thesDone <- thesauri{en, opt.CEDICT.thesaurus(c.df, opt.WordNet)}
-	}()
+	// The thesaurus needs only the vocabulary: its two sides are derived
+	// while the postings are scored and sharded.
+	thesDone, zhDone := make(chan map[string][]thesTarget, 1), make(chan map[string][]thesTarget, 1)
+	go func() { thesDone <- opt.WordNet.thesaurus(c.df, c.wordDF) }()
+	go func() { zhDone <- opt.CEDICT.thesaurus(c.df, opt.WordNet) }()
 	terms, postings := c.score()
 	idx := &Index{Files: map[string]File{}, store: opt.Store}
 	shards, kept := shardPostings(terms, postings, opt.MaxPostings, opt.ShardTarget)
 	idx.Stats.Postings = kept
 	typoShards := typoFiles(c.wordDF, opt.TypoShardTarget)
-	thes := <-thesDone
-	thesShards := thesaurusFiles(thes.en, opt.ThesaurusShardTarget)
-	zhShards := thesaurusFiles(thes.zh, opt.ThesaurusShardTarget)
+	thes, zh := <-thesDone, <-zhDone
+	thesShards := thesaurusFiles(thes, opt.ThesaurusShardTarget)
+	zhShards := thesaurusFiles(zh, opt.ThesaurusShardTarget)
 
 	// Content first, so the build id (a hash of it all) can name the folder.
 	outs := make([]output, 0, len(shards)+len(typoShards)+len(thesShards)+len(zhShards)+len(pages))
@@ -232,9 +228,9 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	idx.Stats.Shards = len(shards)
 	idx.Stats.Words = len(c.wordDF)
 	idx.Stats.TypoShards = len(typoShards)
-	idx.Stats.ThesaurusKeys = len(thes.en)
+	idx.Stats.ThesaurusKeys = len(thes)
 	idx.Stats.ThesaurusShards = len(thesShards)
-	idx.Stats.ZhThesaurusKeys = len(thes.zh)
+	idx.Stats.ZhThesaurusKeys = len(zh)
 	idx.Stats.ZhThesaurusShards = len(zhShards)
 	return idx, nil
 }

@@ -143,13 +143,18 @@ func (wn *WordNet) thesaurus(df map[string]int, words map[string]int) map[string
 	return out
 }
 
-// bestTargets lists targets best first (by weight, then by how many
-// sections hold them) and keeps the first thesaurusTargets.
+// bestTargets lists targets best first (rankTargets).
 func bestTargets(best map[string]float64, df map[string]int) []thesTarget {
 	list := make([]thesTarget, 0, len(best))
 	for t, w := range best {
 		list = append(list, thesTarget{t, w})
 	}
+	return rankTargets(list, df)
+}
+
+// rankTargets sorts targets best first (by weight, then by how many
+// sections hold them) and keeps the first thesaurusTargets.
+func rankTargets(list []thesTarget, df map[string]int) []thesTarget {
 	slices.SortFunc(list, func(a, b thesTarget) int {
 		return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(df[b.term], df[a.term]), cmp.Compare(a.term, b.term))
 	})

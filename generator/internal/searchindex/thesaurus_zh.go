@@ -43,54 +43,61 @@ func (c *CEDICT) thesaurus(df map[string]int, wn *WordNet) map[string][]thesTarg
 	if c == nil {
 		return nil
 	}
-	keyed := map[string]map[string]float64{}
+	keyed := make(map[string][]thesTarget, len(c.words)/2)
+	var best []thesTarget // one word's targets, made for its first usable key
 	for _, w := range c.words {
-		var best map[string]float64 // the word's targets, made for its first usable key
+		made := false
 		for _, key := range w.keys {
 			if key == "" || df[firstTerm(key)] > ThesaurusRare {
 				continue
 			}
-			if best == nil {
-				best = zhTargets(w.glosses, df, wn)
-				if len(best) == 0 {
-					break
-				}
+			if !made {
+				best, made = zhTargets(best[:0], w.glosses, df, wn), true
 			}
-			into := keyed[key]
-			if into == nil {
-				into = map[string]float64{}
-				keyed[key] = into
+			if len(best) == 0 {
+				break
 			}
-			for t, wt := range best {
-				into[t] = max(into[t], wt)
+			into := keyed[key] // (a new slice: best is reused)
+			for _, t := range best {
+				into = addTarget(into, t.term, t.weight)
 			}
+			keyed[key] = into
 		}
 	}
-	out := make(map[string][]thesTarget, len(keyed))
-	for key, best := range keyed {
-		out[key] = bestTargets(best, df)
+	for key, list := range keyed {
+		keyed[key] = rankTargets(list, df)
 	}
-	return out
+	return keyed
 }
 
-// zhTargets weighs the targets of one entry's glosses: the terms of each
-// gloss the index holds in full; for a first gloss it does not, the
-// site's words for it (zhSynonyms), at weightThesaurus of its weight.
-func zhTargets(glosses []zhGloss, df map[string]int, wn *WordNet) map[string]float64 {
-	best := map[string]float64{}
+// zhTargets appends to dst the targets of one entry's glosses: the terms
+// of each gloss the index holds in full; for a first gloss it does not,
+// the site's words for it (zhSynonyms), at weightThesaurus of its weight.
+func zhTargets(dst []thesTarget, glosses []zhGloss, df map[string]int, wn *WordNet) []thesTarget {
 	for _, g := range glosses {
 		w := weightThesaurus * (1 - thesaurusSenseStep*float64(g.rank))
 		if !slices.ContainsFunc(g.terms, func(t string) bool { return df[t] == 0 }) {
 			for _, t := range g.terms {
-				best[t] = max(best[t], w)
+				dst = addTarget(dst, t, w)
 			}
 		} else if g.rank == 0 && wn != nil {
 			for _, t := range wn.zhSynonyms(g, df) {
-				best[t] = max(best[t], w*weightThesaurus)
+				dst = addTarget(dst, t, w*weightThesaurus)
 			}
 		}
 	}
-	return best
+	return dst
+}
+
+// addTarget adds term to list at weight w, or raises its weight to w.
+func addTarget(list []thesTarget, term string, w float64) []thesTarget {
+	for i := range list {
+		if list[i].term == term {
+			list[i].weight = max(list[i].weight, w)
+			return list
+		}
+	}
+	return append(list, thesTarget{term, w})
 }
 
 // zhSynonyms leads a gloss the site does not use to the words it does,
@@ -98,9 +105,10 @@ func zhTargets(glosses []zhGloss, df map[string]int, wn *WordNet) map[string]flo
 // sense (of a verb for "to …", else of a noun or adjective) whose term
 // the index holds and for which that sense is among their first
 // thesaurusTargetSenses ("swindler" is a "scammer"). Only that sense,
-// and only for a first gloss: the English thesaurus goes further (later senses, broader and narrower words), but
-// from a Chinese word two steps away that mostly drifts ("steal" as a
-// noun is a bargain; "desert" as a verb, to abandon).
+// and only for a first gloss: the English thesaurus goes further (later
+// senses, broader and narrower words), but from a Chinese word two steps
+// away that mostly drifts ("steal" as a noun is a bargain; "desert" as a
+// verb, to abandon).
 func (wn *WordNet) zhSynonyms(g zhGloss, df map[string]int) []string {
 	var first synsetID
 	found := false

@@ -131,9 +131,15 @@ const DEPTH = 0.1;
 const COORD = 1;
 // A section holding k of them scores (k/n)^SECTION_COORD of its sum.
 const SECTION_COORD = 1;
-// A query term that is a pair of Han characters, as the tokenizer cuts
-// Chinese: looked up in the Chinese side of the thesaurus.
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/**
+ * Whether a query term is a pair of Han characters, as the tokenizer cuts
+ * Chinese, of the Basic Multilingual Plane (two UTF-16 units): the terms
+ * the Chinese side of the thesaurus has keys for (the indexer's isZhKey).
+ */
+export function isHanPair(term: string): boolean {
+  return term.length === 2 && HAN_PAIR.test(term);
+}
 // A word the index holds in few sections (the manifest's "rare": the
 // indexer's ThesaurusRare) is also looked up in the thesaurus, its meanings
 // weighted RARE_WEIGHT: the site may use it once, in passing or in another
@@ -363,7 +369,7 @@ export class SearchIndex {
    */
   private async meanings(p: Plan, next: Plan | undefined): Promise<{ terms: Map<string, number>; phrase: boolean }> {
     const terms = new Map<string, number>();
-    const zh = HAN_PAIR.test(p.term);
+    const zh = isHanPair(p.term);
     const firsts = (zh ? this.manifest.zthes : this.manifest.thes) ?? [];
     if (!(zh || /^[a-z]{3,}$/.test(p.term)) || !firsts.length) return { terms, phrase: false };
     const f = await this.thesaurusFile(fileFor(firsts, p.term), zh).catch((err: unknown) => {
@@ -442,7 +448,7 @@ export class SearchIndex {
       // it covers, or else (a word the thesaurus does not know is no word
       // of English it holds) a misspelling of one the index holds.
       const meant = await this.meanings(p, typed[i + 1]);
-      const word = meant.phrase ? `${p.word} ${typed[i + 1]!.word}` : p.word;
+      const word = meant.phrase ? phraseWord(p, typed[i + 1]!) : p.word;
       const instead: Instead = { word, by: "meaning", words: [] };
       if (meant.terms.size > 0) return { m: { terms: meant.terms, instead }, phrase: meant.phrase };
       return { m: await this.correct(p), phrase: false };
@@ -498,6 +504,11 @@ export class SearchIndex {
       subs,
     };
   }
+}
+
+/** A thesaurus phrase as typed: "rip off"; two overlapping Han pairs as one word (律师费). */
+function phraseWord(first: Plan, second: Plan): string {
+  return isHanPair(first.term) ? first.word + second.word.slice(1) : `${first.word} ${second.word}`;
 }
 
 function lowerBound(keys: string[], term: string): number {
