@@ -82,6 +82,17 @@ test("offline, where the Chinese files are not saved, the query still answers", 
   assert.deepEqual(en.instead, [{ word: "swindle", by: "meaning", words: [] }]);
 });
 
+test("a browser that knows it is offline does not ask for the Chinese files", async (t) => {
+  const asked = serve();
+  const was = Object.getOwnPropertyDescriptor(globalThis, "navigator");
+  Object.defineProperty(globalThis, "navigator", { value: { onLine: false }, configurable: true, writable: true });
+  t.after(() => (was ? Object.defineProperty(globalThis, "navigator", was) : delete globalThis.navigator));
+  const ix = await SearchIndex.load(BASE);
+  const r = await ix.search("律师");
+  assert.equal(r.total, 0);
+  assert.ok(!asked.some((p) => p.includes("/z/")), `fetched ${asked}`);
+});
+
 test("Han pairs are looked up in the Chinese files exactly when the indexer makes them keys", () => {
   const cases = JSON.parse(shared("zhkeys.json"));
   assert.ok(cases.length >= 8);

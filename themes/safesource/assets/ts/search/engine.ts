@@ -372,10 +372,11 @@ export class SearchIndex {
     const zh = isHanPair(p.term);
     const firsts = (zh ? this.manifest.zthes : this.manifest.thes) ?? [];
     if (!(zh || /^[a-z]{3,}$/.test(p.term)) || !firsts.length) return { terms, phrase: false };
+    // The Chinese files are not saved for offline use (searchindex.OnlineOnly):
+    // offline, a Chinese word the site lacks is matched by its characters alone.
+    if (zh && globalThis.navigator?.onLine === false) return { terms, phrase: false };
     const f = await this.thesaurusFile(fileFor(firsts, p.term), zh).catch((err: unknown) => {
-      // The Chinese files are not saved for offline use (searchindex.OnlineOnly):
-      // offline, a Chinese word the site lacks is matched by its characters alone.
-      if (zh) return { k: {} } as ThesaurusFile;
+      if (zh) return { k: {} } as ThesaurusFile; // (the network failed all the same)
       throw err;
     });
     const two = next ? f.k[`${p.term} ${next.term}`] : undefined;
