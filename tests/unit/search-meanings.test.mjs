@@ -21,9 +21,9 @@ const BASE = "http://test/search-index/";
 // Page 2, the report page: "scam" in its top.
 const files = {
   "manifest.smeta": { v: 3, build: "b1", pages: 3, groups: [["playbook", "Recovery playbook", 0, 2]], shards: ["a"], typo: [], thes: ["swindl"], zthes: ["律师"], rare: 3 },
-  "b1/s/0.sidx": { p: { lawyer: [0, 1, 40], scam: [1, 0, 30, 1, 0, 20], 骗子: [1, 1, 8] }, x: {} },
+  "b1/s/0.sidx": { p: { lawyer: [0, 1, 40], make: [0, 0, 50], like: [0, 0, 50], scam: [1, 0, 30, 1, 0, 20], 骗子: [1, 1, 8] }, x: {} },
   "b1/w/0.sthe": { k: { swindl: ["scam", 70] } },
-  "b1/z/0.sthe": { k: { 律师: ["lawyer", 70], "律师 师费": ["lawyer", 70], 骗子: ["scam", 49] } },
+  "b1/z/0.sthe": { k: { 律师: ["lawyer", 70], "律师 师费": ["lawyer", 70], 骗子: ["scam", 49], 喜欢: ["like", 70], 欺詐: ["scam", 70, "make", 60] } },
   "b1/f/0.sfrag": { u: "/legal/", t: "Legal options", g: "playbook", l: "Recovery playbook", s: [["", "Legal options", "When to get help."], ["brief", "Brief for a lawyer", "Give your lawyer the facts."]] },
   "b1/f/2.sfrag": { u: "/report/", t: "Report fraud", g: "playbook", l: "Recovery playbook", s: [["", "Report fraud", "Report the scam."]] },
   "b1/f/1.sfrag": { u: "/scams/", t: "Scam patterns", g: "playbook", l: "Recovery playbook", s: [["", "Scam patterns", "How a scam works."], ["words", "Words", "A 骗子 is a swindler."]] },
@@ -68,6 +68,16 @@ test("a Chinese word the site barely uses keeps its own matches and gains its me
   const r = await ix.search("骗子");
   assert.deepEqual(r.hits.map((h) => h.href.replace(/#.*/, "")), ["/scams/", "/report/"], "the page that says it first, then one that only says scam");
   assert.deepEqual(r.instead, [], "the word itself matched");
+});
+
+test("a Chinese word's meanings leave out words of a question's form", async () => {
+  serve();
+  const ix = await SearchIndex.load(BASE);
+  const r = await ix.search("欺詐");
+  assert.deepEqual(r.hits.map((h) => h.href.replace(/#.*/, "")), ["/scams/", "/report/"], "scam, not the legal page that says make");
+  const none = await ix.search("喜欢");
+  assert.ok(!none.hits.some((h) => h.href.startsWith("/legal/")), "like alone leads nowhere");
+  assert.ok(!none.instead.some((i) => i.by === "meaning"));
 });
 
 test("offline, where the Chinese files are not saved, the query still answers", async () => {

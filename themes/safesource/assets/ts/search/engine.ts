@@ -381,7 +381,13 @@ export class SearchIndex {
     });
     const two = next ? f.k[`${p.term} ${next.term}`] : undefined;
     const list = two ?? f.k[p.term] ?? [];
-    for (let i = 0; i + 1 < list.length; i += 2) terms.set(String(list[i]), Number(list[i + 1]) / 100);
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      // A Chinese word's gloss may be a word of a question's form ("like",
+      // "make", "good"): it names no subject of the site and matches
+      // everywhere, so it stands for nothing.
+      if (zh && fillerTerms().has(String(list[i]))) continue;
+      terms.set(String(list[i]), Number(list[i + 1]) / 100);
+    }
     await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
     return { terms, phrase: two !== undefined };
   }
