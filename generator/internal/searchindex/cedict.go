@@ -30,7 +30,7 @@ type zhWord struct {
 
 // zhGloss is one short English gloss of a word.
 type zhGloss struct {
-	rank  int      // which of the entry's glosses ("/" parts) it is, from 0
+	rank  int      // which of the entry's senses ("/" parts; ";" parts share one) it is, from 0
 	verb  bool     // it translates a verb ("to cheat")
 	text  string   // its words, in lower case ("cheat", "rip off")
 	terms []string // its index terms, one or two
