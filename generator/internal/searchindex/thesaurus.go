@@ -69,22 +69,7 @@ func (wn *WordNet) thesaurus(df map[string]int, words map[string]int) map[string
 	if wn == nil {
 		return nil
 	}
-	// rank reports where id stands among lemma's senses of the same part
-	// of speech (-1: not among the first limit).
-	rank := func(lemma string, id synsetID, limit int) int {
-		r := 0
-		for _, s := range wn.senses[lemma] {
-			if s == id {
-				return r
-			}
-			if s.pos == id.pos {
-				if r++; r >= limit {
-					break
-				}
-			}
-		}
-		return -1
-	}
+	rank := wn.senseRank
 	// targetsIn lists the lemmas of a synset that can be targets, once per
 	// synset: one-word lemmas ("put on" would be "put" alone) whose stem
 	// is an index term, that the site uses unless the stem is close to the
@@ -153,16 +138,44 @@ func (wn *WordNet) thesaurus(df map[string]int, words map[string]int) map[string
 	}
 	out := make(map[string][]thesTarget, len(keyed))
 	for key, best := range keyed {
-		list := make([]thesTarget, 0, len(best))
-		for t, w := range best {
-			list = append(list, thesTarget{t, w})
-		}
-		slices.SortFunc(list, func(a, b thesTarget) int {
-			return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(df[b.term], df[a.term]), cmp.Compare(a.term, b.term))
-		})
-		out[key] = list[:min(len(list), thesaurusTargets)]
+		out[key] = bestTargets(best, df)
 	}
 	return out
+}
+
+// bestTargets lists targets best first (rankTargets).
+func bestTargets(best map[string]float64, df map[string]int) []thesTarget {
+	list := make([]thesTarget, 0, len(best))
+	for t, w := range best {
+		list = append(list, thesTarget{t, w})
+	}
+	return rankTargets(list, df)
+}
+
+// rankTargets sorts targets best first (by weight, then by how many
+// sections hold them) and keeps the first thesaurusTargets.
+func rankTargets(list []thesTarget, df map[string]int) []thesTarget {
+	slices.SortFunc(list, func(a, b thesTarget) int {
+		return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(df[b.term], df[a.term]), cmp.Compare(a.term, b.term))
+	})
+	return list[:min(len(list), thesaurusTargets)]
+}
+
+// senseRank reports where id stands among lemma's senses of the same part
+// of speech (-1: not among the first limit).
+func (wn *WordNet) senseRank(lemma string, id synsetID, limit int) int {
+	r := 0
+	for _, s := range wn.senses[lemma] {
+		if s == id {
+			return r
+		}
+		if s.pos == id.pos {
+			if r++; r >= limit {
+				break
+			}
+		}
+	}
+	return -1
 }
 
 type thesTarget struct {
@@ -176,6 +189,9 @@ type thesShard struct {
 }
 
 // thesaurusFiles packs the sorted keys into files of about target bytes.
+// The keys sharing a first term ("rip", "rip off") stay in one file, and
+// a file is listed by its first key's first term: the browser looks a
+// phrase up in the file of its first word.
 func thesaurusFiles(th map[string][]thesTarget, target int) []thesShard {
 	keys := make([]string, 0, len(th))
 	for k := range th {
@@ -185,9 +201,9 @@ func thesaurusFiles(th map[string][]thesTarget, target int) []thesShard {
 	var out []thesShard
 	var cur *thesShard
 	size := 0
-	for _, k := range keys {
+	for i, k := range keys {
 		if cur == nil {
-			out = append(out, thesShard{first: k, keys: map[string][]any{}})
+			out = append(out, thesShard{first: firstTerm(k), keys: map[string][]any{}})
 			cur = &out[len(out)-1]
 			size = 0
 		}
@@ -198,7 +214,7 @@ func thesaurusFiles(th map[string][]thesTarget, target int) []thesShard {
 			size += len(t.term) + 7
 		}
 		cur.keys[k] = enc
-		if size >= target {
+		if size >= target && (i+1 == len(keys) || firstTerm(keys[i+1]) != firstTerm(k)) {
 			cur = nil
 		}
 	}

@@ -65,6 +65,7 @@ interface Manifest {
   shards: string[]; // first term of each shard; shard i is s/i.sidx
   typo: string[]; // first key of each typo file; file i is t/i.styp
   thes: string[]; // first key of each thesaurus file; file i is w/i.sthe
+  zthes?: string[]; // the same for the Chinese keys; file i is z/i.sthe (fetched online only)
   rare?: number; // a word in this many sections or fewer is also looked up in the thesaurus (the indexer's ThesaurusRare)
 }
 
@@ -75,7 +76,7 @@ interface Shard {
 }
 
 
-/** Thesaurus keys (a word's term, or two terms and a space) → [term, weight×100, …]. */
+/** Thesaurus keys (a word's term, or two terms and a space: "rip off", "律师 师费") → [term, weight×100, …]. */
 interface ThesaurusFile {
   k: Record<string, (string | number)[]>;
 }
@@ -146,6 +147,15 @@ const COORD = 1;
 const STANDIN_SHARE = 0.5;
 // A section holding k of them scores (k/n)^SECTION_COORD of its sum.
 const SECTION_COORD = 1;
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/**
+ * Whether a query term is a pair of Han characters, as the tokenizer cuts
+ * Chinese, of the Basic Multilingual Plane (two UTF-16 units): the terms
+ * the Chinese side of the thesaurus has keys for (the indexer's isZhKey).
+ */
+export function isHanPair(term: string): boolean {
+  return term.length === 2 && HAN_PAIR.test(term);
+}
 // A word the index holds in few sections (the manifest's "rare": the
 // indexer's ThesaurusRare) is also looked up in the thesaurus, its meanings
 // weighted RARE_WEIGHT: the site may use it once, in passing or in another
@@ -293,6 +303,7 @@ export class SearchIndex {
   private shards = new Map<number, Promise<Shard>>();
   private typos = new Map<number, Promise<TypoFile>>();
   private thesauri = new Map<number, Promise<ThesaurusFile>>();
+  private zhThesauri = new Map<number, Promise<ThesaurusFile>>();
   private fragments = new Map<number, Promise<Fragment>>();
 
   private constructor(private base: string, private manifest: Manifest) {}
@@ -327,8 +338,8 @@ export class SearchIndex {
     return this.cached(this.typos, n, `t/${n}.styp`);
   }
 
-  private thesaurusFile(n: number): Promise<ThesaurusFile> {
-    return this.cached(this.thesauri, n, `w/${n}.sthe`);
+  private thesaurusFile(n: number, zh: boolean): Promise<ThesaurusFile> {
+    return zh ? this.cached(this.zhThesauri, n, `z/${n}.sthe`) : this.cached(this.thesauri, n, `w/${n}.sthe`);
   }
 
   fragment(page: number): Promise<Fragment> {
@@ -383,18 +394,32 @@ export class SearchIndex {
   /**
    * For a word the index lacks or barely uses (the manifest's "rare"): the site's
    * words for what it means, from the thesaurus the indexer derived from
-   * WordNet (generator/internal/searchindex/thesaurus.go). With the next query
-   * word it may form a phrase ("rip off"); phrase is then true and the
-   * next word is taken as part of it.
+   * WordNet for English (generator/internal/searchindex/thesaurus.go) and
+   * from CC-CEDICT for a Chinese pair (thesaurus_zh.go). With the next query
+   * term it may form a phrase ("rip off"; "律师 师费", the pairs of 律师费);
+   * phrase is then true and the next term is taken as part of it.
    */
   private async meanings(p: Plan, next: Plan | undefined): Promise<{ terms: Map<string, number>; phrase: boolean }> {
     const terms = new Map<string, number>();
-    const thes = this.manifest.thes ?? [];
-    if (!/^[a-z]{3,}$/.test(p.term) || !thes.length) return { terms, phrase: false };
-    const f = await this.thesaurusFile(fileFor(thes, p.term));
+    const zh = isHanPair(p.term);
+    const firsts = (zh ? this.manifest.zthes : this.manifest.thes) ?? [];
+    if (!(zh || /^[a-z]{3,}$/.test(p.term)) || !firsts.length) return { terms, phrase: false };
+    // The Chinese files are not saved for offline use (searchindex.OnlineOnly):
+    // offline, a Chinese word the site lacks is matched by its characters alone.
+    if (zh && globalThis.navigator?.onLine === false) return { terms, phrase: false };
+    const f = await this.thesaurusFile(fileFor(firsts, p.term), zh).catch((err: unknown) => {
+      if (zh) return { k: {} } as ThesaurusFile; // (the network failed all the same)
+      throw err;
+    });
     const two = next ? f.k[`${p.term} ${next.term}`] : undefined;
     const list = two ?? f.k[p.term] ?? [];
-    for (let i = 0; i + 1 < list.length; i += 2) terms.set(String(list[i]), Number(list[i + 1]) / 100);
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      // A Chinese word's gloss may be a word of a question's form ("like",
+      // "make", "good"): it names no subject of the site and matches
+      // everywhere, so it stands for nothing.
+      if (zh && fillerTerms().has(String(list[i]))) continue;
+      terms.set(String(list[i]), Number(list[i + 1]) / 100);
+    }
     await Promise.all([...terms.keys()].map((t) => this.shard(this.shardsFor(t, false)[0]!)));
     return { terms, phrase: two !== undefined };
   }
@@ -468,7 +493,7 @@ export class SearchIndex {
     // it covers, or else (a word the thesaurus does not know is no word
     // of English it holds) a misspelling of one the index holds.
     const meant = await this.meanings(p, next);
-    const word = meant.phrase ? `${p.word} ${next!.word}` : p.word;
+    const word = meant.phrase ? phraseWord(p, next!) : p.word;
     const instead: Instead = { word, by: "meaning", words: [] };
     if (meant.terms.size > 0) return { p, m: { terms: meant.terms, instead, meant: new Set(meant.terms.keys()) }, phrase: meant.phrase };
     return { p, m: await this.correct(p), phrase: false };
@@ -565,6 +590,11 @@ export class SearchIndex {
       subs,
     };
   }
+}
+
+/** A thesaurus phrase as typed: "rip off"; two overlapping Han pairs as one word (律师费). */
+function phraseWord(first: Plan, second: Plan): string {
+  return isHanPair(first.term) ? first.word + second.word.slice(1) : `${first.word} ${second.word}`;
 }
 
 function lowerBound(keys: string[], term: string): number {
