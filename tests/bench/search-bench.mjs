@@ -237,7 +237,7 @@ const table = (rows) => [
 // Chinese term, a phrase, a name, a term with its own section, a question
 // whose word the site never uses (English thesaurus), a Chinese word the site
 // never uses (Chinese thesaurus, fetched online only).
-const REAL_QUERIES = ["escrow", "诚信通", "dedicated line", "Internet Crime Complaint Center", "chargeback", "what happens if I get swindled", "律师"];
+const REAL_QUERIES = ["escrow", "诚信通", "dedicated line", "Internet Crime Complaint Center", "chargeback", "what happens if I get swindled", "警察"];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
 const SYNTH = mkdtempSync(join(tmpdir(), "safesource-search-bench-"));

@@ -173,7 +173,7 @@ test("a word the site lacks: the results say what they hold instead (spelling, m
     { q: "escrw", says: /“escrw”.*\(escrow\)/, first: "/guide/safe-payment/#escrow" },
     { q: "swindled", says: /“swindled”.*mean the same/, first: "/scams/" },
     // A Chinese word the site never uses: the Chinese side of the thesaurus (CC-CEDICT).
-    { q: "律师", says: /“律师”.*mean the same/, first: "/playbook/legal-options/" },
+    { q: "警察", says: /“警察”.*mean the same/, first: "/playbook/report-at-home/" },
     { q: "inspecqqqq", says: /“inspecqqqq”.*closest, by the start of the word/, first: "/guide/inspection/" },
   ];
   for (const { q, says, first } of cases) {

@@ -6,8 +6,8 @@ import (
 )
 
 // The Chinese side of the thesaurus leads a Chinese word the site never
-// uses to the site's English words for it: 律师 (never written on the
-// site) finds the pages about lawyers, 骗子 those about scams. It is
+// uses to the site's English words for it: 警察 (never written on the
+// site) finds the pages about the police, 骗子 those about scams. It is
 // derived at build time from CC-CEDICT (LoadCEDICT) and the index's terms,
 // as the English side is from WordNet (thesaurus.go), and kept to:
 //
