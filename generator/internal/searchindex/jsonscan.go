@@ -12,6 +12,12 @@ import (
 // the whole tree (LoadCEDICT). A string without escapes is returned as a
 // slice of the source; one with escapes is decoded into a scratch buffer.
 // Either is valid until the next call.
+//
+// Hand-written rather than encoding/json because the file is read on
+// every build: encoding/json took 203 ms to decode it to raw entries
+// alone, LoadCEDICT 116 ms for the whole read (Go benchmarks, 5 runs
+// each, one after the other at load 1.6–2.3). FuzzJSONString checks its
+// strings against encoding/json.
 type jsonScanner struct {
 	src     []byte
 	i       int
@@ -108,12 +114,16 @@ func (s *jsonScanner) escaped() ([]byte, error) {
 				return nil, s.errorf(`bad \u escape`)
 			}
 			if utf16.IsSurrogate(r) && s.i+1 < len(s.src) && s.src[s.i] == '\\' && s.src[s.i+1] == 'u' {
+				// A pair only if the next escape completes it; otherwise
+				// that escape is read on its own next time round.
+				at := s.i
 				s.i += 2
 				r2, ok := s.hex4()
-				if !ok {
-					return nil, s.errorf(`bad \u escape`)
+				if pair := utf16.DecodeRune(r, r2); ok && pair != utf8.RuneError {
+					r = pair
+				} else {
+					s.i = at
 				}
-				r = utf16.DecodeRune(r, r2)
 			}
 			s.scratch = utf8.AppendRune(s.scratch, r) // a lone surrogate becomes U+FFFD
 		default:
