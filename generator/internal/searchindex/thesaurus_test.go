@@ -146,40 +146,54 @@ func TestBuildWritesThesaurus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
-	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
-		t.Fatal(err)
-	}
+	m := readManifest(t, idx.Manifest)
 	if len(m.Thes) < 2 || !slices.IsSorted(m.Thes) || idx.Stats.ThesaurusShards != len(m.Thes) {
 		t.Fatalf("thesaurus files %v (stats %+v)", m.Thes, idx.Stats)
 	}
-	// The browser's lookup: the last file whose first key is ≤ the key.
-	key := "swindl"
+	got := thesaurusEntry(t, idx, m.Build, "w", m.Thes, "swindl")
+	if len(got) < 2 || got[0] != "scam" && got[0] != "defraud" || got[1] != float64(70) {
+		t.Errorf("%q → %v", "swindl", got)
+	}
+	if m0 := buildWithout(t); m0.Thes == nil || len(m0.Thes) != 0 {
+		t.Errorf("without WordNet: thes = %#v, want []", m0.Thes)
+	}
+}
+
+func readManifest(t *testing.T, data []byte) manifest {
+	t.Helper()
+	var m manifest
+	if err := ReadGzipJSON(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// thesaurusEntry finds key as the browser does (in the last file of dir
+// whose first term is ≤ the key's first term) and returns its targets.
+func thesaurusEntry(t *testing.T, idx *Index, build, dir string, firsts []string, key string) []any {
+	t.Helper()
+	term := firstTerm(key)
 	n := 0
-	for i, first := range m.Thes {
-		if first <= key {
+	for i, first := range firsts {
+		if first <= term {
 			n = i
 		}
 	}
 	var f struct{ K map[string][]any }
-	if err := ReadGzipJSON(idx.Files[fmt.Sprintf("%s/w/%d.sthe", m.Build, n)].Data, &f); err != nil {
+	if err := ReadGzipJSON(idx.Files[fmt.Sprintf("%s/%s/%d.sthe", build, dir, n)].Data, &f); err != nil {
 		t.Fatal(err)
 	}
-	got := f.K[key]
-	if len(got) < 2 || got[0] != "scam" && got[0] != "defraud" || got[1] != float64(70) {
-		t.Errorf("%q → %v", key, got)
-	}
+	return f.K[key]
+}
+
+// buildWithout is the manifest of an index built with neither dictionary.
+func buildWithout(t *testing.T) manifest {
+	t.Helper()
 	none, err := Build(testPages(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m0 manifest
-	if err := ReadGzipJSON(none.Manifest, &m0); err != nil {
-		t.Fatal(err)
-	}
-	if m0.Thes == nil || len(m0.Thes) != 0 {
-		t.Errorf("without WordNet: thes = %#v, want []", m0.Thes)
-	}
+	return readManifest(t, none.Manifest)
 }
 
 func TestThesaurusIsDeterministic(t *testing.T) {

@@ -127,40 +127,17 @@ func TestBuildWritesZhThesaurus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
-	if err := ReadGzipJSON(idx.Manifest, &m); err != nil {
-		t.Fatal(err)
-	}
+	m := readManifest(t, idx.Manifest)
 	if len(m.ZThes) < 2 || !slices.IsSorted(m.ZThes) || idx.Stats.ZhThesaurusShards != len(m.ZThes) || len(m.Thes) != 0 {
 		t.Fatalf("Chinese thesaurus files %v (stats %+v), English %v", m.ZThes, idx.Stats, m.Thes)
 	}
-	// The browser's lookup: the last file whose first key is ≤ the term;
-	// a phrase is in the file of its first term.
+	// A phrase is in the file of its first term.
 	for key, want := range map[string][]any{"律师": {"lawyer", float64(70)}, "律师 师费": {"fee", float64(70), "lawyer", float64(70)}} {
-		term := firstTerm(key)
-		n := 0
-		for i, first := range m.ZThes {
-			if first <= term {
-				n = i
-			}
-		}
-		var f struct{ K map[string][]any }
-		if err := ReadGzipJSON(idx.Files[fmt.Sprintf("%s/z/%d.sthe", m.Build, n)].Data, &f); err != nil {
-			t.Fatal(err)
-		}
-		if got := f.K[key]; fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("%q in z/%d.sthe → %v, want %v", key, n, got, want)
+		if got := thesaurusEntry(t, idx, m.Build, "z", m.ZThes, key); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q → %v, want %v", key, got, want)
 		}
 	}
-	none, err := Build(testPages(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m0 manifest
-	if err := ReadGzipJSON(none.Manifest, &m0); err != nil {
-		t.Fatal(err)
-	}
-	if m0.ZThes == nil || len(m0.ZThes) != 0 {
+	if m0 := buildWithout(t); m0.ZThes == nil || len(m0.ZThes) != 0 {
 		t.Errorf("without CC-CEDICT: zthes = %#v, want []", m0.ZThes)
 	}
 }
