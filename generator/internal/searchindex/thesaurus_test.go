@@ -119,17 +119,7 @@ func TestThesaurus(t *testing.T) {
 		if df[strings.Fields(key)[0]] > ThesaurusRare {
 			t.Errorf("key %q is a common site term", key)
 		}
-		if len(list) == 0 || len(list) > thesaurusTargets {
-			t.Errorf("key %q has %d targets", key, len(list))
-		}
-		for i, tg := range list {
-			if df[tg.term] == 0 || tg.weight <= 0 || tg.weight > weightThesaurus {
-				t.Errorf("key %q → %+v", key, tg)
-			}
-			if i > 0 && tg.weight > list[i-1].weight {
-				t.Errorf("key %q: targets not best first: %v", key, list)
-			}
-		}
+		checkTargets(t, df, key, list)
 	}
 	var nilWN *WordNet
 	if nilWN.thesaurus(df, seen) != nil {
@@ -156,6 +146,22 @@ func TestBuildWritesThesaurus(t *testing.T) {
 	}
 	if m0 := buildWithout(t); m0.Thes == nil || len(m0.Thes) != 0 {
 		t.Errorf("without WordNet: thes = %#v, want []", m0.Thes)
+	}
+}
+
+// checkTargets checks a key's targets: a few site terms, weighted, best first.
+func checkTargets(t *testing.T, df map[string]int, key string, list []thesTarget) {
+	t.Helper()
+	if len(list) == 0 || len(list) > thesaurusTargets {
+		t.Errorf("key %q has %d targets", key, len(list))
+	}
+	for i, tg := range list {
+		if df[tg.term] == 0 || tg.weight <= 0 || tg.weight > weightThesaurus {
+			t.Errorf("key %q → %+v", key, tg)
+		}
+		if i > 0 && tg.weight > list[i-1].weight {
+			t.Errorf("key %q: targets not best first: %v", key, list)
+		}
 	}
 }
 

@@ -27,17 +27,7 @@ func checkZhThesaurus(t *testing.T, th map[string][]thesTarget, df map[string]in
 		if df[first] > ThesaurusRare || !isZhKey([]byte(first)) || strings.Count(key, " ") > 1 {
 			t.Errorf("key %q (first term in %d sections)", key, df[first])
 		}
-		if len(list) == 0 || len(list) > thesaurusTargets {
-			t.Errorf("key %q has %d targets", key, len(list))
-		}
-		for i, tg := range list {
-			if df[tg.term] == 0 || tg.weight <= 0 || tg.weight > weightThesaurus {
-				t.Errorf("key %q → %+v", key, tg)
-			}
-			if i > 0 && tg.weight > list[i-1].weight {
-				t.Errorf("key %q: targets not best first: %v", key, list)
-			}
-		}
+		checkTargets(t, df, key, list)
 	}
 }
 
