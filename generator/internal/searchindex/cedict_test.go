@@ -1,7 +1,6 @@
 package searchindex
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,17 +33,6 @@ func loadTestCEDICT(t testing.TB) *CEDICT {
 		t.Fatal(cedictErr)
 	}
 	return cedictTest
-}
-
-func readJSON(t *testing.T, name string, v any) {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(src, v); err != nil {
-		t.Fatalf("testdata/%s: %v", name, err)
-	}
 }
 
 func TestGlossCleaner(t *testing.T) {

@@ -1,8 +1,6 @@
 package searchindex
 
 import (
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,18 +13,12 @@ import (
 // TestScan: the scanner accepts exactly the pages it can read without the HTML
 // tree, and reads those as the tree gives them.
 func TestScan(t *testing.T) {
-	data, err := os.ReadFile("testdata/scan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cases []struct {
 		Name    string
 		HTML    string
 		Regular bool
 	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, "scan.json", &cases)
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
 			r := NewPageReader("/x/", []byte(tc.HTML))

@@ -15,17 +15,11 @@ import (
 
 // The same cases run in the browser against tokenize.ts (tests/browser/search.test.mjs).
 func TestTokenizeSharedCases(t *testing.T) {
-	src, err := os.ReadFile("testdata/tokenize.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cases []struct {
 		In  string   `json:"in"`
 		Out []string `json:"out"`
 	}
-	if err := json.Unmarshal(src, &cases); err != nil {
-		t.Fatal(err)
-	}
+	readJSON(t, "tokenize.json", &cases)
 	if len(cases) < 10 {
 		t.Fatalf("only %d cases in testdata/tokenize.json", len(cases))
 	}
@@ -111,14 +105,8 @@ func TestStopWordsShared(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want []string
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	readJSON(t, strings.TrimPrefix(path, "testdata/"), &want)
 	if !slices.Equal(got, want) {
 		t.Errorf("stop words differ from %s (run go test -update after a deliberate change):\n got %q\nwant %q", path, got, want)
 	}
@@ -142,14 +130,8 @@ func TestTypoKeysShared(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want map[string][]string
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	readJSON(t, strings.TrimPrefix(path, "testdata/"), &want)
 	for _, w := range words {
 		if !slices.Equal(got[w], want[w]) {
 			t.Errorf("TypoKeys(%q) = %q, want %q", w, got[w], want[w])
