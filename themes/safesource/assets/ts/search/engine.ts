@@ -147,15 +147,6 @@ const COORD = 1;
 const STANDIN_SHARE = 0.5;
 // A section holding k of them scores (k/n)^SECTION_COORD of its sum.
 const SECTION_COORD = 1;
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-/**
- * Whether a query term is a pair of Han characters, as the tokenizer cuts
- * Chinese, of the Basic Multilingual Plane (two UTF-16 units): the terms
- * the Chinese side of the thesaurus has keys for (the indexer's isZhKey).
- */
-export function isHanPair(term: string): boolean {
-  return term.length === 2 && HAN_PAIR.test(term);
-}
 // A word the index holds in few sections (the manifest's "rare": the
 // indexer's ThesaurusRare) is also looked up in the thesaurus, its meanings
 // weighted RARE_WEIGHT: the site may use it once, in passing or in another
@@ -503,17 +494,22 @@ export class SearchIndex {
    * Pinyin typed a syllable at a time ("cheng xin tong") for a word the
    * site writes whole ("chengxintong"): up to JOIN_WORDS adjacent short
    * Latin words, at least one of them not a site word itself, become one
-   * word when the index holds the words run together. Longest run first.
+   * word when the index holds the words run together. Longest run first;
+   * a thesaurus phrase and the word it takes stay as they are.
    */
-  private async joinSyllables(typed: Plan[], found: Found[]): Promise<Found[]> {
+  private async joinSyllables(found: Found[]): Promise<Found[]> {
     const out: Found[] = [];
     for (let i = 0; i < found.length;) {
+      if (found[i]!.phrase) {
+        out.push(...found.slice(i, i + 2));
+        i += 2;
+        continue;
+      }
       let took = 1;
       for (let n = Math.min(JOIN_WORDS, found.length - i); n >= 2; n--) {
         const run = found.slice(i, i + n);
         if (run.some((f) => f.phrase || !JOIN_WORD.test(f.p.word)) || run.every((f) => f.m.terms.has(f.p.term))) continue;
-        const last = typed[i + n - 1]!;
-        const [whole] = plan(run.map((f) => f.p.word).join("") + (last.prefix ? "" : " "));
+        const [whole] = plan(run.map((f) => f.p.word).join("") + (run[n - 1]!.p.prefix ? "" : " "));
         if (!whole || whole.filler) continue;
         const m = await this.lookup({ ...whole, prefix: false });
         if (!m.terms.has(whole.term)) continue;
@@ -538,7 +534,7 @@ export class SearchIndex {
     const code = codeQuery(query);
     const typed = plan(code ? `${CODE_WORDS} ` : query).filter((p) => !p.filler);
     if (typed.length === 0) return { query, total: 0, counts: {}, partial: false, loose: false, page: 0, instead: [], hits: [] };
-    const found = await this.joinSyllables(typed, await Promise.all(typed.map((p, i) => this.matchWord(p, typed[i + 1]))));
+    const found = await this.joinSyllables(await Promise.all(typed.map((p, i) => this.matchWord(p, typed[i + 1]))));
     // The word after a thesaurus phrase's first word is part of it.
     const plans: Plan[] = [];
     const matched: Matched[] = [];
@@ -590,6 +586,16 @@ export class SearchIndex {
       subs,
     };
   }
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/**
+ * Whether a query term is a pair of Han characters, as the tokenizer cuts
+ * Chinese, of the Basic Multilingual Plane (two UTF-16 units): the terms
+ * the Chinese side of the thesaurus has keys for (the indexer's isZhKey).
+ */
+export function isHanPair(term: string): boolean {
+  return term.length === 2 && HAN_PAIR.test(term);
 }
 
 /** A thesaurus phrase as typed: "rip off"; two overlapping Han pairs as one word (律师费). */
